@@ -1,0 +1,202 @@
+/**
+ * ARG/ENV scoping with BuildKit semantics, and `$VAR` expansion.
+ *
+ * - ARGs before the first FROM are global: visible in FROM lines only. Inside a stage a global ARG is empty
+ *   unless the stage re-declares it with `ARG NAME` (which then takes the global default).
+ * - Predefined platform ARGs (TARGETPLATFORM, BUILDARCH, …) are visible in FROM lines automatically, and
+ *   inside a stage once declared with `ARG NAME` (their value is only known at build time).
+ * - ENV values carry into stages built `FROM` that stage; ARGs do not.
+ */
+import type { ArgDecl, Instr, Stage } from './model';
+
+/** Build args BuildKit defines automatically (values known only at build time). */
+export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
+  'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+  'BUILDKIT_INLINE_CACHE', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_CACHE_MOUNT_NS', 'SOURCE_DATE_EPOCH',
+]);
+
+/** A variable's binding: `value` undefined means "declared, value known only at build time". */
+export interface Binding {
+  readonly kind: 'global-arg' | 'arg' | 'env' | 'predefined';
+  readonly value: string | undefined;
+}
+
+export type Scope = ReadonlyMap<string, Binding>;
+
+export interface VariableUse {
+  readonly name: string;
+  /** Offsets of the whole `$VAR` / `${VAR…}` expression in the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  /** `:-`, `-`, `:+`, `+` or another operator; undefined for a plain reference. */
+  readonly modifier: string | undefined;
+  readonly word: string | undefined;
+}
+
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** Finds `$NAME` and `${NAME…}` references in `text`, skipping `\$` escapes. */
+export function findVariables(text: string, escapeChar = '\\'): VariableUse[] {
+  const uses: VariableUse[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escapeChar) {
+      i++;
+      continue;
+    }
+    if (c !== '$') continue;
+    if (text[i + 1] === '{') {
+      const close = matchingBrace(text, i + 1);
+      if (close < 0) continue;
+      const inner = text.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|##?|%%?|\/\/?)(.*))?$/s.exec(inner);
+      if (m && m[1]) uses.push({ name: m[1], start: i, end: close + 1, modifier: m[2], word: m[3] });
+      i = close;
+    } else {
+      NAME.lastIndex = i + 1;
+      const m = NAME.exec(text);
+      if (m) {
+        uses.push({ name: m[0], start: i, end: i + 1 + m[0].length, modifier: undefined, word: undefined });
+        i += m[0].length;
+      }
+    }
+  }
+  return uses;
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+export interface Expansion {
+  /** The expanded text; unknown values stay as written. */
+  readonly value: string;
+  /** Variables that no declaration in scope defines. */
+  readonly unresolved: string[];
+  /** True when some variable's value is only known at build time, so `value` is not final. */
+  readonly dynamic: boolean;
+}
+
+export function expand(text: string, scope: Scope, escapeChar = '\\'): Expansion {
+  const unresolved: string[] = [];
+  let dynamic = false;
+  let out = '';
+  let last = 0;
+  for (const use of findVariables(text, escapeChar)) {
+    out += text.slice(last, use.start);
+    last = use.end;
+    const binding = scope.get(use.name);
+    const set = binding !== undefined && binding.value !== undefined && binding.value !== '';
+    if (binding === undefined && !use.modifier) unresolved.push(use.name);
+    if (use.modifier === ':-' || use.modifier === '-') {
+      if (set) out += binding.value;
+      else if (binding && binding.value === undefined) {
+        dynamic = true;
+        out += text.slice(use.start, use.end);
+      } else out += expand(use.word ?? '', scope, escapeChar).value;
+    } else if (use.modifier === ':+' || use.modifier === '+') {
+      if (set) out += expand(use.word ?? '', scope, escapeChar).value;
+      else if (binding && binding.value === undefined) {
+        dynamic = true;
+        out += text.slice(use.start, use.end);
+      }
+    } else if (use.modifier) {
+      dynamic = true;
+      out += text.slice(use.start, use.end);
+    } else if (set) {
+      out += binding.value;
+    } else if (binding && binding.value === undefined) {
+      dynamic = true;
+      out += text.slice(use.start, use.end);
+    }
+  }
+  out += text.slice(last);
+  return { value: out, unresolved, dynamic };
+}
+
+/** The scope FROM lines see: global ARGs (expanded in order) plus the predefined platform args. */
+export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): Map<string, Binding> {
+  const scope = new Map<string, Binding>();
+  for (const name of PREDEFINED_ARGS) scope.set(name, { kind: 'predefined', value: undefined });
+  for (const arg of globalArgs) {
+    const value = arg.defaultValue === undefined ? undefined : expand(arg.defaultValue, scope, escapeChar).value;
+    scope.set(arg.name, { kind: 'global-arg', value });
+  }
+  return scope;
+}
+
+/**
+ * The scope an instruction inside `stage` sees: ENV inherited from parent stages, then the stage's own
+ * ARG/ENV declarations that come before `at`.
+ */
+export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar = '\\'): Map<string, Binding> {
+  const scope = new Map<string, Binding>();
+  const chain: Stage[] = [];
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = stage.parent; s && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    chain.unshift(s);
+  }
+  for (const parent of chain) declareAll(parent, undefined, scope, global, escapeChar, true);
+  declareAll(stage, at, scope, global, escapeChar, false);
+  return scope;
+}
+
+function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Binding>, global: Scope, esc: string, envOnly: boolean) {
+  for (const instr of stage.instructions) {
+    if (at && instr.index >= at.index) break;
+    if (instr.keyword === 'ARG' && !envOnly) {
+      for (const decl of argDeclsOf(instr)) {
+        const g = global.get(decl.name);
+        let value: string | undefined;
+        if (decl.defaultValue !== undefined) value = expand(decl.defaultValue, scope, esc).value;
+        else if (g && g.kind === 'global-arg') value = g.value;
+        scope.set(decl.name, { kind: 'arg', value });
+      }
+    } else if (instr.keyword === 'ENV') {
+      for (const [name, raw] of envPairsOf(instr)) scope.set(name, { kind: 'env', value: expand(raw, scope, esc).value });
+    }
+  }
+}
+
+/** `ARG A=1 B` declares two args; dockerfile-ast exposes the first through `getProperty`, so parse the tokens. */
+export function argDeclsOf(instr: Instr): ArgDecl[] {
+  return instr.args.flatMap((token) => {
+    const eq = token.value.indexOf('=');
+    const name = eq < 0 ? token.value : token.value.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
+    const defaultValue = eq < 0 ? undefined : unquote(token.value.slice(eq + 1));
+    const nameRange = {
+      start: token.range.start,
+      end: { line: token.range.start.line, character: token.range.start.character + name.length },
+    };
+    return [{ name, defaultValue, instr, nameRange }];
+  });
+}
+
+/** ENV pairs in both the `ENV a=b c=d` and the legacy `ENV key value` form. */
+export function envPairsOf(instr: Instr): [string, string][] {
+  const node = instr.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+  if (typeof node.getProperties !== 'function') return [];
+  try {
+    return node.getProperties().map((p) => [p.getName(), p.getValue() ?? ''] as [string, string]);
+  } catch {
+    return [];
+  }
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+    return value.slice(1, -1);
+  }
+  return value;
+}

@@ -1,0 +1,227 @@
+/**
+ * Builds the `DockerfileModel` for one document version: one guarded parse, then stages, references,
+ * reachability, cycles, ARG scope and suppressions. Everything else reads this object.
+ */
+import type { From } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { argDeclsOf, expand, globalScope, stageScope } from './args';
+import { parseImageReference } from './imageRef';
+import { setStage, wrapInstruction } from './instructions';
+import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
+import { guarded, safeParse } from './parse';
+import { findCycles, reachableStages, referencesIn, stageKey } from './stageRefs';
+import { parseCheckDirective, parseSuppressionComment, type Suppression } from './suppressions';
+
+export interface BuildModelOptions {
+  readonly uri?: string;
+  readonly version?: number;
+  /** Extra build targets besides the last stage (config `targets`). */
+  readonly targets?: readonly string[];
+}
+
+interface MutableStage {
+  index: number;
+  name: Stage['name'];
+  from: Instr;
+  base: BaseRef;
+  instructions: Instr[];
+  range: Range;
+  args: ArgDecl[];
+  parent: Stage | undefined;
+  label: string;
+}
+
+export function buildModel(text: string, options: BuildModelOptions = {}): DockerfileModel {
+  const uri = options.uri ?? 'untitled:Dockerfile';
+  const version = options.version ?? 0;
+  const document = TextDocument.create(uri, 'dockerfile', version, text);
+  const { ast, error } = safeParse(text);
+  const escapeChar = ast && guarded(() => ast.getEscapeCharacter(), '\\') === '`' ? '`' : '\\';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+
+  const directives: Directive[] = ast
+    ? guarded(() => ast.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), range: d.getRange() })), [])
+    : [];
+  const directiveBlockEnd = directives.length > 0 ? Math.max(...directives.map((d) => d.range.end.line)) + 1 : 0;
+  const comments: CommentInfo[] = ast
+    ? guarded(() => ast.getComments().map((c) => ({ text: document.getText(c.getRange()), range: c.getRange() })), [])
+    : [];
+  const instructions: Instr[] = ast
+    ? guarded(() => ast.getInstructions().map((node, i) => wrapInstruction(node, i, document)), [])
+    : [];
+
+  // Split into stages at each FROM; ARGs before the first FROM are global.
+  const globalArgs: ArgDecl[] = [];
+  const stages: MutableStage[] = [];
+  for (const instr of instructions) {
+    if (instr.keyword === 'FROM') {
+      const fromNode = instr.node as From;
+      const nameText = guarded(() => fromNode.getBuildStage(), null);
+      const nameRange = guarded(() => fromNode.getBuildStageRange(), null);
+      const index = stages.length;
+      const stage: MutableStage = {
+        index,
+        name: nameText && nameRange ? { text: nameText, key: stageKey(nameText), range: nameRange } : undefined,
+        from: instr,
+        base: { kind: 'missing', range: instr.keywordRange },
+        instructions: [],
+        range: instr.range,
+        args: [],
+        parent: undefined,
+        label: nameText ?? `#${index}`,
+      };
+      stages.push(stage);
+      setStage(instr, stage);
+    } else if (stages.length === 0) {
+      if (instr.keyword === 'ARG') globalArgs.push(...argDeclsOf(instr));
+    } else {
+      const stage = stages[stages.length - 1]!;
+      stage.instructions.push(instr);
+      stage.range = { start: stage.range.start, end: instr.range.end };
+      setStage(instr, stage);
+      if (instr.keyword === 'ARG') stage.args.push(...argDeclsOf(instr));
+    }
+  }
+
+  const keyIndex = new Map<string, Stage[]>();
+  for (const stage of stages) {
+    if (!stage.name) continue;
+    const list = keyIndex.get(stage.name.key) ?? [];
+    list.push(stage);
+    keyIndex.set(stage.name.key, list);
+  }
+  const byKey = (key: string) => keyIndex.get(key)?.[0];
+  const global = globalScope(globalArgs, escapeChar);
+
+  // Resolve each FROM: against earlier stages only, after global ARG expansion.
+  const edges: StageEdge[] = [];
+  for (const stage of stages) {
+    const fromNode = stage.from.node as From;
+    const imageText = guarded(() => fromNode.getImage(), null);
+    const imageRange = guarded(() => fromNode.getImageRange(), null);
+    if (!imageText || !imageRange) continue;
+    const expansion = expand(imageText, global, escapeChar);
+    const resolved = expansion.dynamic || expansion.unresolved.length > 0 ? undefined : expansion.value;
+    const candidate = byKey(stageKey(resolved ?? imageText));
+    if (candidate && candidate.index < stage.index) {
+      stage.base = { kind: 'stage', stage: candidate, text: imageText, range: imageRange };
+      stage.parent = candidate;
+      edges.push({ kind: 'from', source: stage, target: candidate, text: imageText, by: 'name', forward: false, instr: stage.from, range: imageRange, onbuild: false });
+    } else if ((resolved ?? imageText).toLowerCase() === 'scratch') {
+      stage.base = { kind: 'scratch', text: imageText, range: imageRange };
+    } else {
+      const ref = parseImageReference(resolved ?? imageText);
+      stage.base = {
+        kind: 'image', text: imageText, resolved, name: ref.name, tag: ref.tag, digest: ref.digest,
+        undefinedVars: expansion.unresolved, range: imageRange,
+      };
+      edges.push({ kind: 'from', source: stage, target: undefined, text: imageText, by: 'image', forward: false, instr: stage.from, range: imageRange, onbuild: false });
+    }
+  }
+  const lookup = { stages: stages as Stage[], byKey };
+  for (const stage of stages) {
+    for (const instr of stage.instructions) edges.push(...referencesIn(instr, stage, lookup));
+  }
+
+  const outgoing = new Map<Stage, StageEdge[]>();
+  const incoming = new Map<Stage, StageEdge[]>();
+  for (const edge of edges) {
+    push(outgoing, edge.source, edge);
+    if (edge.target) push(incoming, edge.target, edge);
+  }
+  const edgesFrom = (s: Stage) => outgoing.get(s) ?? [];
+
+  const targets: Stage[] = [];
+  const last = stages[stages.length - 1];
+  if (last) targets.push(last);
+  for (const name of options.targets ?? []) {
+    const t = byKey(stageKey(name));
+    if (t && !targets.includes(t)) targets.push(t);
+  }
+  const reachable = reachableStages(targets, edgesFrom);
+  const cycles = findCycles(stages, edgesFrom);
+  const suppressions = indexSuppressions(comments, directives, instructions, stages);
+
+  const model: DockerfileModel = {
+    uri, version, text, document, ast, parseError: error, escapeChar, eol, directives, directiveBlockEnd, comments,
+    instructions, globalArgs, stages, edges, targets, suppressions: { all: suppressions }, cycles,
+    stageByName: (name) => byKey(stageKey(name)),
+    stagesNamed: (name) => keyIndex.get(stageKey(name)) ?? [],
+    stageAt: (pos) => stages.find((s) => contains(s.range, pos)) ?? stages.filter((s) => s.range.start.line <= pos.line).pop(),
+    instructionAt: (pos) => findInstruction(instructions, pos),
+    referencesTo: (stage) => incoming.get(stage) ?? [],
+    edgesFrom,
+    isReachable: (stage) => reachable.has(stage),
+    finalChain: (target) => chainOf(target ?? last),
+    globalArgValue: (name) => global.get(name)?.value,
+    expand: (t, at) => {
+      const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, escapeChar);
+      const r = expand(t, scope, escapeChar);
+      return { value: r.value, unresolved: r.unresolved };
+    },
+    textOf: (range) => document.getText(range),
+  };
+  return model;
+}
+
+function chainOf(stage: Stage | undefined): Stage[] {
+  const chain: Stage[] = [];
+  for (let s = stage; s && !chain.includes(s); s = s.parent) chain.push(s);
+  return chain;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function contains(range: Range, pos: Position): boolean {
+  if (pos.line < range.start.line || pos.line > range.end.line) return false;
+  if (pos.line === range.start.line && pos.character < range.start.character) return false;
+  if (pos.line === range.end.line && pos.character > range.end.character) return false;
+  return true;
+}
+
+function findInstruction(instructions: readonly Instr[], pos: Position): Instr | undefined {
+  let lo = 0;
+  let hi = instructions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const instr = instructions[mid]!;
+    if (instr.range.end.line < pos.line) lo = mid + 1;
+    else if (instr.range.start.line > pos.line) hi = mid - 1;
+    else return instr;
+  }
+  return undefined;
+}
+
+function indexSuppressions(
+  comments: readonly CommentInfo[], directives: readonly Directive[], instructions: readonly Instr[], stages: readonly Stage[],
+): Suppression[] {
+  const result: Suppression[] = [];
+  for (const d of directives) {
+    if (d.name !== 'check') continue;
+    const s = parseCheckDirective(d.value, d.range);
+    if (s) result.push(s);
+  }
+  for (const c of comments) {
+    const s = parseSuppressionComment(c.text, c.range.start.line, c.range.start.character);
+    if (!s) continue;
+    const next = instructions.find((i) => i.range.start.line > c.range.start.line);
+    if (s.scope === 'file') {
+      s.coversFrom = 0;
+      s.coversTo = Number.MAX_SAFE_INTEGER;
+    } else if (s.scope === 'stage') {
+      const stage = next?.stage ?? stages.filter((st) => st.range.start.line <= c.range.start.line).pop();
+      s.coversFrom = stage ? Math.min(stage.range.start.line, c.range.start.line) : c.range.start.line;
+      s.coversTo = stage ? stage.range.end.line : c.range.start.line;
+    } else if (next) {
+      s.coversFrom = next.range.start.line;
+      s.coversTo = next.range.end.line;
+    }
+    result.push(s);
+  }
+  return result;
+}

@@ -1,0 +1,92 @@
+/**
+ * Wraps dockerfile-ast instructions into the model's `Instr` records: upper-cased keyword, flags with their
+ * options, arguments after the flags, heredoc bodies. Each AST query is guarded because the parser's lazy
+ * accessors may throw on malformed input.
+ */
+import type { Flag, Instruction } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { guarded } from './parse';
+import type { FlagInfo, HeredocInfo, Instr, Stage, Token } from './model';
+
+interface MutableInstr extends Instr {
+  stage: Stage | undefined;
+}
+
+type WithFlags = Instruction & { getFlags(): Flag[] };
+type WithHeredocs = Instruction & { getHeredocs(): { getName(): string; getContentRange(): import('vscode-languageserver-types').Range | null }[] };
+type WithTrigger = Instruction & { getTriggerInstruction(): Instruction | null };
+
+function hasFlags(node: Instruction): node is WithFlags {
+  return typeof (node as Partial<WithFlags>).getFlags === 'function';
+}
+
+function flagInfo(flag: Flag): FlagInfo {
+  return {
+    name: flag.getName(),
+    value: flag.getValue(),
+    range: flag.getRange(),
+    nameRange: flag.getNameRange(),
+    valueRange: flag.getValueRange(),
+    options: guarded(
+      () =>
+        flag.getOptions().map((o) => ({
+          name: o.getName(),
+          value: o.getValue(),
+          range: o.getRange(),
+          valueRange: o.getValueRange(),
+        })),
+      [],
+    ),
+  };
+}
+
+function heredocsOf(node: Instruction, document: TextDocument): HeredocInfo[] {
+  const withHeredocs = node as unknown as Partial<WithHeredocs>;
+  if (typeof withHeredocs.getHeredocs !== 'function') return [];
+  return guarded(
+    () =>
+      (node as unknown as WithHeredocs).getHeredocs().map((h) => {
+        const contentRange = h.getContentRange();
+        return { name: h.getName(), contentRange, content: contentRange ? document.getText(contentRange) : '' };
+      }),
+    [],
+  );
+}
+
+export function wrapInstruction(node: Instruction, index: number, document: TextDocument): MutableInstr {
+  const flags = hasFlags(node) ? guarded(() => node.getFlags().map(flagInfo), []) : [];
+  const args: Token[] = guarded(
+    () => node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() })),
+    [],
+  );
+  const keywordRange = node.getInstructionRange();
+  const keywordText = document.getText(keywordRange);
+  let trigger: Instr | undefined;
+  const maybeTrigger = node as Partial<WithTrigger>;
+  if (typeof maybeTrigger.getTriggerInstruction === 'function') {
+    const triggerNode = guarded(() => (node as WithTrigger).getTriggerInstruction(), null);
+    if (triggerNode) trigger = wrapInstruction(triggerNode, index, document);
+  }
+  const instr: MutableInstr = {
+    index,
+    keyword: node.getKeyword().toUpperCase(),
+    keywordText,
+    keywordRange,
+    range: node.getRange(),
+    node,
+    stage: undefined,
+    flags,
+    args,
+    heredocs: heredocsOf(node, document),
+    flag(name: string) {
+      return flags.find((f) => f.name === name);
+    },
+  };
+  if (trigger) (instr as { trigger?: Instr }).trigger = trigger;
+  return instr;
+}
+
+export function setStage(instr: Instr, stage: Stage): void {
+  (instr as MutableInstr).stage = stage;
+  if (instr.trigger) (instr.trigger as MutableInstr).stage = stage;
+}

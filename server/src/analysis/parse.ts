@@ -1,0 +1,29 @@
+/**
+ * The one guarded entry into dockerfile-ast. The parser has thrown on malformed heredocs and odd escape
+ * sequences in the past; a throw here must never take the server or the CLI down, so every parse goes through
+ * `safeParse`, which reports the failure as data for the `dockerfile-syntax` rule to show.
+ */
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+
+export interface ParseResult {
+  readonly ast: Dockerfile | undefined;
+  readonly error: string | undefined;
+}
+
+export function safeParse(text: string): ParseResult {
+  try {
+    return { ast: DockerfileParser.parse(text), error: undefined };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ast: undefined, error: message || 'the Dockerfile parser failed on this input' };
+  }
+}
+
+/** Runs a query against the AST that may itself throw on malformed input; returns `fallback` instead. */
+export function guarded<T>(query: () => T, fallback: T): T {
+  try {
+    return query();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Effective rule configuration, from lowest to highest priority:
+ *   rule defaultSeverity → preset (`recommended` | `all`) → `.stagelint.json` rules → editor overrides
+ *   (`stagelint.rules`) → CLI `--rule id=severity`.
+ * Also validates a parsed config file, returning problems with JSON paths (the adapters map them to lines).
+ */
+import { isSeverity, PRESETS, type ConfigFile, type Preset, type RuleSetting, type Severity, type SeverityOrOff } from '../../../shared/src';
+import type { AnyRule } from './defineRule';
+
+export interface EffectiveRule {
+  readonly severity: SeverityOrOff;
+  /** True when the user chose the severity (then a rule's per-report severity does not override it). */
+  readonly explicit: boolean;
+  readonly options: unknown;
+}
+
+export type EffectiveConfig = ReadonlyMap<string, EffectiveRule>;
+
+export interface ConfigLayers {
+  readonly file?: ConfigFile;
+  readonly editor?: Readonly<Record<string, SeverityOrOff>>;
+  readonly cli?: Readonly<Record<string, SeverityOrOff>>;
+}
+
+export function resolveConfig(rules: readonly AnyRule[], layers: ConfigLayers = {}): Map<string, EffectiveRule> {
+  const preset: Preset = layers.file?.extends ?? 'recommended';
+  const result = new Map<string, EffectiveRule>();
+  for (const rule of rules) {
+    const on = preset === 'all' || rule.meta.recommended;
+    let severity: SeverityOrOff = on ? rule.meta.defaultSeverity : 'off';
+    let explicit = false;
+    let options: unknown = rule.options?.defaults;
+    const fileSetting = layers.file?.rules?.[rule.id];
+    if (fileSetting !== undefined) {
+      const [sev, opts] = splitSetting(fileSetting);
+      if (sev) {
+        severity = sev;
+        explicit = true;
+      }
+      if (opts && rule.options) options = { ...(rule.options.defaults as object), ...opts };
+    }
+    for (const layer of [layers.editor, layers.cli]) {
+      const sev = layer?.[rule.id];
+      if (sev !== undefined) {
+        severity = sev;
+        explicit = true;
+      }
+    }
+    result.set(rule.id, { severity, explicit, options });
+  }
+  return result;
+}
+
+function splitSetting(setting: RuleSetting): [SeverityOrOff | undefined, Record<string, unknown> | undefined] {
+  if (typeof setting === 'string') return [isSeverity(setting) ? setting : undefined, undefined];
+  if (Array.isArray(setting)) {
+    const [sev, opts] = setting as unknown[];
+    return [isSeverity(sev) ? sev : undefined, opts && typeof opts === 'object' ? (opts as Record<string, unknown>) : undefined];
+  }
+  return [undefined, undefined];
+}
+
+export interface ConfigProblem {
+  /** JSON path of the offending value, e.g. `rules.no-latest-tag`. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules', 'targets', 'ignorePatterns']);
+
+/**
+ * Checks a parsed `.stagelint.json`. Returns the usable part of the config (invalid entries dropped, so
+ * defaults still apply) and one problem per invalid entry.
+ */
+export function validateConfig(raw: unknown, rules: readonly AnyRule[]): { config: ConfigFile; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { config: {}, problems: [{ path: [], message: 'the configuration must be a JSON object' }] };
+  }
+  const obj = raw as Record<string, unknown>;
+  const config: { -readonly [K in keyof ConfigFile]: ConfigFile[K] } = {};
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.has(key)) problems.push({ path: [key], message: `unknown property '${key}' (expected one of ${[...KNOWN_KEYS].join(', ')})` });
+  }
+  if (obj.extends !== undefined) {
+    if (typeof obj.extends === 'string' && (PRESETS as readonly string[]).includes(obj.extends)) config.extends = obj.extends as Preset;
+    else problems.push({ path: ['extends'], message: `'extends' must be one of ${PRESETS.map((p) => `'${p}'`).join(', ')}` });
+  }
+  for (const key of ['targets', 'ignorePatterns'] as const) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) config[key] = value as string[];
+    else problems.push({ path: [key], message: `'${key}' must be an array of strings` });
+  }
+  if (obj.rules !== undefined) {
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
+      problems.push({ path: ['rules'], message: "'rules' must be an object mapping rule ids to severities" });
+    } else {
+      const known = new Map(rules.map((r) => [r.id, r]));
+      const accepted: Record<string, RuleSetting> = {};
+      for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
+        const rule = known.get(id);
+        if (!rule) {
+          const guess = closest(id, [...known.keys()]);
+          problems.push({ path: ['rules', id], message: `unknown rule '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}` });
+          continue;
+        }
+        const sev = Array.isArray(setting) ? setting[0] : setting;
+        if (!isSeverity(sev)) {
+          problems.push({ path: ['rules', id], message: `invalid severity ${JSON.stringify(sev)} for '${id}' (use error, warning, info, hint or off)` });
+          continue;
+        }
+        if (Array.isArray(setting) && setting.length > 1) {
+          const opts = setting[1];
+          if (!rule.options) {
+            problems.push({ path: ['rules', id, 1], message: `rule '${id}' takes no options` });
+            accepted[id] = sev;
+            continue;
+          }
+          if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
+            problems.push({ path: ['rules', id, 1], message: `options for '${id}' must be an object` });
+            accepted[id] = sev;
+            continue;
+          }
+          const props = (rule.options.schema.properties ?? {}) as Record<string, unknown>;
+          const bad = Object.keys(opts).filter((k) => !(k in props));
+          if (bad.length > 0) {
+            problems.push({ path: ['rules', id, 1, bad[0]!], message: `unknown option '${bad[0]}' for '${id}'` });
+          }
+        }
+        accepted[id] = setting as RuleSetting;
+      }
+      config.rules = accepted;
+    }
+  }
+  return { config, problems };
+}
+
+/** Closest candidate within edit distance 2 (for "did you mean"). */
+export function closest(word: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions ("biuld" → "build" is 1). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export type { Severity };

@@ -1,0 +1,57 @@
+/**
+ * Edit helpers shared by rules and refactors. They preserve the file's style: indentation of the line they
+ * insert next to, the file's line endings, and whole-line removal (so no blank holes are left).
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function lineText(model: DockerfileModel, line: number): string {
+  return model.document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+}
+
+export function indentOf(model: DockerfileModel, line: number): string {
+  return /^[ \t]*/.exec(lineText(model, line))![0];
+}
+
+/** Inserts whole lines above `line`, with that line's indentation. */
+export function insertLinesBefore(model: DockerfileModel, line: number, lines: readonly string[]): TextEdit {
+  const indent = indentOf(model, line);
+  const text = lines.map((l) => indent + l + model.eol).join('');
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/** Inserts whole lines below the last line of `instr`. */
+export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: readonly string[]): TextEdit {
+  const indent = indentOf(model, instr.range.start.line);
+  const endLine = instr.range.end.line;
+  const end = { line: endLine, character: lineText(model, endLine).length };
+  return { range: { start: end, end }, newText: lines.map((l) => model.eol + indent + l).join('') };
+}
+
+/** Removes the lines `from..to` (inclusive) together with their line breaks. */
+export function removeLines(model: DockerfileModel, from: number, to: number): TextEdit {
+  const lastLine = model.document.lineCount - 1;
+  if (to < lastLine) return { range: { start: { line: from, character: 0 }, end: { line: to + 1, character: 0 } }, newText: '' };
+  // Last line of the file: eat the preceding line break instead.
+  const start = from > 0 ? { line: from - 1, character: lineText(model, from - 1).length } : { line: 0, character: 0 };
+  return { range: { start, end: { line: to, character: lineText(model, to).length } }, newText: '' };
+}
+
+export function removeInstruction(model: DockerfileModel, instr: Instr): TextEdit {
+  return removeLines(model, instr.range.start.line, instr.range.end.line);
+}
+
+/** Renames a stage and every by-name reference to it (`FROM x`, `COPY --from=x`, `RUN --mount=…,from=x`). */
+export function renameStageEdits(model: DockerfileModel, stage: Stage, newName: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (stage.name) edits.push(replace(stage.name.range, newName));
+  for (const edge of model.referencesTo(stage)) {
+    if (edge.by === 'name') edits.push(replace(edge.range, newName));
+  }
+  return edits;
+}

@@ -1,0 +1,24 @@
+/**
+ * What LSP feature handlers get from the server core: the connection, the open documents, the cached model
+ * of a document's current version, its settings, and what the client can do. Handlers stay a few lines:
+ * they fetch the model here and call a pure function from `features/`.
+ */
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../../shared/src/settings';
+import type { DockerfileModel } from '../analysis/model';
+
+export interface InitializationOptions {
+  /** Set by the client when Microsoft's Container Tools / Docker extension or Docker DX is active. */
+  readonly otherDockerServerActive?: boolean;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly clientCapabilities: ClientCapabilities;
+  readonly initializationOptions: InitializationOptions;
+  /** The model of the document's current version (cached), or undefined for an unknown document. */
+  getModel(uri: string): DockerfileModel | undefined;
+  getSettings(uri: string): Promise<Settings>;
+}

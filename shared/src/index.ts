@@ -1,0 +1,5 @@
+export * from './ruleTypes';
+export * from './config';
+export * from './settings';
+export * from './docsUrl';
+export * from './protocol';

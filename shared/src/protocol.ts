@@ -1,0 +1,49 @@
+/** Custom protocol between the client and the server: command ids, code action kinds, custom requests. */
+
+export const COMMANDS = {
+  restartServer: 'stagelint.restartServer',
+  showOutput: 'stagelint.showOutput',
+  fixAll: 'stagelint.fixAll',
+  buildStage: 'stagelint.buildStage',
+  revealRange: 'stagelint.revealRange',
+  showStageGraph: 'stagelint.showStageGraph',
+} as const;
+
+export const CODE_ACTION_KINDS = {
+  quickfix: 'quickfix',
+  ignoreInstruction: 'quickfix.stagelint.ignore.instruction',
+  ignoreStage: 'quickfix.stagelint.ignore.stage',
+  ignoreFile: 'quickfix.stagelint.ignore.file',
+  fixAll: 'source.fixAll.stagelint',
+  refactorExtract: 'refactor.extract',
+  refactorRewrite: 'refactor.rewrite',
+} as const;
+
+/** `stagelint/stageGraph`: the stage graph of one document, for the graph view. */
+export const STAGE_GRAPH_REQUEST = 'stagelint/stageGraph';
+
+export interface StageGraphParams {
+  readonly uri: string;
+}
+
+export interface StageGraphNode {
+  readonly id: number;
+  readonly label: string;
+  readonly base: string;
+  readonly line: number;
+  readonly isTarget: boolean;
+  readonly reachable: boolean;
+}
+
+export interface StageGraphEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'from' | 'copy-from' | 'mount-from';
+  readonly line: number;
+}
+
+export interface StageGraph {
+  readonly uri: string;
+  readonly nodes: readonly StageGraphNode[];
+  readonly edges: readonly StageGraphEdge[];
+}
