@@ -1,7 +1,17 @@
 // Helpers to run code-server (VS Code's own workbench and extension host, served to a browser) with the
 // stagelint extension: used by `npm start` (the demo) and by the end-to-end tests.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +67,7 @@ function readManifest(extensionPath) {
 export function linkExtensions(extensionsDir, extensionPaths) {
   mkdirSync(extensionsDir, { recursive: true });
   for (const extensionPath of extensionPaths) {
-    const { publisher, name, version } = readManifest(extensionPath);
-    const main = readManifest(extensionPath).main;
+    const { publisher, name, version, main } = readManifest(extensionPath);
     if (typeof main === 'string' && !existsSync(resolve(extensionPath, main))) {
       throw new Error(`${resolve(extensionPath, main)} does not exist: build the extension first (npm run build)`);
     }
@@ -83,6 +92,8 @@ export function writeUserSettings(userDataDir, settings) {
 export async function startCodeServer(options) {
   const entry = codeServerEntry();
   if (!existsSync(entry)) throw new Error(`code-server is not installed: run node scripts/install-code-server.mjs`);
+  // A temporary state dir is ours to delete on stop(); a given one is the caller's (e.g. kept as a test artifact).
+  const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'stagelint-code-server-'));
   const userDataDir = join(stateDir, 'user-data');
   const extensionsDir = join(stateDir, 'extensions');
@@ -135,6 +146,7 @@ export async function startCodeServer(options) {
     async stop() {
       await stopProcessTree(child.pid);
       await new Promise((done) => logStream.end(done));
+      if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 

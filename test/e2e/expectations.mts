@@ -1,0 +1,63 @@
+// What a user should see in the editor for each fixture in fixtures/workspace/. Kept apart from the test
+// steps so that a change in the product's wording (a fix title, the words of the stage card) is a one-line edit
+// here, while the tests keep checking the same user path. Lines and columns are 1-based, as the editor shows them.
+
+export interface ExpectedProblems {
+  file: string;
+  /** Rule codes shown in the Problems panel for this file, with how often each appears. */
+  codes: Readonly<Record<string, number>>;
+}
+
+export interface ExpectedQuickFix {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  title: string;
+  before: string;
+  after: string;
+}
+
+export interface ExpectedHover {
+  file: string;
+  line: number;
+  column: number;
+  /** Every pattern must match the hover's text. */
+  mustMatch: readonly RegExp[];
+}
+
+export interface ExpectedSettingChange {
+  file: string;
+  /** The rule turned off through `stagelint.rules`; the other codes must stay. */
+  rule: string;
+}
+
+/** A Node service that copies its whole source before `npm ci`, runs as root and uses a shell-form CMD. */
+export const problems: ExpectedProblems = {
+  file: 'node-app/Dockerfile',
+  codes: { 'deps-before-source': 1, 'no-root-final-stage': 1, 'json-args-recommended': 1 },
+};
+
+/** `COPY --from=buidler` (typo) in a Go build: the fix renames the reference to the existing stage. */
+export const quickFix: ExpectedQuickFix = {
+  file: 'typo/Dockerfile',
+  line: 11,
+  column: 14,
+  code: 'no-unknown-stage-reference',
+  title: "Replace with 'builder'",
+  before: 'COPY --from=buidler /out/api /usr/local/bin/api',
+  after: 'COPY --from=builder /out/api /usr/local/bin/api',
+};
+
+/** The stage card on a FROM line tells the stage's role in the build. */
+export const hovers: readonly ExpectedHover[] = [
+  // `FROM golang:1.22 AS build`: the card names its role, which is not the stage's own name.
+  { file: 'go-app/Dockerfile', line: 1, column: 22, mustMatch: [/\bbuild\b/, /\bbuilder\b/i] },
+  // The unnamed last stage is the image that ships.
+  { file: 'go-app/Dockerfile', line: 8, column: 2, mustMatch: [/\b(runtime|final)\b/i] },
+];
+
+export const settingChange: ExpectedSettingChange = {
+  file: 'node-app/Dockerfile',
+  rule: 'deps-before-source',
+};
