@@ -19,6 +19,17 @@ export const CODE_ACTION_KINDS = {
   refactorRewrite: 'refactor.rewrite',
 } as const;
 
+/** Argument of `stagelint.buildStage` (code lens, hover link): the client runs `docker build [--target stage]`. */
+export interface BuildStageArgs {
+  readonly uri: string;
+  /** Stage name for `--target`; null for an unnamed last stage (plain `docker build`). */
+  readonly stage: string | null;
+  readonly index: number;
+}
+
+/** Arguments of `stagelint.revealRange` (hover links, graph view): `[uri, range]` with an LSP range. */
+export type RevealRangeArgs = readonly [uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }];
+
 /** `stagelint/stageGraph`: the stage graph of one document, for the graph view. */
 export const STAGE_GRAPH_REQUEST = 'stagelint/stageGraph';
 
@@ -35,6 +46,7 @@ export interface StageGraphNode {
   readonly reachable: boolean;
 }
 
+/** A dependency: stage `from` is used by stage `to` (data flows from → to). */
 export interface StageGraphEdge {
   readonly from: number;
   readonly to: number;

@@ -1,0 +1,40 @@
+/**
+ * Inlay hints that explain stage references:
+ * - `--from=0` / `from=1` → the stage's name (or its base image when it has none);
+ * - `FROM ${IMAGE}` → the value the global ARGs give it;
+ * - "unreachable" after the FROM line of a stage no build target uses.
+ */
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
+import type { DockerfileModel, Stage } from '../analysis/model';
+
+function overlaps(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || a.start.line > b.end.line);
+}
+
+function describe(stage: Stage): string {
+  if (stage.name) return stage.name.text;
+  if (stage.base.kind === 'image') return `#${stage.index} ${stage.base.resolved ?? stage.base.text}`;
+  if (stage.base.kind === 'stage') return `#${stage.index} FROM ${stage.base.stage.label}`;
+  return `#${stage.index}`;
+}
+
+export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const edge of model.edges) {
+    if (!overlaps(edge.range, range)) continue;
+    if (edge.by === 'index' && edge.target) {
+      hints.push({ position: edge.range.end, label: `→ ${describe(edge.target)}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `Stage ${edge.target.index} of this file` });
+    } else if (edge.kind === 'from' && edge.text.includes('$')) {
+      const value = edge.target ? edge.target.label : edge.source.base.kind === 'image' ? edge.source.base.resolved : undefined;
+      if (value !== undefined) {
+        hints.push({ position: edge.range.end, label: `= ${value}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'Value after global ARG expansion (defaults; --build-arg may override)' });
+      }
+    }
+  }
+  for (const stage of model.stages) {
+    if (model.isReachable(stage) || !overlaps(stage.from.range, range)) continue;
+    const names = model.targets.map((t) => t.label).join(', ');
+    hints.push({ position: stage.from.range.end, label: 'unreachable', paddingLeft: true, tooltip: `No build target (${names}) uses this stage; docker build skips it` });
+  }
+  return hints.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+}

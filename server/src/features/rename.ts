@@ -1,0 +1,59 @@
+/**
+ * Stage rename. The declaration `AS name` and every reference that spells the name (`FROM x`, `--from=x`,
+ * mount `from=x`, `--target x` in comments) change together. Numeric `--from=N` references stay as they are
+ * (the index does not change); starting a rename on one renames the stage it points at, when that stage has a
+ * name. Image references (`FROM alpine`, `--from=nginx:1`) cannot be renamed, and neither can a reference
+ * spelled through `${VAR}` (the ARG's value would have to change, not the reference).
+ */
+import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { DockerfileModel, Stage } from '../analysis/model';
+import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
+
+/** BuildKit's stage-name grammar (checked on the lower-cased name). */
+const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
+export type RenameResult = { edit: WorkspaceEdit } | { error: string };
+
+function stageToRename(model: DockerfileModel, pos: Position): { stage: Stage; range: Range } | { error: string } {
+  const occ = stageOccurrenceAt(model, pos);
+  if (!occ) {
+    const image = imageReferenceAt(model, pos);
+    if (image) return { error: `'${image.text}' is an image reference, not a stage of this file` };
+    return { error: 'Only build stage names can be renamed here' };
+  }
+  if (occ.by === 'expression') return { error: `'${occ.edge?.text ?? ''}' is a variable; rename the stage at its declaration` };
+  if (!occ.stage.name) return { error: `Stage ${occ.stage.label} has no name; add 'AS <name>' to its FROM line first` };
+  return { stage: occ.stage, range: occ.range };
+}
+
+export function prepareStageRename(model: DockerfileModel, pos: Position): PrepareRenameResult {
+  const found = stageToRename(model, pos);
+  if ('error' in found) return found;
+  return { range: found.range, placeholder: found.stage.name!.text };
+}
+
+/** Why `newName` cannot be the stage's new name, or undefined when it can. */
+export function invalidStageName(model: DockerfileModel, stage: Stage, newName: string): string | undefined {
+  const key = newName.toLowerCase();
+  if (!VALID_STAGE_NAME.test(key)) {
+    return `'${newName}' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'`;
+  }
+  const clash = model.stagesNamed(key).find((s) => s !== stage);
+  if (clash) return `Stage ${clash.index} is already named '${clash.name!.text}'`;
+  // After the rename `FROM <newName>` in a later stage would resolve to this stage instead of an image.
+  const image = model.edges.find((e) => e.by === 'image' && e.text.toLowerCase() === key);
+  if (image) return `'${image.text}' is used as an image in this file; naming a stage so would change what it refers to`;
+  return undefined;
+}
+
+export function renameStage(model: DockerfileModel, pos: Position, newName: string): RenameResult {
+  const found = stageToRename(model, pos);
+  if ('error' in found) return found;
+  const invalid = invalidStageName(model, found.stage, newName);
+  if (invalid) return { error: invalid };
+  const edits: TextEdit[] = occurrencesOf(model, found.stage)
+    .filter((o) => o.by === 'name')
+    .map((o) => ({ range: o.range, newText: newName }));
+  return { edit: { changes: { [model.uri]: edits } } };
+}
