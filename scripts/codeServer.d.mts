@@ -19,6 +19,8 @@ export interface StartCodeServerOptions {
   settings?: Record<string, unknown>;
   /** Where user-data/, extensions/ and code-server.log go; a temporary folder (deleted on stop) by default. */
   stateDir?: string;
+  /** Loopback port; 0 (the default) lets the kernel pick a free one. */
+  port?: number;
   extraArgs?: readonly string[];
   env?: Record<string, string>;
   readyTimeoutMs?: number;
@@ -33,6 +35,7 @@ export interface CodeServerHandle {
   readonly extensionsDir: string;
   readonly logFile: string;
   readonly workspace: string;
+  readonly exited: Promise<{ code: number | null; signal: string | null }>;
   /** Base URL, ending with '/'. */
   readonly url: string;
   folderUrl(folder?: string): string;

@@ -87,7 +87,8 @@ export function writeUserSettings(userDataDir, settings) {
  * Resolves once it answers HTTP; rejects (and stops it) when it exits or does not become ready in time.
  *
  * @param {{ workspace: string, extensions?: string[], settings?: Record<string, unknown>, stateDir?: string,
- *   extraArgs?: string[], env?: Record<string, string>, readyTimeoutMs?: number, echo?: boolean }} options
+ *   port?: number, extraArgs?: string[], env?: Record<string, string>, readyTimeoutMs?: number,
+ *   echo?: boolean }} options
  */
 export async function startCodeServer(options) {
   const entry = codeServerEntry();
@@ -106,7 +107,7 @@ export async function startCodeServer(options) {
     entry,
     '--auth', 'none',
     // Port 0: the kernel picks a free port, which code-server reports in its "listening on" line (no race).
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -130,6 +131,7 @@ export async function startCodeServer(options) {
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
 
   const handle = {
     pid: child.pid,
@@ -139,6 +141,8 @@ export async function startCodeServer(options) {
     logFile,
     workspace: resolve(options.workspace),
     url: '',
+    /** Settles when the code-server process ends, for whatever reason. */
+    exited,
     /** URL that opens the workbench on the given folder (defaults to the workspace). */
     folderUrl(folder = resolve(options.workspace)) {
       return `${handle.url}?folder=${encodeURIComponent(folder)}`;
