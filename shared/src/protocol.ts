@@ -9,6 +9,15 @@ export const COMMANDS = {
   showStageGraph: 'stagelint.showStageGraph',
 } as const;
 
+/**
+ * Commands the server executes (`workspace/executeCommand`). Distinct from the client's command ids: the VS Code
+ * client registers every server command under its own id, so sharing one would clash with the client command.
+ */
+export const SERVER_COMMANDS = {
+  /** Arguments: `{ uri: string, version?: number }` (or the uri alone); applies every safe fix via `workspace/applyEdit`. */
+  applyAllFixes: 'stagelint.applyAllFixes',
+} as const;
+
 export const CODE_ACTION_KINDS = {
   quickfix: 'quickfix',
   ignoreInstruction: 'quickfix.stagelint.ignore.instruction',

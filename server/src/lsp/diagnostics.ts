@@ -1,0 +1,111 @@
+/**
+ * One `diagnose(uri)` behind both transports. Push (`publishDiagnostics`): debounced per document, honouring
+ * `stagelint.run: onSave`, and a run whose document moved on (or that a newer run superseded) is dropped,
+ * so results for an older version are never published. Pull (`textDocument/diagnostic`): the client asks,
+ * and after settings or config changes we ask it to ask again (`workspace/diagnostic/refresh`).
+ */
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics, type DiagnosticSupport } from '../features/diagnostics';
+import type { DocumentLinter } from './documentLinter';
+import { describeError, type Logger } from './guard';
+
+export interface DiagnosticsDeps {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly linter: DocumentLinter;
+  readonly support: DiagnosticSupport;
+  readonly pull: boolean;
+  readonly refreshSupported: boolean;
+  readonly debounceMs: number;
+  readonly log: Logger;
+}
+
+export class Diagnostics {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly runs = new Map<string, number>();
+  private runCounter = 0;
+  /** Pull mode with `run: onSave`: the diagnostics of the last saved version, returned until the next save. */
+  private readonly savedResults = new Map<string, Diagnostic[]>();
+  private readonly dueForPull = new Set<string>();
+
+  constructor(private readonly deps: DiagnosticsDeps) {}
+
+  /** Diagnostics of the document's current version; undefined when the document is not open. */
+  async diagnose(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+    const snapshot = await this.deps.linter.lint(uri);
+    if (!snapshot) return undefined;
+    return { version: snapshot.version, diagnostics: toDiagnostics(snapshot.problems, uri, snapshot.version, this.deps.support) };
+  }
+
+  opened(uri: string): void {
+    this.dueForPull.add(uri);
+    if (!this.deps.pull) this.schedule(uri, 0);
+  }
+
+  async changed(uri: string): Promise<void> {
+    if (this.deps.pull) return;
+    const settings = await this.deps.linter.settingsFor(uri);
+    if (settings?.run !== 'onSave') this.schedule(uri, this.deps.debounceMs);
+  }
+
+  async saved(uri: string): Promise<void> {
+    const settings = await this.deps.linter.settingsFor(uri);
+    if (settings?.run !== 'onSave') return;
+    if (this.deps.pull) {
+      this.dueForPull.add(uri);
+      this.refreshPull();
+    } else this.schedule(uri, 0);
+  }
+
+  closed(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.runs.delete(uri);
+    this.savedResults.delete(uri);
+    this.dueForPull.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or files changed: diagnose every open document again. */
+  refreshAll(): void {
+    for (const document of this.deps.documents.all()) this.dueForPull.add(document.uri);
+    if (this.deps.pull) this.refreshPull();
+    else for (const document of this.deps.documents.all()) this.schedule(document.uri, 0);
+  }
+
+  /** `textDocument/diagnostic`. */
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const settings = await this.deps.linter.settingsFor(uri);
+    const kept = this.savedResults.get(uri);
+    if (settings?.run === 'onSave' && kept && !this.dueForPull.has(uri)) return kept;
+    const result = await this.diagnose(uri);
+    const diagnostics = result?.diagnostics ?? [];
+    this.savedResults.set(uri, diagnostics);
+    this.dueForPull.delete(uri);
+    return diagnostics;
+  }
+
+  private refreshPull(): void {
+    if (this.deps.refreshSupported) this.deps.connection.languages.diagnostics.refresh();
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.run(uri).catch((e) => this.deps.log(`[diagnostics] ${describeError(e)}`));
+    }, delay));
+  }
+
+  private async run(uri: string): Promise<void> {
+    const id = ++this.runCounter;
+    this.runs.set(uri, id);
+    const result = await this.diagnose(uri);
+    if (!result || this.runs.get(uri) !== id) return;
+    if (this.deps.documents.get(uri)?.version !== result.version) return;
+    await this.deps.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Lints open documents with everything that applies to them: the document's settings, the nearest
+ * `.stagelint.json` (and its `ignorePatterns`), the `.dockerignore` beside it. The model comes from the shared
+ * `ModelCache` (one parse per version, shared with the editor features), and the last result per document is
+ * kept, so code actions right after diagnostics do not lint again.
+ */
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../../shared/src/settings';
+import type { ModelCache } from '../analysis/cache';
+import type { DockerfileModel } from '../analysis/model';
+import { resolveConfig } from '../engine/config';
+import type { AnyRule } from '../engine/defineRule';
+import { lintModel, type LintOptions } from '../engine/lint';
+import type { Problem } from '../engine/problem';
+import { isIgnoredByConfig, uriToPath, type ConfigFiles, type LoadedConfig } from './configFiles';
+import type { ContextFacts } from './contextFacts';
+import type { SettingsStore } from './settings';
+
+export interface LintSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly model: DockerfileModel;
+  /** Empty when stagelint is disabled for the document or its config's `ignorePatterns` exclude it. */
+  readonly problems: readonly Problem[];
+  readonly settings: Settings;
+  /** What the problems were linted with; fix-all lints again with the same options. */
+  readonly lintOptions: LintOptions;
+  readonly active: boolean;
+}
+
+export interface DocumentLinterDeps {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: ModelCache;
+  readonly settings: SettingsStore;
+  readonly configs: ConfigFiles;
+  readonly facts: ContextFacts;
+  readonly rules: readonly AnyRule[];
+  /** Called with every config file consulted, so its own problems can be published. */
+  readonly onConfigLoaded: (config: LoadedConfig) => void;
+}
+
+export class DocumentLinter {
+  private readonly snapshots = new Map<string, { generation: number; snapshot: LintSnapshot }>();
+  private readonly targets = new Map<string, readonly string[]>();
+  private generation = 0;
+
+  constructor(private readonly deps: DocumentLinterDeps) {}
+
+  /** Lints the document's current version (undefined for unknown or closed documents). */
+  async lint(uri: string): Promise<LintSnapshot | undefined> {
+    if (!this.deps.documents.get(uri)) return undefined;
+    const settings = await this.deps.settings.get(uri);
+    // Read the document only now: it may have changed while settings were fetched.
+    const document = this.deps.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.snapshots.get(uri);
+    if (cached && cached.generation === this.generation && cached.snapshot.version === document.version && cached.snapshot.settings === settings) {
+      return cached.snapshot;
+    }
+    const generation = this.generation;
+    const path = uriToPath(uri);
+    const config = path ? this.deps.configs.forDocument(path) : undefined;
+    if (config) this.deps.onConfigLoaded(config);
+    const targets = [...new Set([...settings.targets, ...(config?.config.targets ?? [])])];
+    this.targets.set(uri, targets);
+    const model = this.deps.cache.get(uri, document.version, document.getText(), targets);
+    const lintOptions: LintOptions = {
+      uri,
+      version: document.version,
+      rules: this.deps.rules,
+      config: resolveConfig(this.deps.rules, { ...(config ? { file: config.config } : {}), editor: settings.rules }),
+      files: path ? this.deps.facts.forDocument(path) : {},
+      targets,
+    };
+    const active = settings.enable && !(path && isIgnoredByConfig(path, config));
+    const problems = active ? lintModel(model, lintOptions) : [];
+    const snapshot: LintSnapshot = { uri, version: document.version, model, problems, settings, lintOptions, active };
+    this.snapshots.set(uri, { generation, snapshot });
+    return snapshot;
+  }
+
+  /** Settings of an open document (undefined once it is closed). */
+  async settingsFor(uri: string): Promise<Settings | undefined> {
+    return this.deps.documents.get(uri) ? this.deps.settings.get(uri) : undefined;
+  }
+
+  /** The model of the document's current version, built with the targets last used for it. */
+  model(uri: string): DockerfileModel | undefined {
+    const document = this.deps.documents.get(uri);
+    if (!document) return undefined;
+    return this.deps.cache.get(uri, document.version, document.getText(), this.targets.get(uri) ?? []);
+  }
+
+  /** Settings, config files or files beside Dockerfiles changed: every cached result is stale. */
+  invalidate(): void {
+    this.generation++;
+    this.snapshots.clear();
+  }
+
+  forget(uri: string): void {
+    this.snapshots.delete(uri);
+    this.targets.delete(uri);
+    this.deps.cache.delete(uri);
+  }
+}
