@@ -102,6 +102,7 @@ export class LspHarness {
     const c = this.client;
     c.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params);
+      this.notify();
       if (this.gate) await this.gate;
       return params.items.map(() => this.settings);
     });
@@ -237,6 +238,7 @@ export class LspHarness {
   }
 
   async dispose(): Promise<void> {
+    this.server.dispose();
     this.client.dispose();
     this.serverDispose();
   }

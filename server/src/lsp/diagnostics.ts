@@ -65,7 +65,13 @@ export class Diagnostics {
     this.runs.delete(uri);
     this.savedResults.delete(uri);
     this.dueForPull.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send(uri, undefined, []);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.runs.clear();
   }
 
   /** Settings or files changed: diagnose every open document again. */
@@ -106,6 +112,12 @@ export class Diagnostics {
     const result = await this.diagnose(uri);
     if (!result || this.runs.get(uri) !== id) return;
     if (this.deps.documents.get(uri)?.version !== result.version) return;
-    await this.deps.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+    this.send(uri, result.version, result.diagnostics);
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    this.deps.connection
+      .sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics })
+      .catch((e) => this.deps.log(`[diagnostics] cannot publish for ${uri}: ${describeError(e)}`));
   }
 }

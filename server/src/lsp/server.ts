@@ -5,7 +5,7 @@
  */
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, TextDocuments,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../analysis/cache';
@@ -36,6 +36,8 @@ export interface ServerOptions {
 export interface ServerHandle {
   readonly documents: TextDocuments<TextDocument>;
   readonly cache: ModelCache;
+  /** Stops pending diagnostics runs (the connection itself belongs to the caller). */
+  dispose(): void;
 }
 
 export function createServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
@@ -43,7 +45,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   const cache = new ModelCache();
   const shared = new SharedHandlers();
-  const log: Logger = (message) => connection.console.error(message);
+  let disposed = false;
+  const log: Logger = (message) => {
+    // Logging must never throw, also not on a connection that is already closed.
+    if (!disposed) void Promise.resolve().then(() => connection.console.error(message)).catch(() => undefined);
+  };
   const publishedConfigs = new Map<string, { uri: string; key: string }>();
 
   // Set in onInitialize; every handler below runs after it.
@@ -54,12 +60,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let linter!: DocumentLinter;
   let diagnostics!: Diagnostics;
 
+  const publish = (uri: string, items: Diagnostic[]) => {
+    connection.sendDiagnostics({ uri, diagnostics: items }).catch((e) => log(`[diagnostics] cannot publish for ${uri}: ${String(e)}`));
+  };
   const publishConfig = (config: LoadedConfig) => {
     const key = JSON.stringify(config.diagnostics);
     const previous = publishedConfigs.get(config.path);
     if (previous?.key === key || (!previous && config.diagnostics.length === 0)) return;
     publishedConfigs.set(config.path, { uri: config.uri, key });
-    void connection.sendDiagnostics({ uri: config.uri, diagnostics: [...config.diagnostics] });
+    publish(config.uri, [...config.diagnostics]);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -130,7 +139,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         const published = path ? publishedConfigs.get(path) : undefined;
         if (!path || !published) return;
         publishedConfigs.delete(path);
-        void connection.sendDiagnostics({ uri: published.uri, diagnostics: [] });
+        publish(published.uri, []);
       },
       contextChanged: () => facts.invalidate(),
       refresh: () => {
@@ -181,7 +190,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   documents.listen(connection);
   connection.listen();
-  return { documents, cache };
+  return {
+    documents,
+    cache,
+    dispose: () => {
+      disposed = true;
+      diagnostics?.dispose();
+    },
+  };
 }
 
 function workspaceFolderPaths(params: InitializeParams): string[] {
