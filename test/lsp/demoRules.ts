@@ -104,6 +104,19 @@ export const throwing = defineRule({
   },
 });
 
+/** Stages no target needs (depends on the configured targets). */
+export const unreachable = defineRule({
+  id: 'demo-unreachable',
+  meta: {
+    category: 'suspicious', defaultSeverity: 'warning', recommended: true, fix: 'none', since: '0.1.0', stability: 'stable', sources: [],
+    messages: { unreachable: "Stage '{{stage}}' is not built" },
+    docs: docs('Every stage is built'),
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) if (!model.isReachable(stage)) report({ messageId: 'unreachable', data: { stage: stage.label }, range: stage.from.range });
+  },
+});
+
 export const duplicateStageName = allRules.find((r) => r.id === 'no-duplicate-stage-name')!;
 export const unusedSuppression = allRules.find((r) => r.id === 'unused-suppression');
 
