@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AnyRule } from '../../server/src/engine/defineRule';
+import { LspHarness } from '../support/lspHarness';
+import { demoRules } from './demoRules';
+
+const uri = 'file:///work/project/Dockerfile';
+let h: LspHarness;
+afterEach(async () => h?.dispose());
+
+const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+describe('robustness', () => {
+  it('a throwing rule reports one internal error and the other rules still report', async () => {
+    h = await LspHarness.start({ rules: demoRules });
+    await h.open(uri, 'from alpine\nRUN echo BOOM\n');
+    const ds = await h.currentDiagnostics(uri);
+    expect(ds.map((d) => d.code)).toEqual(['demo-keyword-case', 'demo-throws']);
+    expect(ds[1]!.message).toContain("Internal error in rule 'demo-throws': rule exploded");
+    // The server keeps working for the next edit.
+    await h.change(uri, 'FROM alpine\n');
+    expect(await h.currentDiagnostics(uri)).toEqual([]);
+  });
+
+  it('an exception in the server core is logged and answered with an empty result', async () => {
+    const broken = { id: 'demo-broken', get meta(): never { throw new Error('metadata unavailable'); }, check() {} } as unknown as AnyRule;
+    h = await LspHarness.start({ rules: [broken] });
+    await h.open(uri, 'FROM alpine\n');
+    await h.waitFor('the logged error', () => h.logs.find((l) => l.includes('metadata unavailable')));
+    const actions = await h.codeActions(uri, zero, []);
+    expect(actions).toBeNull();
+    const report = await h.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.items).toEqual([]);
+    // Still alive: other requests are answered.
+    expect(await h.request('shutdown', null)).toBeNull();
+  });
+
+  it('survives garbage input', async () => {
+    h = await LspHarness.start();
+    const inputs = [
+      '\u0000\u0001\u0002\uFFFD binary \u0007',
+      'FROM',
+      'FROM alpine AS\nCOPY --from= /a /b\nRUN <<EOF\n',
+      '\\\n\\\n\\',
+      '# escape=`\nFROM alpine `\n  AS x`',
+      'ONBUILD ONBUILD ONBUILD',
+      'FROM a AS b\n'.repeat(2000),
+      `RUN ${'x'.repeat(100_000)}`,
+      '\r\r\n\n\r',
+      '',
+    ];
+    for (const [i, text] of inputs.entries()) {
+      const at = `file:///garbage/${i}/Dockerfile`;
+      await h.open(at, text);
+      const ds = await h.currentDiagnostics(at);
+      expect(Array.isArray(ds)).toBe(true);
+      const actions = await h.codeActions(at, zero, ds, undefined);
+      expect(Array.isArray(actions)).toBe(true);
+      await h.codeActions(at, zero, [], ['source.fixAll.stagelint']);
+      await h.close(at);
+    }
+    expect(h.logs.filter((l) => l.includes('Error'))).toEqual([]);
+  });
+
+  it('answers requests about unknown documents with empty results', async () => {
+    h = await LspHarness.start({ rules: demoRules });
+    const unknown = 'file:///never/opened/Dockerfile';
+    expect(await h.codeActions(unknown, zero, [])).toEqual([]);
+    expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [{ uri: unknown }] })).toEqual({ applied: false });
+    expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [] })).toEqual({ applied: false });
+    // Malformed diagnostic data from a client is tolerated.
+    await h.open(uri, 'from alpine\n');
+    const mangled: Diagnostic = { range: zero, message: 'x', source: 'stagelint', code: 'demo-keyword-case', data: { fixes: 'nope', version: 'x' } };
+    expect(Array.isArray(await h.codeActions(uri, zero, [mangled]))).toBe(true);
+  });
+
+  it('a closed document is dropped even while its diagnostics are being computed', async () => {
+    h = await LspHarness.start({ rules: demoRules, debounceMs: 0 });
+    const release = h.holdConfiguration();
+    await h.open(uri, 'from alpine\n');
+    await h.waitFor('the configuration request', () => (h.configurationRequests.length > 0 ? true : undefined));
+    await h.close(uri);
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    release();
+    // A request after the release is answered only once the held run has finished (the server handles
+    // messages in order), so any late publish would already be recorded.
+    await h.request('textDocument/codeAction', { textDocument: { uri }, range: zero, context: { diagnostics: [] } });
+    expect(h.published.filter((p) => p.uri === uri).map((p) => p.diagnostics.length)).toEqual([0]);
+    expect(h.server.cache.size).toBe(0);
+  });
+});
