@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderRegistry } from '../../scripts/gen-registry.mjs';
 import { generatedArtifacts, RULE_DOCS_DIR } from '../../server/src/engine/docsArtifacts';
 import { findRulesSetting, manifestRuleProperties } from '../../server/src/engine/docsSchema';
 import { allRules } from '../../server/src/rules';
@@ -15,7 +14,9 @@ const read = (rel: string) => (existsSync(join(root, rel)) ? readFileSync(join(r
 const STALE = 'is stale: run `npm run gen` and commit the result';
 
 describe('generated files are up to date', () => {
-  it('server/src/rules/index.ts lists every rule file', () => {
+  it('server/src/rules/index.ts lists every rule file', async () => {
+    // Dynamic import: the tests compile as CommonJS and the registry generator is an ES module script.
+    const { renderRegistry } = await import('../../scripts/gen-registry.mjs');
     expect(read('server/src/rules/index.ts'), `server/src/rules/index.ts ${STALE}`).toBe(renderRegistry());
   });
 
