@@ -45,3 +45,19 @@ export interface CodeServerHandle {
 export declare function startCodeServer(options: StartCodeServerOptions): Promise<CodeServerHandle>;
 export declare function descendantPids(pid: number): number[];
 export declare function stopProcessTree(pid: number | undefined, graceMs?: number): Promise<void>;
+
+export interface RunExtensionTestsOptions {
+  workspace: string;
+  /** Folder of the extension under test (its package.json). */
+  extensionDevelopmentPath: string;
+  /** CommonJS module exporting `run(): Promise<void>` (e.g. a mocha runner), as for @vscode/test-electron. */
+  extensionTestsPath: string;
+  timeoutMs?: number;
+  onLog?: (line: string) => void;
+  stateDir?: string;
+}
+
+export declare function runExtensionTests(
+  options: RunExtensionTestsOptions,
+): Promise<{ exitCode: number; output: string }>;
+export declare function formatConsoleArgs(args: readonly unknown[]): string;

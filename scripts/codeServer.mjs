@@ -121,7 +121,9 @@ export async function startCodeServer(options) {
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    // EXTENSIONS_GALLERY={}: no marketplace, so nothing reaches for the network (the workbench would otherwise
+    // query a gallery for the extension under development).
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...options.env },
   });
   let output = '';
   const onData = (chunk) => {
@@ -201,6 +203,76 @@ async function waitForHealthz(baseUrl, timeoutMs) {
     await new Promise((r) => setTimeout(r, 200)); // polling interval of a readiness probe, not a fixed wait
   }
   throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms (${lastError})`);
+}
+
+/**
+ * Runs an extension test suite (the `--extensionTestsPath` module @vscode/test-electron uses) inside
+ * code-server's Node extension host. code-server's CLI rejects --extensionDevelopmentPath/--extensionTestsPath,
+ * but VS Code's web workbench takes both from the URL's `payload` parameter, as remote URIs; the workbench then
+ * reports the suite's end through `window.codeAutomationExit(code)`, which Chromium exposes here.
+ * Resolves with the exit code (0 = suite passed) and the extension host's console output.
+ *
+ * @param {{ workspace: string, extensionDevelopmentPath: string, extensionTestsPath: string,
+ *   timeoutMs?: number, onLog?: (line: string) => void, stateDir?: string }} options
+ */
+export async function runExtensionTests(options) {
+  const { chromium } = await import('playwright-core');
+  const server = await startCodeServer({
+    workspace: options.workspace,
+    extensions: [],
+    ...(options.stateDir ? { stateDir: options.stateDir } : {}),
+  });
+  let browser;
+  const lines = [];
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    const remote = (path) => `vscode-remote://${new URL(server.url).host}${resolve(path)}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(options.extensionTestsPath)],
+    ];
+    const exit = new Promise((resolveExit) => {
+      void page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+    });
+    // The workbench forwards the extension host's console (mocha's reporter) to this hook.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = formatConsoleArgs(Array.isArray(args) ? args : [args]);
+      if (/vsda|Failed to load resource/.test(line)) return;
+      lines.push(type === 'error' ? `[error] ${line}` : line);
+      options.onLog?.(line);
+    });
+    const url = `${server.folderUrl()}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const timeoutMs = options.timeoutMs ?? 240_000;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the extension-host suite did not finish within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      const exitCode = await Promise.race([exit, timeout]);
+      return { exitCode, output: lines.join('\n') };
+    } finally {
+      clearTimeout(timer);
+    }
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/** Forwarded console calls keep printf-style patterns (mocha's '%s', '%d') and CSS '%c': fold them into text. */
+export function formatConsoleArgs(args) {
+  const text = (arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg));
+  const [first, ...rest] = args;
+  if (typeof first !== 'string') return args.map(text).join(' ');
+  const formatted = first.replace(/%[sdifoOc%]/g, (token) => {
+    if (token === '%%') return '%';
+    if (rest.length === 0) return token;
+    const value = rest.shift();
+    return token === '%c' ? '' : text(value);
+  });
+  return [formatted, ...rest.map(text)].join(' ');
 }
 
 /** Pids of every live descendant of `pid` (read from /proc, so processes that left the group are found too). */

@@ -18,7 +18,9 @@ import {
   codeServerEntry,
 } from './codeServer.mjs';
 
-const APT_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium'];
+// Build headers for code-server's native modules, ripgrep (its search), Chromium (the e2e browser) and Neovim
+// (the second editor the language server is tested in).
+const APT_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium', 'neovim'];
 const STAMP = join(CODE_SERVER_DIR, '.installed');
 
 /** Native modules are built for one Node ABI, so the stamp records it as well as the version. */
@@ -52,13 +54,17 @@ function missingAptPackages() {
   });
 }
 
+function hasDpkg() {
+  return !spawnSync('dpkg-query', ['--version']).error;
+}
+
 function installAptPackages() {
-  if (spawnSync('dpkg-query', ['--version']).error) {
+  if (!hasDpkg()) {
     // Not Debian/Ubuntu: tell the user what is needed instead of guessing a package manager.
-    if (existsSync(CHROMIUM_PATH) && commandExists('rg')) return;
+    if (existsSync(CHROMIUM_PATH) && commandExists('rg') && commandExists('nvim')) return;
     throw new InstallError(
       `this installer needs Debian/Ubuntu (apt) for: ${APT_PACKAGES.join(' ')}; install the equivalents ` +
-        `(Chromium at ${CHROMIUM_PATH}, ripgrep, a C++ toolchain and libkrb5/libxkbfile/libsecret headers) by hand`,
+        `(Chromium at ${CHROMIUM_PATH}, ripgrep, Neovim, a C++ toolchain, libkrb5/libxkbfile/libsecret headers) by hand`,
     );
   }
   const missing = missingAptPackages();
@@ -112,28 +118,29 @@ function forceSymlink(target, linkPath) {
   symlinkSync(target, linkPath);
 }
 
-export function isCodeServerInstalled() {
-  return (
-    existsSync(STAMP) &&
-    readFileSync(STAMP, 'utf8') === stampContent() &&
-    existsSync(codeServerEntry()) &&
-    existsSync(CHROMIUM_PATH)
-  );
+function stampIsCurrent() {
+  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stampContent() && existsSync(codeServerEntry());
 }
 
-/** Installs code-server unless the stamp says it is already there; returns the path of its entry script. */
+export function isCodeServerInstalled() {
+  return stampIsCurrent() && existsSync(CHROMIUM_PATH) && (!hasDpkg() || missingAptPackages().length === 0);
+}
+
+/** Installs what is missing (Debian packages, code-server); returns the path of code-server's entry script. */
 export function ensureCodeServer({ force = false } = {}) {
   if (!force && isCodeServerInstalled()) {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${CODE_SERVER_DIR}`);
     return codeServerEntry();
   }
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (a few minutes, ~300 MB, once)`);
-  rmSync(STAMP, { force: true });
   installAptPackages();
-  installCodeServer();
-  if (!existsSync(codeServerEntry())) throw new InstallError(`install finished but ${codeServerEntry()} is missing`);
-  writeFileSync(STAMP, stampContent());
+  if (force || !stampIsCurrent()) {
+    log(`installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (a few minutes, ~300 MB, once)`);
+    rmSync(STAMP, { force: true });
+    installCodeServer();
+    if (!existsSync(codeServerEntry())) throw new InstallError(`install finished but ${codeServerEntry()} is missing`);
+    writeFileSync(STAMP, stampContent());
+  }
   log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
   return codeServerEntry();
 }

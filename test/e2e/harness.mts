@@ -200,19 +200,16 @@ export class Workbench {
   async triggerQuickFix(title: string, line: number, column: number): Promise<void> {
     await this.goTo(line, column);
     await this.page.keyboard.press(`${MOD}+.`);
-    const action = this.page.locator(`.action-widget .monaco-list-row.action[aria-label="${cssEscape(title)}"]`);
-    try {
-      await action.waitFor({ state: 'visible', timeout: STEP_MS });
-    } catch (error) {
-      const offered = await this.page.locator('.action-widget .monaco-list-row.action').allTextContents();
-      throw new Error(`quick fix '${title}' not offered at ${line}:${column}; offered: ${JSON.stringify(offered)}`, {
-        cause: error,
-      });
+    const actions = this.page.locator('.action-widget .monaco-list-row.action');
+    // The menu opens once the code actions are computed, all at once: if the title is not there, it is not offered.
+    await actions.first().waitFor({ state: 'visible', timeout: STEP_MS });
+    const offered = await actions.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
+    if (!offered.includes(title)) {
+      throw new Error(`quick fix '${title}' not offered at ${line}:${column}; offered: ${JSON.stringify(offered)}`);
     }
     // Choose it with the keyboard, as the menu is meant to be used (a mouse click can land on the menu's
     // pointer guard while it animates in).
-    const rows = await this.page.locator('.action-widget .monaco-list-row.action').count();
-    for (let step = 0; step <= rows; step++) {
+    for (let step = 0; step <= offered.length; step++) {
       const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label');
       if (focused === title) break;
       await this.page.keyboard.press('ArrowDown');

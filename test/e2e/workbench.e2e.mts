@@ -3,7 +3,7 @@
 // One workbench serves every test (the first load is the slow part); each test works on its own file.
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hovers, problems, quickFix, settingChange } from './expectations.mjs';
+import { hovers, problems, quickFix, settingChange } from './expectations.js';
 import { launchWorkbench, type Problem, type Workbench } from './harness.mjs';
 
 let workbench: Workbench;
