@@ -4,7 +4,7 @@ export const HELP = `Usage: stagelint [paths...] [options]
 
 Lints Dockerfiles with an understanding of multi-stage builds. Paths may be files, folders (searched
 recursively for Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile, Containerfile.*)
-or quoted globs. Without paths the current folder is searched.
+or quoted globs. Without paths the current folder is searched (write ./rules for a folder named rules).
 
 Options:
   -f, --format <name>           stylish (default), json, sarif or github
