@@ -5,8 +5,8 @@
  * test files building at the same time never run a half-written file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -36,6 +36,7 @@ export async function ensureCliBuilt(): Promise<void> {
     outfile: CLI,
     logLevel: 'silent',
   });
+  mkdirSync(dirname(CLI), { recursive: true });
   const tmp = `${CLI}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, result.outputFiles[0]!.contents);
   renameSync(tmp, CLI);
