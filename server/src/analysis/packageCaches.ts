@@ -1,0 +1,93 @@
+/**
+ * Which package caches a command cleans: `rm -rf /var/lib/apt/lists/*`, `apt-get clean`, `pip cache purge`,
+ * `rm -rf /root/.cache`, … Size rules ask whether the cache an install fills is gone before the layer is
+ * committed. Paths are compared as directories: removing `/root/.cache` cleans pip's `/root/.cache/pip`, while
+ * removing `/var/lib/apt/lists/partial` does not clean the lists.
+ */
+import { recognize } from './packageManagers';
+import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from './shell';
+
+export type CacheKind =
+  | 'apt-lists' | 'apt-archives' | 'apk' | 'rpm' | 'zypper' | 'pip' | 'uv' | 'npm' | 'yarn' | 'pnpm' | 'bun'
+  | 'gem' | 'cargo' | 'go' | 'conda' | 'composer' | 'tmp';
+
+/** Where each cache lives for root, the user RUN executes as unless USER says otherwise. */
+const CACHE_DIRS: readonly (readonly [string, CacheKind])[] = [
+  ['/var/lib/apt/lists', 'apt-lists'],
+  ['/var/cache/apt', 'apt-archives'],
+  ['/var/cache/apt/archives', 'apt-archives'],
+  ['/var/cache/apk', 'apk'],
+  ['/etc/apk/cache', 'apk'],
+  ['/var/cache/yum', 'rpm'],
+  ['/var/cache/dnf', 'rpm'],
+  ['/var/cache/zypp', 'zypper'],
+  ['/root/.cache/pip', 'pip'],
+  ['/root/.cache/uv', 'uv'],
+  ['/root/.npm', 'npm'],
+  ['/usr/local/share/.cache/yarn', 'yarn'],
+  ['/root/.cache/yarn', 'yarn'],
+  ['/root/.yarn/berry/cache', 'yarn'],
+  ['/root/.local/share/pnpm/store', 'pnpm'],
+  ['/root/.cache/pnpm', 'pnpm'],
+  ['/root/.bun/install/cache', 'bun'],
+  ['/root/.gem', 'gem'],
+  ['/usr/local/bundle/cache', 'gem'],
+  ['/usr/local/cargo/registry', 'cargo'],
+  ['/root/.cargo/registry', 'cargo'],
+  ['/root/.cache/go-build', 'go'],
+  ['/go/pkg/mod', 'go'],
+  ['/root/go/pkg/mod', 'go'],
+  ['/opt/conda/pkgs', 'conda'],
+  ['/root/.composer/cache', 'composer'],
+  ['/root/.cache/composer', 'composer'],
+  ['/tmp', 'tmp'],
+];
+
+/** Caches a manager's own clean command empties. */
+function managerCleanKinds(cmd: ShellCommand): CacheKind[] {
+  const rec = recognize(cmd);
+  if (!rec || rec.action !== 'clean') return [];
+  switch (rec.manager) {
+    case 'apt-get': case 'apt': case 'aptitude':
+      return /dist-?clean/.test(rec.subcommand) ? ['apt-archives', 'apt-lists'] : ['apt-archives'];
+    case 'apk': return ['apk'];
+    case 'dnf': case 'yum': case 'microdnf': case 'tdnf': return ['rpm'];
+    case 'zypper': return ['zypper'];
+    case 'pip': return ['pip'];
+    case 'uv': return ['uv'];
+    case 'npm': return ['npm'];
+    case 'yarn': return ['yarn'];
+    case 'pnpm': return ['pnpm'];
+    case 'bun': return ['bun'];
+    case 'conda': return ['conda'];
+    case 'composer': return ['composer'];
+    case 'bundle': return ['gem'];
+    case 'go': return findOptionIn(rec.args, ['-modcache', '-cache']) ? ['go'] : [];
+    default: return [];
+  }
+}
+
+/** `~/x`, `$HOME/x`, `/x/` and `/x/*` normalised to a directory path. */
+function normalizePath(raw: string): string {
+  let p = raw.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/+/g, '/');
+  const last = p.lastIndexOf('/');
+  if (last >= 0 && /[*?[]/.test(p.slice(last + 1))) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
+  return p.length > 1 ? p.replace(/\/$/, '') : p;
+}
+
+export function cleanupKinds(cmd: ShellCommand): { kinds: CacheKind[]; word: ShellWord | undefined }[] {
+  const managed = managerCleanKinds(cmd);
+  if (managed.length) return [{ kinds: managed, word: undefined }];
+  if (commandName(cmd) !== 'rm') return [];
+  const out: { kinds: CacheKind[]; word: ShellWord | undefined }[] = [];
+  let operands = false;
+  for (const w of commandArgs(cmd)) {
+    if (!operands && w.value === '--') { operands = true; continue; }
+    if (!operands && w.value.startsWith('-')) continue;
+    const path = normalizePath(w.value);
+    if (path.length <= 1 || !path.startsWith('/')) continue;
+    const kinds = CACHE_DIRS.filter(([dir]) => dir === path || dir.startsWith(path + '/')).map(([, kind]) => kind);
+    if (kinds.length) out.push({ kinds: [...new Set(kinds)], word: w });
+  }
+  return out;
+}

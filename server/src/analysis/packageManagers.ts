@@ -1,0 +1,182 @@
+/**
+ * How each package manager is invoked: its command names, subcommands and the options that take a value (so
+ * that `-o Dpkg::Options::=…` or `--virtual .build-deps` is not read as a package name). `recognize` turns a
+ * shell command into manager + action + options + operands; `packages.ts` interprets the result.
+ */
+import { commandArgs, commandName, type ShellCommand, type ShellWord } from './shell';
+import type { Ecosystem } from './packageSpecs';
+
+export type PackageManager =
+  | 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'tdnf' | 'zypper'
+  | 'pip' | 'uv' | 'pipx' | 'poetry' | 'pipenv' | 'conda'
+  | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'gem' | 'bundle' | 'cargo' | 'go' | 'composer';
+
+export type Action = 'install' | 'remove' | 'update' | 'upgrade' | 'clean';
+
+interface Spec {
+  readonly ecosystem: Ecosystem;
+  readonly valueOptions: readonly string[];
+  /** Subcommand → action. Multi-word subcommands are written with a space (`cache clean`). */
+  readonly actions: Readonly<Record<string, Action>>;
+  /** Install subcommands that install what a manifest/lockfile lists. */
+  readonly manifest?: readonly string[];
+  /** Action when no subcommand is given (`yarn`, `bundle`). */
+  readonly bare?: string;
+}
+
+const APT_ACTIONS: Record<string, Action> = {
+  install: 'install', reinstall: 'install', remove: 'remove', purge: 'remove', autoremove: 'remove', autopurge: 'remove',
+  update: 'update', upgrade: 'upgrade', 'dist-upgrade': 'upgrade', 'full-upgrade': 'upgrade',
+  clean: 'clean', autoclean: 'clean', distclean: 'clean', 'dist-clean': 'clean',
+};
+const APT_VALUES = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
+const RPM_ACTIONS: Record<string, Action> = {
+  install: 'install', localinstall: 'install', groupinstall: 'install', reinstall: 'install', 'group install': 'install',
+  'groups install': 'install', 'module install': 'install', remove: 'remove', erase: 'remove', autoremove: 'remove',
+  groupremove: 'remove', 'group remove': 'remove', makecache: 'update', 'check-update': 'update', update: 'upgrade',
+  upgrade: 'upgrade', 'distro-sync': 'upgrade', 'upgrade-minimal': 'upgrade', 'update-minimal': 'upgrade', clean: 'clean',
+};
+const RPM_VALUES = ['-c', '--config', '--installroot', '--releasever', '-x', '--exclude', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch', '--downloaddir', '--destdir'];
+const PIP_VALUES = [
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
+  '-t', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--platform', '--python-version', '--implementation',
+  '--abi', '--only-binary', '--no-binary', '--trusted-host', '--cache-dir', '--log', '--proxy', '--retries', '--timeout',
+  '--progress-bar', '--config-settings', '-C', '--global-option', '--python', '-p', '--index', '--default-index',
+];
+const NPM_VALUES = ['--prefix', '--registry', '--cache', '--omit', '--include', '-w', '--workspace', '--tag', '--loglevel', '--userconfig', '--location', '--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '-C', '--dir', '--filter', '-F', '--store-dir'];
+const CARGO_VALUES = ['--version', '--vers', '--git', '--branch', '--tag', '--rev', '--path', '--root', '--target', '--features', '-F', '-j', '--jobs', '--profile', '--bin', '--example', '--registry', '--index', '--target-dir', '--config', '-Z'];
+const GO_VALUES = ['-ldflags', '-gcflags', '-asmflags', '-tags', '-mod', '-modfile', '-o', '-p', '-pkgdir', '-toolexec', '-overlay', '-buildmode', '-compiler', '-installsuffix', '-C'];
+const CONDA_VALUES = ['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--repodata-fn', '-r', '--root-prefix'];
+
+export const SPECS: Readonly<Record<PackageManager, Spec>> = {
+  'apt-get': { ecosystem: 'deb', valueOptions: APT_VALUES, actions: APT_ACTIONS },
+  apt: { ecosystem: 'deb', valueOptions: APT_VALUES, actions: APT_ACTIONS },
+  aptitude: { ecosystem: 'deb', valueOptions: APT_VALUES, actions: { ...APT_ACTIONS, 'safe-upgrade': 'upgrade' } },
+  apk: {
+    ecosystem: 'apk',
+    valueOptions: ['-X', '--repository', '-t', '--virtual', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir', '--cache-max-age', '--timeout'],
+    actions: { add: 'install', del: 'remove', update: 'update', upgrade: 'upgrade', 'cache clean': 'clean', 'cache purge': 'clean' },
+  },
+  dnf: { ecosystem: 'rpm', valueOptions: RPM_VALUES, actions: RPM_ACTIONS },
+  yum: { ecosystem: 'rpm', valueOptions: RPM_VALUES, actions: RPM_ACTIONS },
+  microdnf: { ecosystem: 'rpm', valueOptions: RPM_VALUES, actions: RPM_ACTIONS },
+  tdnf: { ecosystem: 'rpm', valueOptions: RPM_VALUES, actions: RPM_ACTIONS },
+  zypper: {
+    ecosystem: 'rpm',
+    valueOptions: ['-c', '--config', '-R', '--root', '-r', '--repo', '--from', '-t', '--type', '-D', '--reposd-dir', '-C', '--cache-dir'],
+    actions: { install: 'install', in: 'install', remove: 'remove', rm: 'remove', refresh: 'update', ref: 'update', update: 'upgrade', up: 'upgrade', 'dist-upgrade': 'upgrade', dup: 'upgrade', patch: 'upgrade', clean: 'clean', cc: 'clean' },
+  },
+  pip: { ecosystem: 'python', valueOptions: PIP_VALUES, actions: { install: 'install', uninstall: 'remove', 'cache purge': 'clean', 'cache remove': 'clean' } },
+  uv: {
+    ecosystem: 'python',
+    valueOptions: [
+      ...PIP_VALUES, '--requirements', '--group', '--extra', '--package', '--directory', '--project', '--python-preference',
+      '--index-strategy', '--resolution', '--prerelease', '--keyring-provider', '--link-mode', '--exclude-newer',
+      '--config-file', '--cache-dir', '--only-group', '--no-group', '--with', '--from',
+    ],
+    actions: { 'pip install': 'install', 'pip sync': 'install', 'pip uninstall': 'remove', add: 'install', sync: 'install', 'tool install': 'install', remove: 'remove', 'tool uninstall': 'remove', 'cache clean': 'clean', 'cache prune': 'clean' },
+    manifest: ['pip sync', 'sync'],
+  },
+  pipx: { ecosystem: 'python', valueOptions: ['--python', '--pip-args', '--index-url', '--suffix'], actions: { install: 'install', uninstall: 'remove' } },
+  poetry: { ecosystem: 'python', valueOptions: ['--only', '--with', '--without', '-E', '--extras', '-C', '--directory', '-G', '--group', '--source'], actions: { install: 'install', add: 'install', remove: 'remove' }, manifest: ['install'] },
+  pipenv: { ecosystem: 'python', valueOptions: ['--python', '-r', '--requirements', '--categories'], actions: { install: 'install', sync: 'install', uninstall: 'remove' }, manifest: ['install', 'sync'] },
+  conda: { ecosystem: 'conda', valueOptions: CONDA_VALUES, actions: { install: 'install', create: 'install', remove: 'remove', uninstall: 'remove', update: 'upgrade', clean: 'clean' } },
+  npm: {
+    ecosystem: 'node',
+    valueOptions: NPM_VALUES,
+    actions: { install: 'install', i: 'install', add: 'install', isntall: 'install', ci: 'install', 'clean-install': 'install', uninstall: 'remove', remove: 'remove', rm: 'remove', r: 'remove', un: 'remove', 'cache clean': 'clean' },
+    manifest: ['install', 'i', 'add', 'isntall', 'ci', 'clean-install'],
+  },
+  yarn: { ecosystem: 'node', valueOptions: NPM_VALUES, actions: { install: 'install', add: 'install', remove: 'remove', 'cache clean': 'clean' }, manifest: ['install'], bare: 'install' },
+  pnpm: { ecosystem: 'node', valueOptions: NPM_VALUES, actions: { install: 'install', i: 'install', add: 'install', remove: 'remove', rm: 'remove', uninstall: 'remove', un: 'remove', 'store prune': 'clean' }, manifest: ['install', 'i'] },
+  bun: { ecosystem: 'node', valueOptions: NPM_VALUES, actions: { install: 'install', i: 'install', add: 'install', a: 'install', remove: 'remove', rm: 'remove', 'pm cache rm': 'clean' }, manifest: ['install', 'i'] },
+  gem: { ecosystem: 'ruby', valueOptions: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform'], actions: { install: 'install', i: 'install', uninstall: 'remove' } },
+  bundle: { ecosystem: 'ruby', valueOptions: ['--path', '--without', '--with', '--gemfile', '--jobs', '-j', '--retry', '--binstubs'], actions: { install: 'install', add: 'install', remove: 'remove', clean: 'clean' }, manifest: ['install'], bare: 'install' },
+  cargo: { ecosystem: 'rust', valueOptions: CARGO_VALUES, actions: { install: 'install', fetch: 'install', uninstall: 'remove' }, manifest: ['fetch'] },
+  go: { ecosystem: 'go', valueOptions: GO_VALUES, actions: { install: 'install', get: 'install', 'mod download': 'install', clean: 'clean' }, manifest: ['mod download'] },
+  composer: { ecosystem: 'php', valueOptions: ['-d', '--working-dir'], actions: { install: 'install', require: 'install', remove: 'remove', 'clear-cache': 'clean', clearcache: 'clean' }, manifest: ['install'] },
+};
+
+export interface Recognized {
+  readonly manager: PackageManager;
+  readonly ecosystem: Ecosystem;
+  readonly action: Action;
+  readonly subcommand: string;
+  /** Option words (with their values as separate entries when written apart). */
+  readonly options: readonly ShellWord[];
+  readonly operands: readonly ShellWord[];
+  /** The subcommand installs from a manifest (when it has no operands). */
+  readonly manifestCapable: boolean;
+  /** The words after the manager name (what option lookups should read). */
+  readonly args: readonly ShellWord[];
+}
+
+const COMMAND_NAMES: Readonly<Record<string, PackageManager>> = {
+  'apt-get': 'apt-get', apt: 'apt', aptitude: 'aptitude', apk: 'apk', dnf: 'dnf', dnf5: 'dnf', yum: 'yum', microdnf: 'microdnf',
+  tdnf: 'tdnf', zypper: 'zypper', uv: 'uv', pipx: 'pipx', poetry: 'poetry', pipenv: 'pipenv', conda: 'conda', mamba: 'conda',
+  micromamba: 'conda', npm: 'npm', yarn: 'yarn', pnpm: 'pnpm', bun: 'bun', gem: 'gem', bundle: 'bundle', bundler: 'bundle',
+  cargo: 'cargo', go: 'go', composer: 'composer',
+};
+
+/** The manager behind a command and the words after its name; `python -m pip …` is pip. */
+function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly ShellWord[] } | undefined {
+  const name = commandName(cmd);
+  if (!name) return undefined;
+  const args = commandArgs(cmd);
+  if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args };
+  if (/^python[0-9.]*$/.test(name)) {
+    const m = args.findIndex((w) => w.value === '-m');
+    const mod = args[m + 1]?.value;
+    if (m >= 0 && (mod === 'pip' || mod === 'uv')) return { manager: mod, args: args.slice(m + 2) };
+    return undefined;
+  }
+  const manager = COMMAND_NAMES[name];
+  return manager ? { manager, args } : undefined;
+}
+
+/** Recognizes a package-manager command; undefined for anything else (including `apt-get --version`). */
+export function recognize(cmd: ShellCommand): Recognized | undefined {
+  const found = managerOf(cmd);
+  if (!found) return undefined;
+  const spec = SPECS[found.manager];
+  const options: ShellWord[] = [];
+  const words: ShellWord[] = [];
+  for (let i = 0; i < found.args.length; i++) {
+    const w = found.args[i]!;
+    const v = w.value;
+    // After `--` come arguments for build scripts (`gem install x -- --use-system-libraries`), not packages.
+    if (v === '--') break;
+    if (v.length > 1 && v.startsWith('-')) {
+      options.push(w);
+      if (spec.valueOptions.includes(v) && found.args[i + 1]) options.push(found.args[++i]!);
+      continue;
+    }
+    words.push(w);
+  }
+  // Longest subcommand first: `cache clean` before `cache`, `pip install` before `pip`.
+  let subcommand: string | undefined;
+  let used = 0;
+  for (let n = Math.min(3, words.length); n >= 1 && !subcommand; n--) {
+    const candidate = words.slice(0, n).map((w) => w.value).join(' ');
+    if (spec.actions[candidate]) { subcommand = candidate; used = n; }
+  }
+  // `yarn global add x`, `dnf -y group install`: a prefix word that changes scope, not the action.
+  if (!subcommand && words[0]?.value === 'global' && found.manager === 'yarn' && words[1] && spec.actions[words[1].value]) {
+    subcommand = 'global ' + words[1].value;
+    used = 2;
+  }
+  if (!subcommand && spec.bare && words.length === 0) subcommand = spec.bare;
+  if (!subcommand) return undefined;
+  const action = spec.actions[subcommand.replace(/^global /, '')] ?? 'install';
+  return {
+    manager: found.manager,
+    ecosystem: spec.ecosystem,
+    action,
+    subcommand,
+    options,
+    operands: words.slice(used),
+    manifestCapable: (spec.manifest ?? []).includes(subcommand.replace(/^global /, '')),
+    args: found.args,
+  };
+}
+

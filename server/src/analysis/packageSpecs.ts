@@ -1,0 +1,134 @@
+/**
+ * Splitting a package operand into name and version, per ecosystem. Each package manager writes versions its
+ * own way (`curl=7.88*`, `musl>1.2`, `flask==2.0`, `@types/node@20`, `rails:7.1`, `x/tools@latest`), and rules
+ * (version pinning, build-tool detection) need the bare name.
+ */
+
+export type Ecosystem = 'deb' | 'apk' | 'rpm' | 'python' | 'conda' | 'node' | 'ruby' | 'rust' | 'go' | 'php';
+
+export interface ParsedSpec {
+  /** The package name (for `kind: 'path'`/`'url'`, the operand itself). */
+  readonly name: string;
+  /** An exact version (`=1.2`, `==1.2`, `@1.2`, `:1.2`); undefined for ranges and unpinned names. */
+  readonly version: string | undefined;
+  /** Everything after the name as written: `=7.88*`, `>=2,<3`, `@^1`. Empty when unpinned. */
+  readonly constraint: string;
+  /** Apt architecture (`libc6:arm64`), apk repository tag (`pkg@edge`), pip extras (`pkg[dev]`), conda channel. */
+  readonly qualifier: string | undefined;
+  readonly kind: 'name' | 'path' | 'url';
+}
+
+function result(name: string, constraint: string, version: string | undefined, qualifier?: string): ParsedSpec {
+  return { name, version: version === '' ? undefined : version, constraint, qualifier, kind: 'name' };
+}
+
+const URL_LIKE = /^([a-z][a-z0-9+.-]*:\/\/|git\+|git@|github:|gitlab:|bitbucket:|file:|npm:)/i;
+
+function pathOrUrl(spec: string, pathExt: RegExp): ParsedSpec | undefined {
+  if (URL_LIKE.test(spec)) return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'url' };
+  if (/^(\.{1,2}(\/|$)|\/|~\/)/.test(spec) || pathExt.test(spec)) {
+    return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'path' };
+  }
+  return undefined;
+}
+
+/** `name[:arch][/release][=version]`. */
+function deb(spec: string): ParsedSpec {
+  const local = pathOrUrl(spec, /\.deb$/);
+  if (local) return local;
+  const m = /^([^=:/]+)(?::([^=/]+))?(?:\/([^=]+))?(=.*)?$/.exec(spec);
+  if (!m) return result(spec, '', undefined);
+  const constraint = (m[3] ? '/' + m[3] : '') + (m[4] ?? '');
+  return result(m[1]!, constraint, m[4]?.slice(1), m[2]);
+}
+
+/** `name[@tag][=|~|>|<|>=|<=version]`. */
+function apk(spec: string): ParsedSpec {
+  const local = pathOrUrl(spec, /\.apk$/);
+  if (local) return local;
+  const m = /^([^=<>~@]+)(?:@([^=<>~]+))?((?:[<>]?=|[<>~])(.*))?$/.exec(spec);
+  if (!m) return result(spec, '', undefined);
+  const exact = m[3]?.startsWith('=') ? m[4] : undefined;
+  return result(m[1]!, m[3] ?? '', exact, m[2]);
+}
+
+/**
+ * RPM names: `name-version` is accepted by dnf but cannot be told apart from names with dashes
+ * (`java-17-openjdk-devel`), so only explicit comparisons are split.
+ */
+function rpm(spec: string): ParsedSpec {
+  const local = pathOrUrl(spec, /\.rpm$/);
+  if (local) return local;
+  const m = /^([^<>=\s]+)\s*((?:[<>]?=|[<>])\s*(.*))?$/.exec(spec);
+  if (!m) return result(spec, '', undefined);
+  return result(m[1]!, m[2] ?? '', m[2]?.startsWith('=') ? m[3] : undefined);
+}
+
+/** PEP 508: `name[extras] (== | >= | ~= …) version[, …][; marker]` or `name @ url`. */
+function python(spec: string): ParsedSpec {
+  const local = pathOrUrl(spec, /\.(whl|tar\.gz|zip|tgz)$/);
+  if (local) return local;
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*(;.*)?$/.exec(spec);
+  if (!m) return result(spec, '', undefined);
+  const constraint = m[3] ?? '';
+  const exact = /^===?\s*([^,\s]+)$/.exec(constraint);
+  return result(m[1]!, constraint, exact?.[1], m[2]);
+}
+
+/** `[channel::]name[=|==|>=…version]`. */
+function conda(spec: string): ParsedSpec {
+  const m = /^(?:([^:]+)::)?([^=<>!~\s]+)\s*(.*)$/.exec(spec);
+  if (!m) return result(spec, '', undefined);
+  const exact = /^==?([^,|*\s]+)$/.exec(m[3] ?? '');
+  return result(m[2]!, m[3] ?? '', exact?.[1], m[1]);
+}
+
+/** `name@version`, `@scope/name@version`. */
+function node(spec: string): ParsedSpec {
+  const local = pathOrUrl(spec, /\.(tgz|tar\.gz)$/);
+  if (local) return local;
+  const at = spec.indexOf('@', 1);
+  if (at < 0) return result(spec, '', undefined);
+  const version = spec.slice(at + 1);
+  return result(spec.slice(0, at), '@' + version, /^[0-9][0-9A-Za-z.+-]*$/.test(version) ? version : undefined);
+}
+
+/** `name[@version]` (cargo install, go install). */
+function atVersion(spec: string, pathExt: RegExp): ParsedSpec {
+  const local = pathOrUrl(spec, pathExt);
+  if (local) return local;
+  const at = spec.lastIndexOf('@');
+  if (at <= 0) return result(spec, '', undefined);
+  const version = spec.slice(at + 1);
+  return result(spec.slice(0, at), '@' + version, version === 'latest' ? undefined : version);
+}
+
+/** `name[:version]` (gem), `vendor/name[:constraint]` (composer). */
+function colon(spec: string, pathExt: RegExp): ParsedSpec {
+  const local = pathOrUrl(spec, pathExt);
+  if (local) return local;
+  const k = spec.indexOf(':');
+  if (k <= 0) return result(spec, '', undefined);
+  const version = spec.slice(k + 1);
+  return result(spec.slice(0, k), ':' + version, /^[0-9][0-9A-Za-z.+-]*$/.test(version) ? version : undefined);
+}
+
+export function parseSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
+  switch (ecosystem) {
+    case 'deb': return deb(spec);
+    case 'apk': return apk(spec);
+    case 'rpm': return rpm(spec);
+    case 'python': return python(spec);
+    case 'conda': return conda(spec);
+    case 'node': return node(spec);
+    case 'ruby': return colon(spec, /\.gem$/);
+    case 'php': return colon(spec, /\.(zip|phar)$/);
+    case 'rust': return atVersion(spec, /^$/);
+    case 'go': return atVersion(spec, /^$/);
+  }
+}
+
+/** Name normalisation for comparing an install with a removal (PEP 503 for Python). */
+export function normalizeName(name: string, ecosystem: Ecosystem): string {
+  return ecosystem === 'python' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
+}

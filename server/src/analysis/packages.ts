@@ -1,0 +1,317 @@
+/**
+ * Package-manager activity in shell scripts: what is installed (by which manager, with which flags and
+ * versions), what is removed again, which caches and indexes are cleaned or refreshed. Rules ask "does the
+ * final image keep gcc?", "is apt's list cache removed in the same RUN?", "is `--no-cache` set?"; they must
+ * not re-implement command-line parsing for a dozen managers.
+ *
+ * Removals understand the idioms of official images: `apk add --virtual .build-deps … && apk del .build-deps`,
+ * and `savedAptMark="$(apt-mark showmanual)"; apt-get install …; apt-mark auto '.*'; apt-mark manual
+ * $savedAptMark; apt-get purge --auto-remove`, which removes everything installed after the snapshot.
+ * Variables set earlier in the script (`buildDeps='gcc make'; apt-get install $buildDeps`) are expanded;
+ * others can be resolved by the caller (ARG/ENV) through `options.resolve`.
+ */
+import { recognize, type PackageManager, type Recognized } from './packageManagers';
+import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
+import { cleanupKinds, type CacheKind } from './packageCaches';
+import { commandArgs, commandName, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+
+export type { PackageManager } from './packageManagers';
+export type { Ecosystem } from './packageSpecs';
+export type { CacheKind } from './packageCaches';
+
+export interface PackageRef {
+  /** The operand as the manager sees it (`curl=7.88*`). */
+  readonly spec: string;
+  readonly name: string;
+  readonly version: string | undefined;
+  readonly constraint: string;
+  readonly qualifier: string | undefined;
+  /** `variable`: an unresolved `$VAR`; `group`: a dnf/yum group. */
+  readonly kind: 'name' | 'path' | 'url' | 'variable' | 'group';
+  /** Where the operand is written (for a name expanded from `$buildDeps`, the `$buildDeps` word). */
+  readonly word: ShellWord;
+  /** The script assignment the name came from, when it was expanded from a variable. */
+  readonly via: ShellAssignment | undefined;
+}
+
+export interface InstallFlags {
+  /** `-y`, `--yes`, `--assume-yes`, zypper `-n`. */
+  readonly yes: boolean;
+  /** apt `--no-install-recommends` / `-o APT::Install-Recommends=false`, dnf `install_weak_deps=False`, zypper `--no-recommends`. */
+  readonly noInstallRecommends: boolean;
+  /** apk / uv `--no-cache`. */
+  readonly noCache: boolean;
+  /** pip `--no-cache-dir` or `PIP_NO_CACHE_DIR=…` on the command. */
+  readonly noCacheDir: boolean;
+  /** pip `--user`. */
+  readonly user: boolean;
+  /** pip `-U` / `--upgrade`. */
+  readonly upgrade: boolean;
+  /** Development dependencies left out: npm `--omit=dev`/`--production`, yarn/pnpm `--prod`, uv `--no-dev`, poetry `--only main`. */
+  readonly production: boolean;
+}
+
+interface Op {
+  readonly manager: PackageManager;
+  readonly ecosystem: Ecosystem;
+  readonly command: ShellCommand;
+  /** Order across all scripts passed to `parsePackageOps`. */
+  readonly seq: number;
+}
+
+export interface PackageInstall extends Op {
+  readonly subcommand: string;
+  readonly packages: readonly PackageRef[];
+  /** Installs what a manifest or lockfile lists (`npm ci`, `pip install -r …`, `poetry install`). */
+  readonly fromManifest: boolean;
+  /** `-r requirements.txt`, conda `--file`. */
+  readonly manifests: readonly string[];
+  /** npm/pnpm/bun `-g`, `yarn global add`. */
+  readonly global: boolean;
+  /** apk `--virtual .build-deps` / `-t`. */
+  readonly group: string | undefined;
+  /** pip `--target`/`--prefix`/`--root`, npm `--prefix`, cargo `--root`, gem `--install-dir`. */
+  readonly target: string | undefined;
+  readonly flags: InstallFlags;
+}
+
+export interface PackageRemoval extends Op {
+  readonly packages: readonly PackageRef[];
+  /** apt `--auto-remove` / `autoremove`: unneeded dependencies go too. */
+  readonly autoRemove: boolean;
+  /** After `apt-mark auto '.*'`: removes every package installed after `sinceSeq`, except `keep`. */
+  readonly allMarkedAuto: boolean;
+  readonly sinceSeq: number;
+  readonly keep: readonly string[];
+}
+
+export interface CacheCleanup {
+  readonly kinds: readonly CacheKind[];
+  readonly command: ShellCommand;
+  /** The `rm` operand, for path cleanups. */
+  readonly word: ShellWord | undefined;
+  readonly seq: number;
+}
+
+export interface IndexUpdate extends Op {
+  /** `apt-get upgrade`, `dnf update`, `apk upgrade`: upgrades installed packages (not only the index). */
+  readonly upgrade: boolean;
+}
+
+export interface PackageOps {
+  readonly installs: readonly PackageInstall[];
+  readonly removals: readonly PackageRemoval[];
+  readonly cleanups: readonly CacheCleanup[];
+  readonly updates: readonly IndexUpdate[];
+}
+
+export interface PackageOptions {
+  /** Value of a variable the script does not set (ARG/ENV), for `$VAR` operands. */
+  readonly resolve?: (name: string) => string | undefined;
+}
+
+const VAR_WORD = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+const DECLARERS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+
+export function parseInstalls(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageInstall[] {
+  return [...parsePackageOps(scripts, options).installs];
+}
+
+export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageOps {
+  const list: readonly ShellScript[] = Array.isArray(scripts) ? scripts : [scripts as ShellScript];
+  const ops = { installs: [] as PackageInstall[], removals: [] as PackageRemoval[], cleanups: [] as CacheCleanup[], updates: [] as IndexUpdate[] };
+  const vars = new Map<string, ShellAssignment>();
+  const apt = { snapshotSeq: -1, allAutoSeq: -1, keep: [] as string[] };
+  let seq = 0;
+  for (const script of list) {
+    for (const cmd of script.commands) {
+      seq++;
+      try {
+        visit(cmd, seq, vars, apt, options, ops);
+      } catch {
+        // A malformed command must not hide the rest of the script.
+      }
+    }
+  }
+  return ops;
+}
+
+function visit(
+  cmd: ShellCommand,
+  seq: number,
+  vars: Map<string, ShellAssignment>,
+  apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] },
+  options: PackageOptions,
+  ops: { installs: PackageInstall[]; removals: PackageRemoval[]; cleanups: CacheCleanup[]; updates: IndexUpdate[] },
+): void {
+  rememberVariables(cmd, vars);
+  if (cmd.assignments.some((a) => /\bapt-mark\s+showmanual\b/.test(a.value))) apt.snapshotSeq = seq;
+  const name = commandName(cmd);
+  if (name === 'apt-mark') return trackAptMark(cmd, seq, apt);
+  const kinds = cleanupKinds(cmd);
+  for (const k of kinds) ops.cleanups.push({ ...k, command: cmd, seq });
+  const rec = recognize(cmd);
+  if (!rec) return;
+  const base = { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq };
+  const resolve = (n: string): ShellAssignment | string | undefined => vars.get(n) ?? options.resolve?.(n);
+  switch (rec.action) {
+    case 'install': {
+      const install = toInstall(rec, base, resolve);
+      ops.installs.push(install);
+      if (rec.manager === 'apk' && has(rec, '-U', '--update', '--update-cache')) ops.updates.push({ ...base, upgrade: false });
+      return;
+    }
+    case 'remove': {
+      const autoRemove = /autoremove|autopurge/.test(rec.subcommand) || has(rec, '--auto-remove', '--autoremove');
+      const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && apt.allAutoSeq >= 0;
+      ops.removals.push({
+        ...base,
+        packages: packagesOf(rec, resolve),
+        autoRemove,
+        allMarkedAuto,
+        sinceSeq: allMarkedAuto ? apt.snapshotSeq : -1,
+        keep: allMarkedAuto ? [...apt.keep] : [],
+      });
+      return;
+    }
+    case 'update':
+    case 'upgrade':
+      ops.updates.push({ ...base, upgrade: rec.action === 'upgrade' });
+      return;
+    case 'clean':
+      return;
+  }
+}
+
+function trackAptMark(cmd: ShellCommand, seq: number, apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] }): void {
+  const args = commandArgs(cmd).filter((w) => !w.value.startsWith('-'));
+  if (args[0]?.value === 'showmanual' && apt.snapshotSeq < 0) apt.snapshotSeq = seq;
+  if (args[0]?.value === 'auto' && args.some((w) => w.value === '.*' || w.value === '~i')) apt.allAutoSeq = seq;
+  if (args[0]?.value === 'manual') for (const w of args.slice(1)) if (!w.expansion) apt.keep.push(w.value);
+}
+
+function rememberVariables(cmd: ShellCommand, vars: Map<string, ShellAssignment>): void {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments) vars.set(a.name, a);
+    return;
+  }
+  if (!DECLARERS.has(cmd.words[0]!.value)) return;
+  for (const w of cmd.words.slice(1)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.value);
+    if (m) vars.set(m[1]!, { name: m[1]!, value: w.value.slice(m[0].length), word: w });
+  }
+}
+
+function has(rec: Recognized, ...aliases: string[]): boolean {
+  return findOptionIn(rec.args, aliases) !== undefined;
+}
+
+function value(rec: Recognized, ...aliases: string[]): string | undefined {
+  return findOptionIn(rec.args, aliases, true)?.value;
+}
+
+/** Every value of a repeatable option (`-r a.txt -r b.txt`). */
+function values(rec: Recognized, ...aliases: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rec.args.length; i++) {
+    const hit = findOptionIn(rec.args.slice(i), aliases, true);
+    if (!hit) break;
+    if (hit.value !== undefined) out.push(hit.value);
+    i += hit.argIndex + (hit.valueWord ? 1 : 0);
+  }
+  return out;
+}
+
+function toInstall(rec: Recognized, base: Op, resolve: (n: string) => ShellAssignment | string | undefined): PackageInstall {
+  const eco = rec.ecosystem;
+  const packages = packagesOf(rec, resolve);
+  if (eco === 'python') {
+    for (const ed of values(rec, '-e', '--editable')) {
+      const w = rec.args.find((x) => x.value === ed || x.value.endsWith('=' + ed)) ?? base.command.words[0]!;
+      packages.push(ref(ed, eco, w, undefined));
+    }
+  }
+  const pinned = eco === 'ruby' ? value(rec, '-v', '--version') : eco === 'rust' ? value(rec, '--version', '--vers') : undefined;
+  const withVersion = pinned ? packages.map((p) => (p.version ? p : { ...p, version: pinned, constraint: pinned })) : packages;
+  const manifests = eco === 'python' ? values(rec, '-r', '--requirement', '--requirements') : eco === 'conda' ? values(rec, '--file') : [];
+  const rpmSetopt = values(rec, '--setopt').some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
+  const aptOption = values(rec, '-o', '--option').some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
+  const pipNoCacheEnv = base.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
+  const omit = values(rec, '--omit');
+  return {
+    ...base,
+    subcommand: rec.subcommand,
+    packages: /^(group|module)/.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
+    fromManifest: manifests.length > 0 || (rec.manifestCapable && packages.length === 0),
+    manifests,
+    global:
+      rec.subcommand.startsWith('global ') ||
+      (eco === 'node' && (has(rec, '-g', '--global') || value(rec, '--location') === 'global')),
+    group: rec.manager === 'apk' ? value(rec, '--virtual', '-t') : undefined,
+    target: targetOf(rec),
+    flags: {
+      yes: has(rec, '-y', '--yes', '--assume-yes', '--assumeyes', '--force-yes') || (rec.manager === 'zypper' && has(rec, '-n', '--non-interactive', '--no-confirm')),
+      noInstallRecommends: has(rec, '--no-install-recommends', '--no-recommends') || aptOption || rpmSetopt,
+      noCache: (rec.manager === 'apk' || rec.manager === 'uv') && has(rec, '--no-cache'),
+      noCacheDir: has(rec, '--no-cache-dir') || pipNoCacheEnv,
+      user: eco === 'python' && has(rec, '--user'),
+      upgrade: eco === 'python' && has(rec, '-U', '--upgrade'),
+      production:
+        has(rec, '--production', '--prod', '--no-dev') || omit.includes('dev') || /^prod/.test(value(rec, '--only') ?? '') ||
+        (rec.manager === 'pnpm' && has(rec, '-P')) || (rec.manager === 'poetry' && value(rec, '--only') === 'main'),
+    },
+  };
+}
+
+function targetOf(rec: Recognized): string | undefined {
+  switch (rec.ecosystem) {
+    case 'python': return value(rec, '-t', '--target', '--prefix', '--root');
+    case 'node': return value(rec, '--prefix', '--modules-folder');
+    case 'rust': return value(rec, '--root');
+    case 'ruby': return value(rec, '-i', '--install-dir');
+    default: return undefined;
+  }
+}
+
+function packagesOf(rec: Recognized, resolve: (n: string) => ShellAssignment | string | undefined): PackageRef[] {
+  const out: PackageRef[] = [];
+  for (const w of rec.operands) {
+    const m = VAR_WORD.exec(w.value);
+    const bound = m ? resolve(m[1]!) : undefined;
+    const text = bound === undefined ? undefined : typeof bound === 'string' ? bound : bound.value;
+    // A value computed at build time (`runDeps="$(scanelf …)"`) names packages we cannot know.
+    if (m && text !== undefined && !/\$\(|`/.test(text)) {
+      const via = typeof bound === 'string' ? undefined : bound;
+      for (const spec of text.split(/\s+/)) if (spec && spec !== '\\') out.push(ref(spec, rec.ecosystem, w, via));
+      continue;
+    }
+    out.push(ref(w.value, rec.ecosystem, w, undefined));
+  }
+  return out;
+}
+
+function ref(spec: string, eco: Ecosystem, word: ShellWord, via: ShellAssignment | undefined): PackageRef {
+  const p = parseSpec(spec, eco);
+  // `prisma@$VERSION` still names prisma; only a name computed at build time (`gcc-$V`, `pkg-${V}`) is unknown.
+  const dynamic = p.kind === 'name' && (/[$`]/.test(p.name) || /^[$`]/.test(p.constraint));
+  if (dynamic) return { spec, name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'variable', word, via };
+  return { spec, name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind, word, via };
+}
+
+/** The removal, after `install`, that takes `pkg` (or, without `pkg`, every package of `install`) away again. */
+export function removalOf(ops: PackageOps, install: PackageInstall, pkg?: PackageRef): PackageRemoval | undefined {
+  const wanted = pkg ? [pkg] : install.packages;
+  if (wanted.length === 0) return undefined;
+  return ops.removals.find((r) => {
+    if (r.seq <= install.seq || r.ecosystem !== install.ecosystem) return false;
+    if (r.allMarkedAuto && install.seq > r.sinceSeq) return wanted.every((p) => !r.keep.includes(p.name));
+    const names = new Set(r.packages.map((p) => normalizeName(p.name, r.ecosystem)));
+    if (install.group && names.has(install.group)) return true;
+    return wanted.every((p) => names.has(normalizeName(p.name, install.ecosystem)));
+  });
+}
+
+/** A cleanup of `kind` after `install` (e.g. `rm -rf /var/lib/apt/lists/*` after `apt-get install`). */
+export function cleanupAfter(ops: PackageOps, install: PackageInstall | IndexUpdate, kind: CacheKind): CacheCleanup | undefined {
+  return ops.cleanups.find((c) => c.seq > install.seq && c.kinds.includes(kind));
+}

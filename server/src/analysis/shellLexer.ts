@@ -1,0 +1,155 @@
+/**
+ * A tolerant POSIX/bash tokenizer over a `MappedSource`. It knows words (with quotes, escapes, `$(…)`, `${…}`,
+ * backticks and `$'…'` kept inside the word), operators, redirections (with their target word), comments and
+ * here-documents (whose bodies are skipped). It never throws: an unterminated quote or substitution simply runs
+ * to the end of the input. Positions are indices into the logical text (`src.s`); the parser maps them back.
+ */
+import type { MappedSource } from './shellSource';
+import { isBlank, isMeta, readWord, skipParens } from './shellWord';
+
+export interface WordTok {
+  readonly kind: 'word';
+  readonly a: number;
+  readonly b: number;
+  readonly value: string;
+  /** Some part was quoted or escaped: the word cannot be a reserved word and its value may contain blanks. */
+  readonly quoted: boolean;
+  /** Contains `$…`, `$(…)` or backticks: the value is not what the shell will see. */
+  readonly expansion: boolean;
+  /** `(( … ))` arithmetic command. */
+  readonly arith?: boolean;
+}
+
+export interface OpTok {
+  readonly kind: 'op';
+  readonly a: number;
+  readonly b: number;
+  /** `&&`, `||`, `|`, `|&`, `;`, `;;`, `;&`, `;;&`, `&`, `(`, `)`, or `\n`. */
+  readonly op: string;
+}
+
+export interface RedirTok {
+  readonly kind: 'redir';
+  readonly a: number;
+  readonly b: number;
+  /** `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `<>`, `>|`, `>&`, `<&`, `&>`, `&>>`. */
+  readonly op: string;
+  /** Explicit descriptor (`2` in `2>&1`, `{fd}` in `{fd}>x`). */
+  readonly fd: string | undefined;
+  readonly target: WordTok | undefined;
+}
+
+export type Tok = WordTok | OpTok | RedirTok;
+
+const OPS = ['&&', '||', ';;&', ';;', ';&', ';', '|&', '|', '&', '(', ')'];
+const REDIRS = ['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '>>', '>&', '>|', '<', '>'];
+const OP_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
+
+interface PendingHeredoc {
+  delimiter: string;
+  stripTabs: boolean;
+}
+
+/** Splits the logical text into tokens. */
+export function tokenize(src: MappedSource): Tok[] {
+  const s = src.s;
+  const toks: Tok[] = [];
+  const heredocs: PendingHeredoc[] = [];
+  let j = 0;
+  while (j < s.length) {
+    const c = s[j]!;
+    if (isBlank(c)) { j++; continue; }
+    if (c === '\\' && s[j + 1] === '\n') { j += 2; continue; }
+    if (c === '#') {
+      const k = s.indexOf('\n', j);
+      j = k < 0 ? s.length : k;
+      continue;
+    }
+    if (c === '\n') {
+      toks.push({ kind: 'op', a: j, b: j + 1, op: '\n' });
+      j = heredocs.length ? skipHeredocBodies(s, j + 1, heredocs.splice(0)) : j + 1;
+      continue;
+    }
+    if (c === '(' && s[j + 1] === '(') {
+      const k = skipParens(s, j);
+      if (s[k - 1] === ')' && s[k - 2] === ')' && skipParens(s, j + 1) === k - 1) {
+        toks.push({ kind: 'word', a: j, b: k, value: s.slice(j, k), quoted: true, expansion: true, arith: true });
+        j = k;
+        continue;
+      }
+    }
+    if ((c === '<' || c === '>') && s[j + 1] === '(') {
+      const k = skipParens(s, j + 1); // process substitution: one word
+      toks.push({ kind: 'word', a: j, b: k, value: s.slice(j, k), quoted: true, expansion: true });
+      j = k;
+      continue;
+    }
+    if (OP_START.has(c)) {
+      const redir = REDIRS.find((r) => s.startsWith(r, j));
+      if (redir) {
+        j = readRedirect(s, j, j, redir, undefined, toks, heredocs);
+        continue;
+      }
+      const op = OPS.find((o) => s.startsWith(o, j));
+      if (op) {
+        toks.push({ kind: 'op', a: j, b: j + op.length, op });
+        j += op.length;
+        continue;
+      }
+    }
+    const w = readWord(s, j, null);
+    const next = s[w.end];
+    if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
+      const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));
+      if (r) {
+        j = readRedirect(s, j, w.end, r, w.value, toks, heredocs);
+        continue;
+      }
+    }
+    if (w.end === j) { j++; continue; } // defensive: never loop without progress
+    toks.push({ kind: 'word', a: j, b: w.end, value: w.value, quoted: w.quoted, expansion: w.expansion });
+    j = w.end;
+  }
+  return toks;
+}
+
+function readRedirect(
+  s: string,
+  start: number,
+  opAt: number,
+  op: string,
+  fd: string | undefined,
+  toks: Tok[],
+  heredocs: PendingHeredoc[],
+): number {
+  let j = opAt + op.length;
+  while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
+  let target: WordTok | undefined;
+  if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
+    const w = readWord(s, j, null);
+    if (w.end > j) {
+      target = { kind: 'word', a: j, b: w.end, value: w.value, quoted: w.quoted, expansion: w.expansion };
+      j = w.end;
+    }
+  }
+  if ((op === '<<' || op === '<<-') && target) heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
+  toks.push({ kind: 'redir', a: start, b: target ? target.b : opAt + op.length, op, fd, target });
+  return j;
+}
+
+/** Skips the bodies of the here-documents opened on the line that just ended. */
+function skipHeredocBodies(s: string, from: number, pending: PendingHeredoc[]): number {
+  let j = from;
+  for (const h of pending) {
+    while (j < s.length) {
+      let lineEnd = s.indexOf('\n', j);
+      if (lineEnd < 0) lineEnd = s.length;
+      let line = s.slice(j, lineEnd);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (h.stripTabs) line = line.replace(/^\t+/, '');
+      j = lineEnd + 1;
+      if (line === h.delimiter) break;
+    }
+  }
+  return Math.min(j, s.length);
+}
