@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import type { DockerfileModel, Instr } from '../../server/src/analysis/model';
-import { commandRange, effectiveShell, rangeOf, runScripts, runScriptsOf, type RunScript } from '../../server/src/analysis/runScript';
+import { commandRange, effectiveShell, rangeOf, runScripts, runScriptsOf, shellScriptsOf, type RunScript } from '../../server/src/analysis/runScript';
 import { commandName, findCommands } from '../../server/src/analysis/shell';
 import { df } from '../support/dockerfile';
 
@@ -9,7 +9,7 @@ function model(text: string): DockerfileModel {
   return buildModel(text, { uri: 'file:///Dockerfile' });
 }
 
-function scriptsAt(text: string, line: number): RunScript[] {
+function scriptsAt(text: string, line: number): readonly RunScript[] {
   const m = model(text);
   const instr = m.instructions.find((i) => i.range.start.line === line - 1);
   if (!instr) throw new Error(`no instruction on line ${line}`);
@@ -199,6 +199,23 @@ describe('SHELL', () => {
     const m = model(text);
     expect(effectiveShell(m, m.instructions[3]!)).toEqual(['/bin/bash', '-o', 'pipefail', '-c']);
     expect(runScriptsOf(m, m.instructions[3]!)[0]).toMatchObject({ language: 'sh' });
+  });
+});
+
+describe('runScriptsOf caching', () => {
+  it('returns the same parse for the same instruction and a new one for a new model', () => {
+    const text = 'FROM x\nRUN a && b\n';
+    const m = model(text);
+    expect(runScriptsOf(m, m.instructions[1]!)).toBe(runScriptsOf(m, m.instructions[1]!));
+    const again = model(text);
+    expect(runScriptsOf(again, again.instructions[1]!)).not.toBe(runScriptsOf(m, m.instructions[1]!));
+  });
+
+  it('shellScriptsOf keeps only POSIX shell scripts', () => {
+    const text = 'FROM python\nRUN python3 <<EOF\nprint(1)\nEOF\n';
+    const m = model(text);
+    expect(runScriptsOf(m, m.instructions[1]!)).toHaveLength(2);
+    expect(shellScriptsOf(m, m.instructions[1]!).map((s) => s.form)).toEqual(['shell']);
   });
 });
 

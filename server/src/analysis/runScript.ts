@@ -52,14 +52,29 @@ export interface RunScriptOptions {
 const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
-/** The scripts of `instr` from a model: uses the model's document, escape character and the stage's SHELL. */
-export function runScriptsOf(model: DockerfileModel, instr: Instr): RunScript[] {
+/** Parsed scripts per instruction: every rule asking about the same RUN shares one parse. */
+const cache = new WeakMap<Instr, readonly RunScript[]>();
+
+/**
+ * The scripts of `instr` from a model: uses the model's document, escape character and the stage's SHELL.
+ * Cached per instruction object (an `Instr` belongs to exactly one model version).
+ */
+export function runScriptsOf(model: DockerfileModel, instr: Instr): readonly RunScript[] {
+  const hit = cache.get(instr);
+  if (hit) return hit;
   const target = instr.trigger ?? instr;
-  return runScripts(instr, model.document, {
+  const scripts = runScripts(instr, model.document, {
     escapeChar: model.escapeChar,
     shell: effectiveShell(model, target),
     cmdIsArguments: target.keyword === 'CMD' && hasEntrypoint(target),
   });
+  cache.set(instr, scripts);
+  return scripts;
+}
+
+/** The scripts of `instr` that a POSIX shell runs (what shell-command rules inspect). */
+export function shellScriptsOf(model: DockerfileModel, instr: Instr): readonly RunScript[] {
+  return runScriptsOf(model, instr).filter((s) => s.language === 'sh');
 }
 
 /** An ENTRYPOINT in the stage of `instr` or in the stages it is built FROM. */

@@ -1,0 +1,28 @@
+/**
+ * Package-manager activity of one instruction, from the model: the RUN's shell scripts, with `$VAR` operands
+ * that the script does not set resolved through the instruction's ARG/ENV scope (`ENV PHPIZE_DEPS="autoconf
+ * g++ make"` … `apk add $PHPIZE_DEPS`). Cached per instruction, like `runScriptsOf`.
+ */
+import type { DockerfileModel, Instr } from './model';
+import { parsePackageOps, type PackageOps } from './packages';
+import { shellScriptsOf } from './runScript';
+
+const cache = new WeakMap<Instr, PackageOps>();
+
+export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
+  const hit = cache.get(instr);
+  if (hit) return hit;
+  const ops = parsePackageOps(
+    shellScriptsOf(model, instr).map((s) => s.script),
+    {
+      resolve: (name) => {
+        // A declared ARG without a value expands to itself: unknown, like an undeclared name.
+        const query = '${' + name + '}';
+        const r = model.expand(query, instr.trigger ?? instr);
+        return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
+      },
+    },
+  );
+  cache.set(instr, ops);
+  return ops;
+}
