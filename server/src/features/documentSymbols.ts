@@ -2,7 +2,7 @@
  * Hierarchical outline: one symbol per stage (its instructions as children), and the global ARGs before the
  * first FROM as their own group. This is what the outline view, breadcrumbs and sticky scroll show.
  */
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 
@@ -94,9 +94,10 @@ export function documentSymbols(model: DockerfileModel): DocumentSymbol[] {
 }
 
 /** Flat symbol list for clients without hierarchical support. */
-export function flatSymbols(model: DockerfileModel): { name: string; kind: SymbolKind; range: Range; containerName?: string }[] {
+export function flatSymbols(model: DockerfileModel): SymbolInformation[] {
+  const at = (range: Range) => ({ uri: model.uri, range });
   return documentSymbols(model).flatMap((s) => [
-    { name: s.name, kind: s.kind, range: s.range },
-    ...(s.children ?? []).map((c) => ({ name: c.name, kind: c.kind, range: c.range, containerName: s.name })),
+    { name: s.name, kind: s.kind, location: at(s.range) },
+    ...(s.children ?? []).map((c) => ({ name: c.name, kind: c.kind, location: at(c.range), containerName: s.name })),
   ]);
 }

@@ -12,15 +12,17 @@ import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccur
 /** BuildKit's stage-name grammar (checked on the lower-cased name). */
 const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
-export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
-export type RenameResult = { edit: WorkspaceEdit } | { error: string };
+/** `notAStage`: nothing stage-related is under the cursor, so another rename (variables) may apply. */
+export type RenameRefusal = { error: string; notAStage?: boolean };
+export type PrepareRenameResult = { range: Range; placeholder: string } | RenameRefusal;
+export type RenameResult = { edit: WorkspaceEdit } | RenameRefusal;
 
-function stageToRename(model: DockerfileModel, pos: Position): { stage: Stage; range: Range } | { error: string } {
+function stageToRename(model: DockerfileModel, pos: Position): { stage: Stage; range: Range } | RenameRefusal {
   const occ = stageOccurrenceAt(model, pos);
   if (!occ) {
     const image = imageReferenceAt(model, pos);
     if (image) return { error: `'${image.text}' is an image reference, not a stage of this file` };
-    return { error: 'Only build stage names can be renamed here' };
+    return { error: 'Only build stage names can be renamed here', notAStage: true };
   }
   if (occ.by === 'expression') return { error: `'${occ.edge?.text ?? ''}' is a variable; rename the stage at its declaration` };
   if (!occ.stage.name) return { error: `Stage ${occ.stage.label} has no name; add 'AS <name>' to its FROM line first` };

@@ -11,6 +11,11 @@ import type { DockerfileModel } from '../analysis/model';
 export interface InitializationOptions {
   /** Set by the client when Microsoft's Container Tools / Docker extension or Docker DX is active. */
   readonly otherDockerServerActive?: boolean;
+  /**
+   * `stagelint.editorFeatures` as configured when the client started the server. Capabilities are fixed at
+   * initialize, before settings can be pulled, so this decides which generic features are advertised.
+   */
+  readonly editorFeatures?: 'auto' | 'all' | 'stagesOnly';
 }
 
 export interface ServerContext {
