@@ -26,6 +26,8 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' },
+  // The stage graph webview's script (runs in the webview, not in Node; includes the dagre layout).
+  { entryPoints: ['client/src/webview/stageGraphMain.ts'], outfile: 'dist/stageGraphWebview.js', platform: 'browser', format: 'iife' },
 ];
 
 mkdirSync('dist', { recursive: true });

@@ -6,8 +6,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS } from '../../shared/src/protocol';
 import type { EditorFeatures } from '../../shared/src/settings';
 import { registerCommands } from './commands';
+import { registerStageGraph } from './stageGraphView';
 
 /** Extensions that run their own Dockerfile language server; the server then leaves generic features to them. */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
@@ -35,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: watchers },
     outputChannel: output,
+    // Hover cards link to related stages and to "build this stage" through these commands only.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.revealRange, COMMANDS.buildStage] } },
     initializationOptions: {
       otherDockerServerActive: OTHER_DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined),
       // Capabilities are fixed at start-up, before the server can pull settings.
@@ -44,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = new LanguageClient('stagelint', 'stagelint', serverOptions, clientOptions);
   registerCommands(context, { client: () => client, output });
+  registerStageGraph(context, () => client);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Which generic features the server announces is decided at start-up; offer the restart that applies it.
