@@ -127,7 +127,7 @@ describe('rename', () => {
     expect(prepareStageRename(model(GO_APP), at(GO_APP, '--from=0', 7))).toEqual({ error: expect.stringContaining("has no name; add 'AS <name>'") });
     const m = model(NODE_APP);
     expect(prepareStageRename(m, at(NODE_APP, 'golang:1.22', 1))).toEqual({ error: expect.stringContaining("'golang:1.22' is an image reference") });
-    expect(prepareStageRename(m, at(NODE_APP, 'npm ci', 1))).toEqual({ error: expect.any(String) });
+    expect(prepareStageRename(m, at(NODE_APP, 'npm ci', 1))).toEqual({ error: expect.any(String), notAStage: true });
     expect(renameStage(m, at(NODE_APP, 'AS deps', 4), '1deps')).toEqual({ error: expect.stringContaining('not a valid stage name') });
     expect(renameStage(m, at(NODE_APP, 'AS deps', 4), 'Build')).toEqual({ error: expect.stringContaining("already named 'build'") });
     expect(renameStage(m, at(NODE_APP, 'AS deps', 4), 'golang:1.22')).toEqual({ error: expect.stringContaining('not a valid stage name') });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageFacts } from '../../server/src/analysis/baseImageTypes';
 import { hover, type HoverOptions } from '../../server/src/features/hover';
 import { stageHoverMarkdown } from '../../server/src/features/stageHover';
+import { stageKnowledge } from '../../server/src/features/stageKnowledge';
 import { df } from '../support/dockerfile';
 import { GO_APP, NODE_APP, at, model, textAt } from './fixtures';
 
@@ -161,5 +162,25 @@ describe('hover dispatch', () => {
     expect(hoverText(text, 'no-duplicate-stage-name', 3)).toContain('**`no-duplicate-stage-name`**');
     expect(hoverText(text, 'no-such-rule', 3)).toContain('Unknown stagelint rule `no-such-rule`');
     expect(hoverText(text, 'two variants', 1)).toBe('');
+  });
+});
+
+describe('stage card with the image and package models', () => {
+  it('describes the base image and lists build-only packages, and where they end up', () => {
+    const text = df`
+      FROM golang:1.22-alpine AS build
+      RUN apk add --no-cache gcc musl-dev git ca-certificates
+      RUN go build -o /out/app .
+      FROM python:3.12 AS final
+      RUN apt-get update && apt-get install -y build-essential libpq-dev && rm -rf /var/lib/apt/lists/*
+      COPY --from=build /out/app /app
+    `;
+    const m = model(text);
+    const build = stageHoverMarkdown(m, m.stageByName('build')!, stageKnowledge);
+    expect(build).toMatch(/\*\*Base\*\* `golang:1\.22-alpine` — go[^\n]*SDK\/build image/);
+    expect(build).toMatch(/\*\*Build-only packages\*\* `gcc`, `musl-dev`[^\n]* — only in this build stage/);
+    expect(build).not.toContain('`ca-certificates`');
+    const final = stageHoverMarkdown(m, m.stageByName('final')!, stageKnowledge);
+    expect(final).toMatch(/\*\*Build-only packages\*\* [^\n]*`build-essential`[^\n]* — they end up in the final image/);
   });
 });

@@ -13,6 +13,7 @@ import type { DockerfileModel, Stage } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 import { allRules } from '../rules';
 import { stageHoverMarkdown } from './stageHover';
+import { stageKnowledge } from './stageKnowledge';
 
 function lineText(model: DockerfileModel, pos: Position): string {
   return model.document.getText({ start: { line: pos.line, character: 0 }, end: pos });
@@ -34,7 +35,7 @@ function stageItem(model: DockerfileModel, stage: Stage, prefix: string, pos: Po
     label: text,
     kind: CompletionItemKind.Module,
     detail: `${stageRoleLabel(inferStageRole(model, stage))} · ${baseOf(stage)}`,
-    documentation: { kind: MarkupKind.Markdown, value: stageHoverMarkdown(model, stage) },
+    documentation: { kind: MarkupKind.Markdown, value: stageHoverMarkdown(model, stage, stageKnowledge) },
     textEdit: { range: replaceRange(pos, prefix.length), newText: text },
     // Keep file order: the stage defined closest above usually is the one wanted, but order is what users scan.
     sortText: String(stage.index).padStart(4, '0'),

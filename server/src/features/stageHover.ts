@@ -177,13 +177,14 @@ export function stageHoverMarkdown(model: DockerfileModel, stage: Stage, sources
   const root = facts.chain[facts.chain.length - 1]!;
   const config = [
     configPart('Runs as', facts.user, userFallback(stage, root, sources)),
-    configPart('Workdir', facts.workdir, '`/` (no WORKDIR)'),
+    configPart('Workdir', facts.workdir, 'not set (the base image\'s, often `/`)'),
   ];
   if (facts.ports.length > 0) config.push(`**Exposes** ${facts.ports.map((p) => code(p.value)).join(', ')}`);
   blocks.push([config.join(' · ')]);
   const packages = sources.buildOnlyPackages?.(model, stage) ?? [];
   if (packages.length > 0) {
-    const note = model.isReachable(stage) && facts.usedBy.every((u) => u.edge.kind === 'from') ? ' — they end up in the image' : '';
+    const shipped = model.targets.some((t) => model.finalChain(t).includes(stage));
+    const note = shipped ? ' — they end up in the final image' : ' — only in this build stage, not in the final image';
     blocks.push([`**Build-only packages** ${packages.map(code).join(', ')}${note}`]);
   }
   blocks.push(buildCommand(model, stage));
