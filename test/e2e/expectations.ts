@@ -53,8 +53,9 @@ export const quickFix: ExpectedQuickFix = {
 export const hovers: readonly ExpectedHover[] = [
   // `FROM golang:1.22 AS build`: the card names its role, which is not the stage's own name.
   { file: 'go-app/Dockerfile', line: 1, column: 22, mustMatch: [/\bbuild\b/, /\bbuilder\b/i] },
-  // The unnamed last stage is the image that ships.
-  { file: 'go-app/Dockerfile', line: 8, column: 2, mustMatch: [/\b(runtime|final)\b/i] },
+  // The unnamed last stage is the image that ships (hovering its base image: the FROM keyword itself shows
+  // the instruction's reference card instead).
+  { file: 'go-app/Dockerfile', line: 8, column: 10, mustMatch: [/\bfinal\b/i, /distroless/] },
 ];
 
 export const settingChange: ExpectedSettingChange = {
