@@ -10,6 +10,7 @@ import { COMMANDS, SERVER_COMMANDS, type BuildStageArgs } from '../../shared/src
 
 interface CommandDeps {
   readonly client: () => LanguageClient | undefined;
+  readonly restart: () => Promise<void>;
   readonly output: vscode.OutputChannel;
 }
 
@@ -19,10 +20,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
   register(COMMANDS.restartServer, async () => {
-    const client = deps.client();
-    if (!client) return;
     deps.output.appendLine('Restarting the stagelint server…');
-    await client.restart();
+    await deps.restart();
   });
 
   register(COMMANDS.showOutput, () => deps.output.show(true));
