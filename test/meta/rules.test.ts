@@ -18,7 +18,8 @@ const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !==
 const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The rule alone, forced on at its default severity. */
-const lintAlone = (rule: AnyRule, code: string) => lint(code, { rules: [rule], config: { cli: { [rule.id]: rule.meta.defaultSeverity } }, files: {} }).problems;
+const lintAlone = (rule: AnyRule, code: string) =>
+  lint(code, { rules: [rule], config: { cli: { [rule.id]: rule.meta.defaultSeverity } }, files: rule.meta.docs.exampleFiles ?? {} }).problems;
 
 /** The source without its `messages: { … }` block, so a message key counts as used only where it is reported. */
 function sourceWithoutMessages(source: string): string {

@@ -79,7 +79,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
         });
       });
       rule.meta.docs.examples.valid.forEach((code, i) => {
-        it(`docs example valid #${i + 1}`, () => expect(lintWith(rule, { code })).toEqual([]));
+        it(`docs example valid #${i + 1}`, () => expect(lintWith(rule, { code, files: rule.meta.docs.exampleFiles })).toEqual([]));
       });
     });
 
@@ -121,7 +121,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
         });
       });
       rule.meta.docs.examples.invalid.forEach((code, i) => {
-        it(`docs example invalid #${i + 1}`, () => expect(lintWith(rule, { code }).length).toBeGreaterThan(0));
+        it(`docs example invalid #${i + 1}`, () => expect(lintWith(rule, { code, files: rule.meta.docs.exampleFiles }).length).toBeGreaterThan(0));
       });
     });
   });

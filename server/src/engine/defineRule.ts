@@ -19,6 +19,8 @@ export interface RuleDocs {
   readonly fixSafety?: string;
   /** Dockerfiles that must raise (invalid) or must not raise (valid) this rule; run as tests automatically. */
   readonly examples: { readonly invalid: readonly string[]; readonly valid: readonly string[] };
+  /** File facts the examples are checked with (rules that read `.dockerignore` or the context's file names). */
+  readonly exampleFiles?: FileFacts;
   /** Ids of rules worth reading next (the generated page links them; default: the rest of the category). */
   readonly related?: readonly string[];
 }

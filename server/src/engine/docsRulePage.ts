@@ -29,6 +29,7 @@ export function renderRuleDoc(rule: AnyRule, allRules: readonly AnyRule[]): stri
     '## Why',
     meta.docs.rationale.trim(),
     '## Examples',
+    ...exampleFilesNote(rule),
     ...meta.docs.examples.invalid.flatMap((code, i) => invalidExample(rule, code, i, meta.docs.examples.invalid.length)),
     ...meta.docs.examples.valid.flatMap((code, i) => [
       `### ✅ Valid${meta.docs.examples.valid.length > 1 ? ` (${i + 1})` : ''}`,
@@ -57,17 +58,29 @@ function peersLine(rule: AnyRule): string {
 
 /** The rule alone, forced on at its default severity (the docs show what the rule does, not a preset). */
 function lintAlone(rule: AnyRule, code: string) {
-  return lint(code, { rules: [rule], config: { cli: { [rule.id]: rule.meta.defaultSeverity } }, files: {} }).problems;
+  return lint(code, { rules: [rule], config: { cli: { [rule.id]: rule.meta.defaultSeverity } }, files: rule.meta.docs.exampleFiles ?? {} }).problems;
+}
+
+/** What the examples assume about the files next to the Dockerfile (`docs.exampleFiles`). */
+function exampleFilesNote(rule: AnyRule): string[] {
+  const files = rule.meta.docs.exampleFiles;
+  if (!files) return [];
+  const out: string[] = [];
+  if (files.dockerignore === null) out.push('The examples assume there is no `.dockerignore` next to the Dockerfile.');
+  else if (files.dockerignore) out.push('The examples are checked with this `.dockerignore` next to the Dockerfile:', fence('text', files.dockerignore.content));
+  if (files.contextFiles) out.push(`Files in the build context: ${files.contextFiles.map((f) => `\`${f}\``).join(', ')}.`);
+  return out;
 }
 
 function invalidExample(rule: AnyRule, code: string, index: number, count: number): string[] {
   const out = [`### ❌ Invalid${count > 1 ? ` (${index + 1})` : ''}`, fence('dockerfile', code)];
   out.push('Output:', fence('text', annotate(code, lintAlone(rule, code))));
   const config = { cli: { [rule.id]: rule.meta.defaultSeverity } };
-  const safe = applyFixes(code, { rules: [rule], config, files: {} }).output;
+  const files = rule.meta.docs.exampleFiles ?? {};
+  const safe = applyFixes(code, { rules: [rule], config, files }).output;
   if (safe !== code) out.push('After `stagelint --fix`:', fence('dockerfile', safe));
   if (rule.meta.fix === 'unsafe') {
-    const unsafe = applyFixes(code, { rules: [rule], config, files: {}, unsafe: true }).output;
+    const unsafe = applyFixes(code, { rules: [rule], config, files, unsafe: true }).output;
     if (unsafe !== safe) out.push('After `stagelint --fix --unsafe-fixes`:', fence('dockerfile', unsafe));
   }
   return out;

@@ -1,0 +1,152 @@
+/**
+ * "Dependencies installed after the whole source tree was copied": a `COPY . <dest>` followed, in the same
+ * stage, by a RUN that installs dependencies from manifests (`npm ci`, `pip install -r …`, `go mod download`,
+ * …). Every change to any source file then invalidates the install layer. The fix (shared by the
+ * `deps-before-source` rule and the "Copy dependency manifests first" refactor) copies only the manifests
+ * before the install and the rest after it; `fixBlocker` says why it is not offered when it is not.
+ */
+import { copiesIn, wholeContextSource, type CopyParts, type CopySource } from './copySources';
+import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestCopy } from './manifests';
+import type { DockerfileModel, Instr, Stage } from './model';
+import { cleanupKinds } from './packageCaches';
+import { recognize } from './packageManagers';
+import { parseInstalls } from './packages';
+import { runScriptsOf, type RunScript } from './runScript';
+import { commandArgs, commandName, type ShellCommand } from './shell';
+import { cleanPath } from './dockerignore';
+import { wordValue } from './wordValue';
+
+export type FixBlocker =
+  /** The install also builds or installs the project itself, so it needs the sources. */
+  | 'needs-sources'
+  /** The manifests cannot be named safely (unknown layout, workspace, a required file missing). */
+  | 'unknown-manifests'
+  /** The RUN also runs commands that may read the sources. */
+  | 'other-commands'
+  /** Instructions between the COPY and the install could depend on the sources or change the destination. */
+  | 'instructions-between'
+  /** The COPY has other sources, is in JSON form or has an unknown destination. */
+  | 'copy-shape';
+
+export interface DepsBeforeSource {
+  readonly stage: Stage;
+  readonly copy: CopyParts;
+  /** The `.` source of the COPY. */
+  readonly source: CopySource;
+  /** The RUN that installs the dependencies. */
+  readonly run: Instr;
+  readonly installs: readonly DependencyInstall[];
+  /** The first install command and the script it is in (for the related location). */
+  readonly command: ShellCommand;
+  readonly script: RunScript;
+  /** The COPY instructions to write instead of the whole-context COPY; undefined with a blocker. */
+  readonly manifestCopies: readonly ManifestCopy[] | undefined;
+  readonly fixBlocker: FixBlocker | undefined;
+}
+
+/** Instructions that may sit between the COPY and the install without depending on the copied files. */
+const NEUTRAL = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'STOPSIGNAL', 'HEALTHCHECK', 'MAINTAINER']);
+/** Commands that can run before the sources arrive (they do not read the context). */
+const HARMLESS = new Set(['mkdir', 'echo', 'true', ':', 'set', 'export', 'printf', 'corepack', 'ln', 'useradd', 'adduser', 'groupadd', 'addgroup', 'update-ca-certificates', 'ldconfig']);
+const CONFIG_SUBCOMMANDS = new Set(['config', 'set']);
+
+function harmless(cmd: ShellCommand): boolean {
+  const name = commandName(cmd);
+  if (name === undefined) return true; // a bare assignment
+  if (HARMLESS.has(name)) return true;
+  if (cleanupKinds(cmd).length > 0) return true; // removing package caches
+  if (name === 'rm' || name === 'cd') return false;
+  if (CONFIG_SUBCOMMANDS.has(commandArgs(cmd)[0]?.value ?? '')) return ['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'bundle', 'composer', 'git'].includes(name);
+  const rec = recognize(cmd);
+  if (!rec) return false;
+  // System packages, index updates, cache cleaning, and registry installs of named packages (`pip install -U pip`).
+  if (rec.action !== 'install') return true;
+  const install = parseInstalls({ text: '', commands: [cmd] })[0];
+  return !!install && !install.fromManifest && install.packages.every((p) => p.kind === 'name' || p.kind === 'variable');
+}
+
+/** Installs of `run`, with the commands and scripts they come from. */
+function installsIn(model: DockerfileModel, run: Instr): { install: DependencyInstall; cmd: ShellCommand; script: RunScript }[] {
+  const out: { install: DependencyInstall; cmd: ShellCommand; script: RunScript }[] = [];
+  for (const script of runScriptsOf(model, run)) {
+    if (script.language !== 'sh') continue;
+    for (const cmd of script.script.commands) {
+      const install = classifyInstall(cmd);
+      if (install) out.push({ install, cmd, script });
+    }
+  }
+  return out;
+}
+
+function blockerFor(model: DockerfileModel, copy: CopyParts, run: Instr, installs: readonly DependencyInstall[], between: readonly Instr[], contextFiles: readonly string[] | undefined): { blocker: FixBlocker | undefined; copies: ManifestCopy[] | undefined } {
+  if (installs.some((i) => i.kind !== 'deps')) return { blocker: 'needs-sources', copies: undefined };
+  if (copy.json || copy.sources.length !== 1 || !copy.dest || copy.instr.heredocs.length > 0) return { blocker: 'copy-shape', copies: undefined };
+  if (between.some((i) => !NEUTRAL.has(i.keyword))) return { blocker: 'instructions-between', copies: undefined };
+  const commands = runScriptsOf(model, run).flatMap((s) => (s.language === 'sh' ? s.script.commands : []));
+  if (commands.some((c) => !classifyInstall(c) && !harmless(c))) return { blocker: 'other-commands', copies: undefined };
+  const copies = manifestCopies(installs, contextFiles);
+  return copies ? { blocker: undefined, copies } : { blocker: 'unknown-manifests', copies: undefined };
+}
+
+/** The COPY's destination when it is an absolute path known before the build. */
+function destinationOf(model: DockerfileModel, copy: CopyParts): string | undefined {
+  if (!copy.dest) return undefined;
+  const word = wordValue(model, copy.dest.value, copy.instr);
+  return word.known && word.value.startsWith('/') ? cleanPath(word.value) : undefined;
+}
+
+/**
+ * `install` with manifests given as absolute paths made relative to the copied context (`/app/req.txt` after
+ * `COPY . /app` → `req.txt`); undefined when one of them lies outside it (the install reads files that were
+ * copied some other way, and this COPY is not what it depends on).
+ */
+function relativeTo(install: DependencyInstall, dest: string | undefined): DependencyInstall | undefined {
+  if (!install.manifests.some((m) => m.path.startsWith('/'))) return install;
+  if (dest === undefined) return install;
+  const manifests = [];
+  for (const m of install.manifests) {
+    if (!m.path.startsWith('/')) {
+      manifests.push(m);
+      continue;
+    }
+    const path = cleanPath(m.path);
+    const prefix = dest === '/' ? '/' : `${dest}/`;
+    if (!path.startsWith(prefix)) return undefined;
+    manifests.push({ ...m, path: path.slice(prefix.length) });
+  }
+  return { ...install, manifests };
+}
+
+/** Every whole-context COPY followed by a dependency install in its stage (one finding per COPY). */
+export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: readonly string[]): DepsBeforeSource[] {
+  const out: DepsBeforeSource[] = [];
+  for (const stage of model.stages) {
+    const copies = new Map(copiesIn(model, stage.instructions).map((c) => [c.instr, c] as const));
+    let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
+    stage.instructions.forEach((instr, index) => {
+      const copy = copies.get(instr);
+      const source = copy && wholeContextSource(copy);
+      if (copy && source) {
+        open = { copy, source, index };
+        return;
+      }
+      if (!open || instr.keyword !== 'RUN') return;
+      const dest = destinationOf(model, open.copy);
+      const found = installsIn(model, instr).flatMap((f) => {
+        const install = relativeTo(f.install, dest);
+        return install ? [{ ...f, install }] : [];
+      });
+      const first = found[0];
+      if (!first) return;
+      const installs = found.map((f) => f.install);
+      const between = stage.instructions.slice(open.index + 1, index);
+      const { blocker, copies: manifestCopiesFound } = blockerFor(model, open.copy, instr, installs, between, contextFiles);
+      out.push({
+        stage, copy: open.copy, source: open.source, run: instr, installs, command: first.cmd, script: first.script,
+        manifestCopies: manifestCopiesFound, fixBlocker: blocker,
+      });
+      open = undefined;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * The value BuildKit sees for a word of a non-shell instruction (`COPY` sources, `WORKDIR`, `EXPOSE`, ENV/LABEL
+ * values): quotes removed, escapes resolved and `$VAR` expanded with the ARG/ENV scope of the instruction —
+ * what BuildKit's `shell.Lex.ProcessWord` does. `known` is false when a variable's value is only known at
+ * build time (an `ARG` without default, an undeclared name), so callers can stay silent instead of guessing.
+ */
+import { expand, globalScope, stageScope } from './args';
+import type { DockerfileModel, Instr } from './model';
+
+export interface WordValue {
+  readonly value: string;
+  /** False when a variable in the word has no value known before the build. */
+  readonly known: boolean;
+  /** True when the word contains a `$` expansion (known or not). */
+  readonly hasVariables: boolean;
+}
+
+/** Evaluates `raw` (the word as written) for `at` (its instruction; undefined = global scope). */
+export function wordValue(model: DockerfileModel, raw: string, at: Instr | undefined): WordValue {
+  const esc = model.escapeChar;
+  // 1. Drop the quotes; protect what single quotes make literal by escaping it for `expand`.
+  let pre = '';
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else pre += c === '$' || c === esc ? esc + c : c;
+    } else if (c === esc && i + 1 < raw.length) {
+      pre += c + raw[++i]!;
+    } else if (c === '"' || (c === "'" && quote === undefined)) {
+      quote = quote === c ? undefined : c;
+    } else {
+      pre += c;
+    }
+  }
+  // 2. Expand variables with BuildKit scope.
+  const global = globalScope(model.globalArgs, esc);
+  const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, esc);
+  const expanded = expand(pre, scope, esc);
+  // 3. Resolve the remaining escapes.
+  let value = '';
+  for (let i = 0; i < expanded.value.length; i++) {
+    const c = expanded.value[i]!;
+    if (c === esc && i + 1 < expanded.value.length) value += expanded.value[++i]!;
+    else value += c;
+  }
+  const hasVariables = /\$[{A-Za-z_]/.test(pre.replace(new RegExp(`${esc === '\\' ? '\\\\' : '`'}.`, 'g'), ''));
+  return { value, known: !expanded.dynamic && expanded.unresolved.length === 0, hasVariables };
+}
+
+/** The instruction's argument text as written: from the first argument to the end of the last one. */
+export function argumentText(model: DockerfileModel, instr: Instr): string {
+  const first = instr.args[0];
+  const last = instr.args[instr.args.length - 1];
+  if (!first || !last) return '';
+  return model.textOf({ start: first.range.start, end: last.range.end });
+}
+
+/**
+ * Splits instruction text into words the way BuildKit's `parseWords` does for ENV/LABEL/ARG: at blanks outside
+ * quotes, keeping the quotes and escapes in the words. Offsets are relative to `text`.
+ */
+export function splitWords(text: string, escapeChar: string): { value: string; start: number; end: number }[] {
+  const words: { value: string; start: number; end: number }[] = [];
+  let start = -1;
+  let quote: string | undefined;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === undefined || (quote === undefined && /\s/.test(c))) {
+      if (start >= 0) words.push({ value: text.slice(start, i), start, end: i });
+      start = -1;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === escapeChar && quote !== "'") i++;
+    else if (quote === undefined && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = undefined;
+  }
+  return words;
+}
