@@ -44,7 +44,7 @@ describe('robustness', () => {
       '\\\n\\\n\\',
       '# escape=`\nFROM alpine `\n  AS x`',
       'ONBUILD ONBUILD ONBUILD',
-      'FROM a AS b\n'.repeat(2000),
+      'FROM a AS b\n'.repeat(500),
       `RUN ${'x'.repeat(100_000)}`,
       '\r\r\n\n\r',
       '',

@@ -19,6 +19,12 @@ export interface InitializationOptions {
 }
 
 export interface ServerContext {
+  /**
+   * Every `on…` handler registered here is wrapped so an exception is logged and answered with `null`.
+   * `onCodeAction`, `onExecuteCommand`, `onDidChangeConfiguration`, `onDidChangeWatchedFiles` and `onInitialized`
+   * are shared with the server core: handlers added here run after the core's (code actions are appended,
+   * the first non-null command result wins) instead of replacing them.
+   */
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly clientCapabilities: ClientCapabilities;
