@@ -50,6 +50,8 @@ export const BASE_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'files.autoSave': 'off',
+  // examples/ lives inside this repository: no "open the parent git repository?" prompt over the editor.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function readManifest(extensionPath) {
