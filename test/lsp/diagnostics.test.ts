@@ -94,6 +94,19 @@ describe('pull diagnostics', () => {
     expect(report.items).toEqual([]);
   });
 
+  it('with run: onSave, keeps answering with the saved version until the next save', async () => {
+    h = await LspHarness.start({ rules: demoRules, pull: true, settings: { run: 'onSave' } });
+    const pull = () => h.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }).then((r) => r.items.map((d) => [d.code, d.data.version]));
+    await h.open(uri, 'FROM alpine\n');
+    expect(await pull()).toEqual([]);
+    await h.change(uri, 'from alpine\n');
+    expect(await pull()).toEqual([]);
+    const refreshes = h.refreshRequests;
+    await h.save(uri);
+    await h.waitFor('a refresh request', () => (h.refreshRequests > refreshes ? true : undefined));
+    expect(await pull()).toEqual([['demo-keyword-case', 2]]);
+  });
+
   it('returns an empty report for an unknown document', async () => {
     h = await LspHarness.start({ rules: demoRules, pull: true });
     const report = await h.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/Dockerfile' } });
