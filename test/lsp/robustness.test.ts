@@ -89,3 +89,41 @@ describe('robustness', () => {
     expect(h.server.cache.size).toBe(0);
   });
 });
+
+describe('the connection given to editor features', () => {
+  it('shares code actions and commands with the core, and guards every handler', async () => {
+    h = await LspHarness.start({
+      rules: demoRules,
+      editorFeatures: {
+        capabilities: () => ({ hoverProvider: true, executeCommandProvider: { commands: ['demo.command'] }, codeActionProvider: { codeActionKinds: ['refactor.rewrite'] } }),
+        register: (ctx) => {
+          ctx.connection.onHover(() => {
+            throw new Error('hover exploded');
+          });
+          ctx.connection.onCodeAction(() => [{ title: 'Demo refactor', kind: 'refactor.rewrite' }]);
+          ctx.connection.onExecuteCommand((params) => (params.command === 'demo.command' ? 'demo result' : undefined));
+          ctx.connection.languages.inlayHint.on(() => {
+            throw new Error('inlay hints exploded');
+          });
+        },
+      },
+    });
+    const caps = h.initializeResult.capabilities;
+    expect(caps.executeCommandProvider?.commands).toEqual(['stagelint.applyAllFixes', 'demo.command']);
+    expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.stagelint', 'refactor.rewrite'] });
+
+    await h.open(uri, 'from alpine\n');
+    const [d] = await h.currentDiagnostics(uri);
+    const actions = (await h.codeActions(uri, d!.range, [d!])) ?? [];
+    expect(actions.map((a) => a.title)).toEqual([
+      "Write 'FROM'", 'Ignore demo-keyword-case for this instruction', 'Ignore demo-keyword-case for this stage',
+      'Ignore demo-keyword-case in this file', 'Demo refactor',
+    ]);
+    expect(await h.request('workspace/executeCommand', { command: 'demo.command' })).toBe('demo result');
+    expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [uri] })).toEqual({ applied: true });
+
+    expect(await h.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } })).toBeNull();
+    expect(await h.request('textDocument/inlayHint', { textDocument: { uri }, range: zero })).toBeNull();
+    await h.waitFor('both logged errors', () => (h.logs.some((l) => l.includes('hover exploded')) && h.logs.some((l) => l.includes('inlay hints exploded')) ? true : undefined));
+  });
+});

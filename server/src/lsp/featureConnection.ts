@@ -38,7 +38,7 @@ export function featureConnection(connection: Connection, shared: SharedHandlers
       get(obj, prop, receiver) {
         const value: unknown = Reflect.get(obj, prop, receiver);
         if (typeof prop !== 'string') return value;
-        if (depth === 0 && prop in SHARED) {
+        if (depth === 0 && Object.hasOwn(SHARED, prop)) {
           const list = shared[SHARED[prop]!];
           return (handler: AnyHandler) => {
             const guarded = guard(log, `${prop} (editor feature)`, null, handler);

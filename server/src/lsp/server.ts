@@ -30,6 +30,11 @@ export interface ServerOptions {
   readonly rules?: readonly AnyRule[];
   /** Push-diagnostics debounce per document. */
   readonly debounceMs?: number;
+  /** The editor features to plug in (tests substitute their own); `editorFeatures.ts` by default. */
+  readonly editorFeatures?: {
+    readonly capabilities: typeof editorCapabilities;
+    readonly register: typeof registerEditorFeatures;
+  };
 }
 
 /** Handles for tests and the entry point. */
@@ -98,8 +103,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     };
     let extra = {};
     try {
-      extra = editorCapabilities({ clientCapabilities: params.capabilities, initializationOptions });
-      registerEditorFeatures(context);
+      const features = options.editorFeatures ?? { capabilities: editorCapabilities, register: registerEditorFeatures };
+      extra = features.capabilities({ clientCapabilities: params.capabilities, initializationOptions });
+      features.register(context);
     } catch (e) {
       log(`[editor features] failed to start: ${(e as Error).stack ?? String(e)}`);
     }
