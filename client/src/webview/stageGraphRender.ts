@@ -18,6 +18,8 @@ export interface PlacedNode {
 export interface PlacedEdge {
   readonly edge: StageGraphEdge;
   readonly points: readonly { x: number; y: number }[];
+  /** Centre of the edge's label, placed by dagre so that labels do not sit on nodes. */
+  readonly label: { x: number; y: number } | undefined;
 }
 
 export interface GraphLayout {
@@ -30,6 +32,8 @@ export interface GraphLayout {
 // dagre ships ESM types; this CommonJS project loads its CommonJS build (esbuild bundles it either way).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { graphlib, layout } = require('@dagrejs/dagre') as typeof Dagre;
+
+const EDGE_LABEL: Record<StageGraphEdge['kind'], string> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'mount' };
 
 const CHAR_WIDTH = 7.2;
 const NODE_HEIGHT = 46;
@@ -45,13 +49,19 @@ export function layoutStageGraph(graph: StageGraph): GraphLayout {
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(String(node.id), { width: nodeWidth(node), height: NODE_HEIGHT });
-  graph.edges.forEach((edge, i) => g.setEdge(String(edge.from), String(edge.to), {}, `e${i}`));
+  graph.edges.forEach((edge, i) =>
+    g.setEdge(String(edge.from), String(edge.to), { width: Math.round(EDGE_LABEL[edge.kind].length * 6) + 6, height: 12, labelpos: 'c' }, `e${i}`),
+  );
   layout(g);
   const nodes = graph.nodes.map((node) => {
     const placed = g.node(String(node.id));
     return { node, x: placed.x ?? 0, y: placed.y ?? 0, width: placed.width, height: placed.height };
   });
-  const edges = graph.edges.map((edge, i) => ({ edge, points: (g.edge(String(edge.from), String(edge.to), `e${i}`)?.points ?? []) as { x: number; y: number }[] }));
+  const edges = graph.edges.map((edge, i) => {
+    const placed = g.edge(String(edge.from), String(edge.to), `e${i}`);
+    const label = placed && typeof placed.x === 'number' && typeof placed.y === 'number' ? { x: placed.x, y: placed.y } : undefined;
+    return { edge, points: (placed?.points ?? []) as { x: number; y: number }[], label };
+  });
   const label = g.graph();
   return { width: Math.ceil(label.width ?? 0), height: Math.ceil(label.height ?? 0), nodes, edges };
 }
@@ -60,7 +70,6 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const EDGE_LABEL: Record<StageGraphEdge['kind'], string> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'mount' };
 
 function path(points: readonly { x: number; y: number }[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
@@ -69,9 +78,8 @@ function path(points: readonly { x: number; y: number }[]): string {
 export function renderStageGraphSvg(graph: StageGraph): string {
   if (graph.nodes.length === 0) return '<p class="empty">This Dockerfile has no FROM instruction yet.</p>';
   const l = layoutStageGraph(graph);
-  const edges = l.edges.map(({ edge, points }) => {
-    const mid = points[Math.floor(points.length / 2)];
-    const label = mid ? `<text class="edge-label" x="${(mid.x + 6).toFixed(1)}" y="${mid.y.toFixed(1)}">${EDGE_LABEL[edge.kind]}</text>` : '';
+  const edges = l.edges.map(({ edge, points, label: at }) => {
+    const label = at ? `<text class="edge-label" x="${at.x.toFixed(1)}" y="${(at.y + 4).toFixed(1)}">${EDGE_LABEL[edge.kind]}</text>` : '';
     return `<g class="edge ${edge.kind}" data-line="${edge.line}"><title>${EDGE_LABEL[edge.kind]} (line ${edge.line + 1})</title><path d="${path(points)}" marker-end="url(#arrow)"/>${label}</g>`;
   });
   const nodes = l.nodes.map(({ node, x, y, width, height }) => {
