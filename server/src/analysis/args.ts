@@ -102,9 +102,9 @@ export function expand(text: string, scope: Scope, escapeChar = '\\'): Expansion
       else if (binding && binding.value === undefined) {
         dynamic = true;
         out += text.slice(use.start, use.end);
-      } else out += expand(use.word ?? '', scope, escapeChar).value;
+      } else out += removeQuotes(expand(use.word ?? '', scope, escapeChar).value, escapeChar);
     } else if (use.modifier === ':+' || use.modifier === '+') {
-      if (set) out += expand(use.word ?? '', scope, escapeChar).value;
+      if (set) out += removeQuotes(expand(use.word ?? '', scope, escapeChar).value, escapeChar);
       else if (binding && binding.value === undefined) {
         dynamic = true;
         out += text.slice(use.start, use.end);
@@ -128,7 +128,9 @@ export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): 
   const scope = new Map<string, Binding>();
   for (const name of PREDEFINED_ARGS) scope.set(name, { kind: 'predefined', value: undefined });
   for (const arg of globalArgs) {
-    const value = arg.defaultValue === undefined ? undefined : expand(arg.defaultValue, scope, escapeChar).value;
+    const expansion = arg.defaultValue === undefined ? undefined : expand(arg.defaultValue, scope, escapeChar);
+    // A default built from build-time values (`${TARGETPLATFORM#linux/}`) is itself only known at build time.
+    const value = expansion && !expansion.dynamic ? expansion.value : undefined;
     scope.set(arg.name, { kind: 'global-arg', value });
   }
   return scope;
@@ -158,12 +160,18 @@ function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Bind
       for (const decl of argDeclsOf(instr)) {
         const g = global.get(decl.name);
         let value: string | undefined;
-        if (decl.defaultValue !== undefined) value = expand(decl.defaultValue, scope, esc).value;
+        if (decl.defaultValue !== undefined) {
+          const e = expand(decl.defaultValue, scope, esc);
+          value = e.dynamic ? undefined : e.value;
+        }
         else if (g && g.kind === 'global-arg') value = g.value;
         scope.set(decl.name, { kind: 'arg', value });
       }
     } else if (instr.keyword === 'ENV') {
-      for (const [name, raw] of envPairsOf(instr)) scope.set(name, { kind: 'env', value: expand(raw, scope, esc).value });
+      for (const [name, raw] of envPairsOf(instr)) {
+        const e = expand(raw, scope, esc);
+        scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
+      }
     }
   }
 }
@@ -192,6 +200,32 @@ export function envPairsOf(instr: Instr): [string, string][] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Removes shell quotes the way BuildKit's word lexer does after expansion (`debian:"${TAG}"` → `debian:bookworm`):
+ * quote characters go, the escape character keeps the next character literally (except inside single quotes).
+ */
+export function removeQuotes(text: string, escapeChar = '\\'): string {
+  if (!text.includes('"') && !text.includes("'")) return text;
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else out += c;
+    } else if (c === escapeChar && i + 1 < text.length) {
+      out += text[++i];
+    } else if (quote === '"' && c === '"') {
+      quote = undefined;
+    } else if (!quote && (c === '"' || c === "'")) {
+      quote = c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 function unquote(value: string): string {

@@ -5,7 +5,7 @@
 import type { From } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { argDeclsOf, expand, globalScope, stageScope } from './args';
+import { argDeclsOf, expand, globalScope, removeQuotes, stageScope } from './args';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
@@ -102,7 +102,8 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
     const imageRange = guarded(() => fromNode.getImageRange(), null);
     if (!imageText || !imageRange) continue;
     const expansion = expand(imageText, global, escapeChar);
-    const resolved = expansion.dynamic || expansion.unresolved.length > 0 ? undefined : expansion.value;
+    // BuildKit's word lexer removes quotes after expansion: `FROM debian:"${TAG}"` names `debian:<tag>`.
+    const resolved = expansion.dynamic || expansion.unresolved.length > 0 ? undefined : removeQuotes(expansion.value, escapeChar);
     const candidate = byKey(stageKey(resolved ?? imageText));
     if (candidate && candidate.index < stage.index) {
       stage.base = { kind: 'stage', stage: candidate, text: imageText, range: imageRange };

@@ -3,16 +3,31 @@ import type { AnyRule } from '../engine/defineRule';
 import consistentInstructionCasing from './consistent-instruction-casing';
 import copyIgnoredFile from './copy-ignored-file';
 import depsBeforeSource from './deps-before-source';
+import dockerfileSyntax from './dockerfile-syntax';
 import exposeFormat from './expose-format';
+import fromAsCasing from './from-as-casing';
+import globalArgScope from './global-arg-scope';
 import legacyKeyValueFormat from './legacy-key-value-format';
+import noCopyWholeStage from './no-copy-whole-stage';
 import noDuplicateStageName from './no-duplicate-stage-name';
 import noEmptyContinuation from './no-empty-continuation';
+import noGenericStageName from './no-generic-stage-name';
+import noInlineComment from './no-inline-comment';
 import noLatestTag from './no-latest-tag';
 import noMaintainer from './no-maintainer';
+import noNumericStageReference from './no-numeric-stage-reference';
+import noReservedStageName from './no-reserved-stage-name';
 import noSecretsInArgEnv from './no-secrets-in-arg-env';
+import noStageCycle from './no-stage-cycle';
+import noUndefinedArgInFrom from './no-undefined-arg-in-from';
+import noUnknownStageReference from './no-unknown-stage-reference';
+import noUnreachableStage from './no-unreachable-stage';
+import noVariableInCopyFrom from './no-variable-in-copy-from';
 import oneCmdPerStage from './one-cmd-per-stage';
 import platformFlag from './platform-flag';
 import requireDockerignore from './require-dockerignore';
+import stageNameCasing from './stage-name-casing';
+import unusedSuppression from './unused-suppression';
 import workdirAbsolute from './workdir-absolute';
 
 /** Every rule, sorted by id. */
@@ -20,15 +35,30 @@ export const allRules: readonly AnyRule[] = [
   consistentInstructionCasing,
   copyIgnoredFile,
   depsBeforeSource,
+  dockerfileSyntax,
   exposeFormat,
+  fromAsCasing,
+  globalArgScope,
   legacyKeyValueFormat,
+  noCopyWholeStage,
   noDuplicateStageName,
   noEmptyContinuation,
+  noGenericStageName,
+  noInlineComment,
   noLatestTag,
   noMaintainer,
+  noNumericStageReference,
+  noReservedStageName,
   noSecretsInArgEnv,
+  noStageCycle,
+  noUndefinedArgInFrom,
+  noUnknownStageReference,
+  noUnreachableStage,
+  noVariableInCopyFrom,
   oneCmdPerStage,
   platformFlag,
   requireDockerignore,
+  stageNameCasing,
+  unusedSuppression,
   workdirAbsolute,
 ];

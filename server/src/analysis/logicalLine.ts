@@ -1,0 +1,124 @@
+/**
+ * The physical lines that make up an instruction's *logical line* — what BuildKit's parser joins before it
+ * splits words: the instruction line plus its `\` continuation lines, without heredoc bodies. Comment lines
+ * and blank lines inside a continuation are kept but marked, because BuildKit drops them.
+ *
+ * BuildKit's continuation test is `([^\\])\\[ \t]*$|^\\[ \t]*$` (with the file's escape character): the escape
+ * character as the last non-blank character of the line continues the instruction.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { DockerfileModel, Instr } from './model';
+
+export interface PhysicalLine {
+  readonly line: number;
+  /** Text of the line without its line break. */
+  readonly text: string;
+  /** A `#` comment line or a blank line inside the continuation (BuildKit skips both). */
+  readonly skipped: boolean;
+  /** The line ends with the escape character, so the next line continues the instruction. */
+  readonly continues: boolean;
+  /** Length of the text before the trailing continuation marker (and the blanks around it). */
+  readonly contentEnd: number;
+}
+
+export function lineTextAt(model: DockerfileModel, line: number): string {
+  return model.document
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
+}
+
+/** True when `text` ends with the escape character (not itself escaped by a preceding escape character). */
+export function endsWithContinuation(text: string, escapeChar: string): boolean {
+  const trimmed = text.replace(/[ \t\r]+$/, '');
+  if (!trimmed.endsWith(escapeChar)) return false;
+  // BuildKit's regex requires the character before the escape to be something other than the escape char.
+  return trimmed.length === 1 || trimmed[trimmed.length - 2] !== escapeChar;
+}
+
+/** The physical lines of `instr`'s logical line (heredoc bodies excluded). */
+export function logicalLines(model: DockerfileModel, instr: Instr): PhysicalLine[] {
+  const lines: PhysicalLine[] = [];
+  const esc = model.escapeChar;
+  const last = instr.range.end.line;
+  let continues = true;
+  for (let line = instr.range.start.line; line <= last && continues; line++) {
+    const text = lineTextAt(model, line);
+    const first = line === instr.range.start.line;
+    const trimmed = text.trim();
+    if (!first && (trimmed === '' || trimmed.startsWith('#'))) {
+      lines.push({ line, text, skipped: true, continues: true, contentEnd: text.length });
+      continue;
+    }
+    continues = endsWithContinuation(text, esc);
+    const contentEnd = continues ? text.replace(/[ \t\r]+$/, '').length - 1 : text.replace(/[ \t\r]+$/, '').length;
+    lines.push({ line, text, skipped: false, continues, contentEnd: Math.max(0, contentEnd) });
+  }
+  return lines;
+}
+
+export interface JoinedLine {
+  /** The logical line as BuildKit joins it (continuation markers and skipped lines removed). */
+  readonly text: string;
+  /** Document position of an offset in `text` (offsets past the end map to the end of the last line). */
+  positionAt(offset: number): Position;
+}
+
+export function joinLogicalLine(lines: readonly PhysicalLine[]): JoinedLine {
+  const segments: { start: number; line: number; length: number }[] = [];
+  let text = '';
+  for (const l of lines) {
+    if (l.skipped) continue;
+    segments.push({ start: text.length, line: l.line, length: l.contentEnd });
+    text += l.text.slice(0, l.contentEnd);
+  }
+  return {
+    text,
+    positionAt(offset) {
+      let seg = segments[0];
+      for (const s of segments) {
+        if (s.start <= offset) seg = s;
+        else break;
+      }
+      if (!seg) return { line: 0, character: 0 };
+      // An offset at a segment boundary belongs to the next segment's start, except at the very end.
+      return { line: seg.line, character: Math.min(offset - seg.start, seg.length) };
+    },
+  };
+}
+
+export interface Word {
+  /** The word as written (quotes and escapes kept). */
+  readonly raw: string;
+  /** Offset of the word in the joined text. */
+  readonly start: number;
+}
+
+/**
+ * Splits a joined logical line into whitespace-separated words the way BuildKit's `parseWords` does: quotes
+ * group blanks into one word, and the escape character protects the next character (not inside `'…'`).
+ */
+export function splitWords(text: string, escapeChar: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (start < 0) {
+      if (c === ' ' || c === '\t') continue;
+      start = i;
+    }
+    if (quote) {
+      if (c === escapeChar && quote === '"' && i + 1 < text.length) i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === escapeChar && i + 1 < text.length) {
+      i++;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === ' ' || c === '\t') {
+      words.push({ raw: text.slice(start, i), start });
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push({ raw: text.slice(start), start });
+  return words;
+}

@@ -1,0 +1,112 @@
+import { envPairsOf, argDeclsOf } from '../analysis/args';
+import type { Stage } from '../analysis/model';
+import { shellAssignedNames, variableUses } from '../analysis/variableUses';
+import { defineRule } from '../engine/defineRule';
+import { insertLinesAfter } from '../engine/fixes';
+
+/** Proxy variables are passed to RUN without any ARG declaration. */
+const AUTOMATIC = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']);
+
+export default defineRule({
+  id: 'global-arg-scope',
+  meta: {
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fix: 'safe',
+    since: '0.1.0',
+    stability: 'stable',
+    // UndefinedVar reports any undefined variable outside RUN; this rule reports global ARGs only, RUN included.
+    sources: [{ tool: 'buildkit', id: 'UndefinedVar', relation: 'inspired' }],
+    messages: {
+      outOfScope: "'{{name}}' is a global ARG, which stage '{{stage}}' does not see unless it declares 'ARG {{name}}', so it is empty here",
+      declare: "Add 'ARG {{name}}' after the stage's FROM",
+    },
+    docs: {
+      summary: 'A global ARG (declared before the first FROM) is empty inside a stage that does not redeclare it',
+      rationale:
+        'ARGs before the first `FROM` are only visible to `FROM` lines. Inside a stage they are empty until the ' +
+        'stage says `ARG NAME` (which then takes the global default). So `ARG VERSION=1.2` at the top and `RUN ' +
+        'curl …/v${VERSION}.tar.gz` in a stage downloads `v.tar.gz`. The rule checks the instructions BuildKit ' +
+        'expands (COPY, ADD, ENV, LABEL, WORKDIR, USER, …) and RUN, where the shell sees stage ARGs as ' +
+        'environment variables; in RUN it skips single-quoted text and names the script assigns itself. Variables ' +
+        'that the base image may set in its own ENV (`CUDA_VERSION` in `nvidia/cuda`, `NODE_VERSION` in `node`, ' +
+        '`PATH`) are not reported, because BuildKit expands those from the image.',
+      fixSafety:
+        "Inserting `ARG NAME` right after the stage's FROM gives the variable the global default, which is what " +
+        'the author expected when using it.',
+      examples: {
+        invalid: ['ARG VERSION=1.2.3\nFROM alpine\nRUN wget https://example.com/tool-${VERSION}.tar.gz\n'],
+        valid: ['ARG VERSION=1.2.3\nFROM alpine\nARG VERSION\nRUN wget https://example.com/tool-${VERSION}.tar.gz\n'],
+      },
+    },
+  },
+  check({ model, report }) {
+    const globals = new Set(model.globalArgs.map((a) => a.name));
+    if (globals.size === 0) return;
+    for (const stage of model.stages) {
+      const declared = inheritedEnv(stage);
+      const image = rootImageName(stage);
+      const reported = new Set<string>();
+      for (const instr of stage.instructions) {
+        const local = instr.keyword === 'RUN' ? shellAssignedNames(model.textOf(instr.range)) : undefined;
+        const fromRefs = model.edgesFrom(stage).filter((e) => e.instr === instr).map((e) => e.range);
+        for (const use of variableUses(model, instr)) {
+          const name = use.name;
+          if (!globals.has(name) || declared.has(name) || reported.has(name) || AUTOMATIC.has(name) || local?.has(name)) continue;
+          if (image !== undefined && mayComeFromImage(name, image)) continue;
+          // `--from=$X` / `from=$X` are never expanded: no-variable-in-copy-from reports them.
+          if (fromRefs.some((r) => r.start.line === use.range.start.line && r.start.character <= use.range.start.character && use.range.end.character <= r.end.character)) continue;
+          reported.add(name);
+          const arg = stage.from.keywordText === stage.from.keywordText.toLowerCase() ? 'arg' : 'ARG';
+          report({
+            messageId: 'outOfScope',
+            data: { name, stage: stage.label },
+            range: use.range,
+            fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
+          });
+        }
+        if (instr.keyword === 'ARG') for (const d of argDeclsOf(instr)) declared.add(d.name);
+        if (instr.keyword === 'ENV') for (const [name] of envPairsOf(instr)) declared.add(name);
+      }
+    }
+  },
+});
+
+/** The external image at the root of the stage's FROM chain (lower-cased), or undefined for scratch. */
+function rootImageName(stage: Stage): string | undefined {
+  const seen = new Set<Stage>();
+  let s = stage;
+  while (s.parent && !seen.has(s)) {
+    seen.add(s);
+    s = s.parent;
+  }
+  if (s.base.kind !== 'image') return undefined;
+  return (s.base.name ?? s.base.text).toLowerCase();
+}
+
+/** Runtimes whose official images set `<NAME>_VERSION` / `<NAME>_HOME` in their ENV. */
+const RUNTIME_PREFIXES = new Set(['java', 'node', 'python', 'golang', 'go', 'ruby', 'php', 'cuda', 'dotnet', 'aspnet', 'gradle', 'maven', 'nginx', 'jdk', 'jre']);
+
+/**
+ * Base images define ENV too (nvidia/cuda sets CUDA_VERSION, node sets NODE_VERSION), and BuildKit expands those.
+ * A `<PREFIX>_VERSION`/`_HOME` variable whose prefix names the base image or a runtime may come from there.
+ */
+function mayComeFromImage(name: string, image: string): boolean {
+  if (name === 'PATH' || name === 'HOME' || name === 'LANG' || name === 'LC_ALL') return true;
+  const m = /^([A-Z][A-Z0-9]*)_(?:[A-Z0-9]+_)*(?:VERSION|HOME|MAJOR|MINOR)$/.exec(name);
+  if (!m) return false;
+  const prefix = m[1]!.toLowerCase();
+  return image.includes(prefix) || RUNTIME_PREFIXES.has(prefix);
+}
+
+/** ENV names a stage inherits from the stages it is built FROM. */
+function inheritedEnv(stage: Stage): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<Stage>([stage]);
+  for (let s = stage.parent; s && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    for (const instr of s.instructions) if (instr.keyword === 'ENV') for (const [name] of envPairsOf(instr)) names.add(name);
+  }
+  return names;
+}
