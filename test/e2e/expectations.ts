@@ -44,7 +44,8 @@ export const quickFix: ExpectedQuickFix = {
   line: 11,
   column: 14,
   code: 'no-unknown-stage-reference',
-  title: "Replace with 'builder'",
+  // Unsafe fixes end with ' (unsafe)' (BuildKit would have pulled 'buidler' as an image: the intent is a guess).
+  title: "Replace with 'builder' (unsafe)",
   before: 'COPY --from=buidler /out/api /usr/local/bin/api',
   after: 'COPY --from=builder /out/api /usr/local/bin/api',
 };
