@@ -32,7 +32,9 @@ const reporters = ['--reporter=default'];
 if (process.env.STAGELINT_E2E_JSON) {
   reporters.push('--reporter=json', `--outputFile.json=${process.env.STAGELINT_E2E_JSON}`);
 }
+// `npm run test:e2e -- <filters>` and `node scripts/test-e2e.mjs -- <filters>` both pass filters to vitest.
+const extraArgs = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
 const started = Date.now();
-const status = run('npx', ['vitest', 'run', '--config', 'test/e2e/vitest.config.mts', ...reporters, ...process.argv.slice(2)]);
+const status = run('npx', ['vitest', 'run', '--config', 'test/e2e/vitest.config.mts', ...reporters, ...extraArgs]);
 console.log(`test:e2e: finished in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(status);
