@@ -81,7 +81,8 @@ function installAptPackages() {
   const [cmd, ...pre] = [...prefix, 'apt-get'];
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   run(cmd, [...pre, 'update'], undefined, env);
-  run(cmd, [...pre, 'install', '-y', '--no-install-recommends', ...missing], undefined, env);
+  // Plain install, with recommends, exactly as the verified recipe does.
+  run(cmd, [...pre, 'install', '-y', ...missing], undefined, env);
 }
 
 function commandExists(name) {
