@@ -1,0 +1,48 @@
+/**
+ * Every Dockerfile of the shared corpus (real files from public projects) lints without an internal error, with
+ * every range inside the document, and the section A rules find exactly the reviewed number of problems
+ * (test/corpus/expected-section-a.json): a change in findings must be looked at, not slip through.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../server/src/engine/lint';
+import { allRules } from '../../server/src/rules';
+import expected from './expected-section-a.json';
+
+const corpus = path.resolve(__dirname, '../../../shared/corpus');
+const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
+
+const SECTION_A = Object.keys(expected).sort();
+
+describe('shared corpus', () => {
+  it('is present', () => {
+    expect(files.length).toBeGreaterThan(200);
+  });
+
+  const counts: Record<string, number> = Object.fromEntries(SECTION_A.map((id) => [id, 0]));
+  for (const file of files) {
+    it(`lints ${file}`, () => {
+      const text = readFileSync(path.join(corpus, file), 'utf8');
+      const { model, problems } = lint(text, { uri: `file:///corpus/${file}`, config: { file: { extends: 'all' } } });
+      const lastLine = model.document.lineCount - 1;
+      for (const p of problems) {
+        expect(p.messageId, p.message).not.toBe('internal-error');
+        for (const pos of [p.range.start, p.range.end]) {
+          expect(pos.line, `${p.ruleId} line`).toBeGreaterThanOrEqual(0);
+          expect(pos.line, `${p.ruleId} line`).toBeLessThanOrEqual(lastLine);
+          expect(pos.character, `${p.ruleId} character`).toBeGreaterThanOrEqual(0);
+          const lineLength = model.document.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+          expect(pos.character, `${p.ruleId} character`).toBeLessThanOrEqual(lineLength);
+        }
+        if (p.ruleId in counts) counts[p.ruleId]!++;
+      }
+    });
+  }
+
+  it('finds the reviewed number of section A problems', () => {
+    // Only rules that exist are compared, so the file can list rules before they land.
+    const present = SECTION_A.filter((id) => allRules.some((r) => r.id === id));
+    expect(Object.fromEntries(present.map((id) => [id, counts[id]]))).toEqual(Object.fromEntries(present.map((id) => [id, (expected as Record<string, number>)[id]])));
+  });
+});
