@@ -143,5 +143,17 @@ describe('rename', () => {
       FROM \${STAGE}
     `;
     expect(prepareStageRename(model(variable), at(variable, '${STAGE}', 3))).toEqual({ error: expect.stringContaining('is a variable') });
+    expect(renameStage(model(variable), at(variable, 'AS a', 4), 'b')).toEqual({ error: expect.stringContaining("'${STAGE}' on line 3 can select stage 'a'") });
+    const variants = df`
+      ARG VARIANT=alpine
+      FROM alpine AS build-alpine
+      FROM debian AS build-debian
+      FROM build-\${VARIANT} AS build
+      FROM \${VARIANT}
+    `;
+    // Not the default, but a --build-arg can select it.
+    expect(renameStage(model(variants), at(variants, 'AS build-debian', 4), 'deb')).toEqual({ error: expect.stringContaining("'build-${VARIANT}' on line 4") });
+    // The bare variable resolves to an image and ties no stage name.
+    expect(renameStage(model(variants), at(variants, 'AS build\n', 4), 'compile')).toHaveProperty('edit');
   });
 });

@@ -6,7 +6,7 @@
  * spelled through `${VAR}` (the ARG's value would have to change, not the reference).
  */
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel, Stage } from '../analysis/model';
+import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
 
 /** BuildKit's stage-name grammar (checked on the lower-cased name). */
@@ -46,7 +46,29 @@ export function invalidStageName(model: DockerfileModel, stage: Stage, newName: 
   // After the rename `FROM <newName>` in a later stage would resolve to this stage instead of an image.
   const image = model.edges.find((e) => e.by === 'image' && e.text.toLowerCase() === key);
   if (image) return `'${image.text}' is used as an image in this file; naming a stage so would change what it refers to`;
+  const composed = composedReference(model, stage);
+  if (composed) {
+    return `'${composed.text}' on line ${composed.range.start.line + 1} can select stage '${stage.name!.text}' through a build arg; renaming the stage would break that reference`;
+  }
   return undefined;
+}
+
+/**
+ * A reference spelled with variables (`FROM build-\${VARIANT}`) whose pattern matches the stage's name: it may
+ * select this stage with the default or another `--build-arg` value, and a rename cannot update it.
+ */
+function composedReference(model: DockerfileModel, stage: Stage): StageEdge | undefined {
+  const name = stage.name?.key;
+  if (!name) return undefined;
+  return model.edges.find((e) => {
+    if (e.onbuild || !e.text.includes('$')) return false;
+    if (e.target === stage) return true;
+    const literals = e.text.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    // A bare `\${IMAGE}` says nothing about stage names; only a spelled-out part (`build-`) ties it to some.
+    if (literals.every((part) => part === '')) return false;
+    const pattern = literals.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${pattern}$`).test(name);
+  });
 }
 
 export function renameStage(model: DockerfileModel, pos: Position, newName: string): RenameResult {
