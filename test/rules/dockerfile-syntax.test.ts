@@ -1,3 +1,6 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lint } from '../../server/src/engine/lint';
 import rule from '../../server/src/rules/dockerfile-syntax';
 import { df } from '../support/dockerfile';
 import { ruleTester } from '../support/ruleTester';
@@ -117,6 +120,12 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'unknown --mount option far from every valid one',
+      code: 'FROM alpine\nRUN --mount=type=cache,target=/c,zzzzzz=1 true\n',
+      errors: [{ messageId: 'mountKey', line: 2, column: 34, endColumn: 40 }],
+      output: null,
+    },
+    {
       name: '--mount option typo with a safe fix',
       code: 'FROM alpine\nRUN --mount=type=cache,taget=/root/.cache go build\n',
       errors: [{ messageId: 'mountKeySuggest', line: 2, column: 24, endColumn: 29, data: { suggestion: 'target' } }],
@@ -185,4 +194,17 @@ ruleTester(rule, {
       output: 'FROM alpine\nCOPY \\\n  --from=x a b\n',
     },
   ],
+});
+
+describe('dockerfile-syntax when the parser throws', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it('reports parseCrash on the first line instead of crashing', () => {
+    vi.spyOn(DockerfileParser, 'parse').mockImplementation(() => {
+      throw new Error('unexpected heredoc state');
+    });
+    const problems = lint('FROM alpine\nRUN true\n', { rules: [rule] }).problems;
+    expect(problems.map((p) => [p.messageId, p.range.start.line, p.range.end.character, p.message])).toEqual([
+      ['parseCrash', 0, 11, 'The Dockerfile parser failed on this file (unexpected heredoc state), so no other check could run'],
+    ]);
+  });
 });
