@@ -73,6 +73,9 @@ describe('completion', () => {
     expect(items[1]!.textEdit).toEqual({ range: { start: { line: 13, character: 12 }, end: { line: 13, character: 14 } }, newText: 'deps' });
     expect(items[1]!.detail).toBe('dependencies · FROM base');
     expect(labels(completion(model(NODE_APP), at(NODE_APP, 'from=build', 5)))).toEqual(['base', 'deps', 'build', 'test', 'tools']);
+    // Next to another Dockerfile server, COPY --from= is its job; mount from= is not.
+    expect(completion(model(text), at(text, '--from=de', 9), { peerActive: true })).toEqual([]);
+    expect(labels(completion(model(NODE_APP), at(NODE_APP, 'from=build', 5), { peerActive: true }))).toHaveLength(5);
   });
 
   it('offers only earlier named stages after FROM', () => {

@@ -64,7 +64,15 @@ function ruleIdItems(prefix: string, pos: Position): CompletionItem[] {
 
 const IGNORE_COMMENT = /^\s*#\s*stagelint-ignore(?:-stage|-file)?\s/;
 
-export function completion(model: DockerfileModel, pos: Position): CompletionItem[] {
+export interface CompletionOptions {
+  /**
+   * Another Dockerfile server (dockerfile-language-service) is active and already completes `COPY --from=`:
+   * leave that one to it and offer only what it lacks (FROM, mount `from=`, rule ids).
+   */
+  readonly peerActive?: boolean;
+}
+
+export function completion(model: DockerfileModel, pos: Position, options: CompletionOptions = {}): CompletionItem[] {
   const before = lineText(model, pos);
   const ignore = IGNORE_COMMENT.exec(before);
   // Rule ids come before the ` -- reason` separator.
@@ -78,7 +86,7 @@ export function completion(model: DockerfileModel, pos: Position): CompletionIte
   const textBefore = instr ? model.document.getText({ start: instr.range.start, end: pos }) : before;
   const current = instr?.stage;
 
-  if (keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD') {
+  if ((keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD') && !options.peerActive) {
     const m = /--from=([A-Za-z0-9_.-]*)$/.exec(textBefore);
     if (m) return stageItems(model, model.stages.filter((s) => s !== current), m[1]!, pos);
   }

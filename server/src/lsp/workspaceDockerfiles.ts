@@ -23,7 +23,11 @@ export const DEFAULT_LIMITS: ScanLimits = { maxDirs: 5000, maxFiles: 500, maxDep
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', '__pycache__', '.tox', '.cache', '.terraform']);
 
+/** Names that start like a Dockerfile but are notes or editor leftovers (`Dockerfile.md`, `Dockerfile.orig`). */
+const NOT_DOCKERFILE = /\.(md|txt|rst|bak|orig|rej|swp|tmp|log)$/i;
+
 export function isDockerfileName(name: string): boolean {
+  if (NOT_DOCKERFILE.test(name)) return false;
   return /^(Dockerfile|Containerfile)([.-][^/]*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 

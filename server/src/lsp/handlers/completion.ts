@@ -19,8 +19,9 @@ export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(async ({ textDocument, position }) => {
     const model = ctx.getModel(textDocument.uri);
     if (!model) return null;
-    const ours = completion(model, position);
+    const mode = await modeFor(ctx, textDocument.uri);
+    const ours = completion(model, position, { peerActive: mode.peerActive });
     if (ours.length > 0) return ours;
-    return (await modeFor(ctx, textDocument.uri)).generic ? genericCompletion(model, position, caps) : null;
+    return mode.generic ? genericCompletion(model, position, caps) : null;
   });
 }
