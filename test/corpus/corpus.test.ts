@@ -8,9 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/rules';
-import expected from './expected-section-a.json';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
+const expected = JSON.parse(readFileSync(path.join(__dirname, 'expected-section-a.json'), 'utf8')) as Record<string, number>;
 const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
 
 const SECTION_A = Object.keys(expected).sort();
@@ -43,6 +43,6 @@ describe('shared corpus', () => {
   it('finds the reviewed number of section A problems', () => {
     // Only rules that exist are compared, so the file can list rules before they land.
     const present = SECTION_A.filter((id) => allRules.some((r) => r.id === id));
-    expect(Object.fromEntries(present.map((id) => [id, counts[id]]))).toEqual(Object.fromEntries(present.map((id) => [id, (expected as Record<string, number>)[id]])));
+    expect(Object.fromEntries(present.map((id) => [id, counts[id]]))).toEqual(Object.fromEntries(present.map((id) => [id, expected[id]])));
   });
 });
