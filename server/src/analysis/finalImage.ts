@@ -1,0 +1,93 @@
+/**
+ * What ships: the final image is each build target together with the stages it is built `FROM`
+ * (`model.finalChain`). Stages outside it only matter through what is copied out of them.
+ *
+ * Also the base-image facts of any stage, following `FROM <stage>` to the image at the root of its chain:
+ * `FROM builder AS test` has the facts of the image `builder` starts from. Computed lazily and memoised per
+ * model, so rules that never ask cost nothing.
+ */
+import { describeImageText, type ImageFacts } from './baseImages';
+import type { DockerfileModel, Instr, Stage } from './model';
+
+interface FinalFacts {
+  readonly stages: ReadonlySet<Stage>;
+  readonly facts: Map<Stage, ImageFacts>;
+}
+
+const cache = new WeakMap<DockerfileModel, FinalFacts>();
+
+function factsOf(model: DockerfileModel): FinalFacts {
+  let hit = cache.get(model);
+  if (!hit) {
+    const stages = new Set<Stage>();
+    for (const target of model.targets) for (const stage of model.finalChain(target)) stages.add(stage);
+    hit = { stages, facts: new Map() };
+    cache.set(model, hit);
+  }
+  return hit;
+}
+
+/** Every stage whose layers end up in a target image (targets and their `FROM <stage>` ancestry). */
+export function finalStages(model: DockerfileModel): ReadonlySet<Stage> {
+  return factsOf(model).stages;
+}
+
+/** True when `instr` adds to a shipped image (ONBUILD triggers do not run in this build). */
+export function inFinalImage(model: DockerfileModel, instr: Instr): boolean {
+  return instr.keyword !== 'ONBUILD' && instr.stage !== undefined && factsOf(model).stages.has(instr.stage);
+}
+
+/** `stage` followed by the stages it is built `FROM`, nearest first (a FROM cycle is cut). */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.push(s);
+  return chain;
+}
+
+/** The stage at the root of `stage`'s chain: the one built FROM an image (or scratch). */
+export function rootStage(stage: Stage): Stage {
+  const chain = stageChain(stage);
+  return chain[chain.length - 1]!;
+}
+
+/**
+ * Instructions that run in `stage`'s image before `at` (all of them without `at`), oldest first: the root
+ * stage's first, then each child's. ONBUILD triggers are left out.
+ */
+export function chainInstructions(stage: Stage, at?: Instr): Instr[] {
+  const out: Instr[] = [];
+  for (const s of stageChain(stage).reverse()) {
+    for (const instr of s.instructions) {
+      if (at && s === stage && instr.index >= at.index) break;
+      if (instr.keyword !== 'ONBUILD') out.push(instr);
+    }
+  }
+  return out;
+}
+
+/** The base image reference at the root of `stage`'s chain as written after ARG expansion; undefined when unknown. */
+export function rootImageText(stage: Stage): string | undefined {
+  const chain = stageChain(stage);
+  const root = chain[chain.length - 1]!;
+  if (root.base.kind === 'scratch') return 'scratch';
+  if (root.base.kind !== 'image') return undefined;
+  return root.base.resolved;
+}
+
+/** Curated facts of the image `stage` is ultimately built on; `known: false` when unknown or unresolved. */
+export function baseFactsOf(model: DockerfileModel, stage: Stage): ImageFacts {
+  const memo = factsOf(model).facts;
+  const hit = memo.get(stage);
+  if (hit) return hit;
+  const root = rootStage(stage);
+  // A root that is still a stage means the chain is a FROM cycle: unknown.
+  const text = root.base.kind === 'stage' ? undefined : rootImageText(stage);
+  const facts = describeImageText(text ?? '$unknown');
+  memo.set(stage, facts);
+  return facts;
+}
+
+/** A short label of a stage's root image for messages: `python:3.12-slim`. */
+export function baseLabel(stage: Stage): string {
+  return rootImageText(stage) ?? 'its base image';
+}

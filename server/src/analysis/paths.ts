@@ -1,0 +1,92 @@
+/**
+ * Paths inside an image: cleaning and joining (POSIX, as BuildKit resolves them), and the working directory
+ * an instruction runs in — the last `WORKDIR` of its chain (relative ones resolved against the previous), or
+ * the base image's own WORKDIR when the Dockerfile sets none. The base's WORKDIR is only known for a few
+ * curated images (`golang` works in `/go`); for other images it is unknown, and so is every relative path
+ * resolved against it.
+ */
+import type { ImageFacts } from './baseImages';
+import { cleanPath } from './dockerignore';
+import { baseFactsOf, stageChain } from './finalImage';
+import type { DockerfileModel, Instr, Stage } from './model';
+import { argumentText, wordValue } from './wordValue';
+
+/** `rel` resolved against the absolute directory `base` and cleaned (`/app` + `../x` → `/x`). */
+export function joinPath(base: string, rel: string): string {
+  if (rel.startsWith('/')) return cleanPath(rel);
+  return cleanPath(`${base}/${rel}`);
+}
+
+/** `path` is `dir` or inside it (both absolute and clean). */
+export function isUnder(path: string, dir: string): boolean {
+  if (dir === '/') return path.startsWith('/');
+  return path === dir || path.startsWith(dir + '/');
+}
+
+/** One path contains the other. */
+export function pathsOverlap(a: string, b: string): boolean {
+  return isUnder(a, b) || isUnder(b, a);
+}
+
+/**
+ * The base image's WORKDIR for curated images whose Dockerfile sets one, `/` for curated images that set
+ * none; undefined when unknown (uncurated images, server images with their own layout).
+ */
+export function defaultWorkdir(facts: ImageFacts): string | undefined {
+  if (!facts.known) return undefined;
+  const repo = facts.repository;
+  if (repo === 'golang') return '/go';
+  if (repo === 'php') return '/var/www/html';
+  if (repo === 'tomcat') return '/usr/local/tomcat';
+  if (repo === 'httpd') return '/usr/local/apache2';
+  if (repo === 'gradle' || repo === 'maven' || repo === 'jenkins/jenkins') return undefined;
+  if (facts.family === 'windows' || facts.family === 'unknown') return undefined;
+  const lang = facts.language.name;
+  const plain = lang === 'none' || lang === 'python' || lang === 'node' || lang === 'java' || lang === 'dotnet' || lang === 'rust' || lang === 'ruby';
+  return plain ? '/' : undefined;
+}
+
+const workdirCache = new WeakMap<Instr, { value: string | undefined }>();
+
+/** The value a WORKDIR instruction sets (absolute, clean); undefined when it depends on unknown variables. */
+export function workdirValue(model: DockerfileModel, instr: Instr, previous: string | undefined): string | undefined {
+  const raw = argumentText(model, instr).trim();
+  if (raw === '') return undefined;
+  const word = wordValue(model, raw, instr);
+  if (!word.known) return undefined;
+  const value = word.value.replace(/\\/g, '/');
+  if (value.startsWith('/')) return cleanPath(value);
+  return previous === undefined ? undefined : joinPath(previous, value);
+}
+
+/** Working directory `instr` runs in (absolute, clean); undefined when unknown. */
+export function workdirAt(model: DockerfileModel, instr: Instr): string | undefined {
+  const hit = workdirCache.get(instr);
+  if (hit) return hit.value;
+  const stage = instr.stage;
+  const value = stage ? workdirBefore(model, stage, instr.index) : undefined;
+  workdirCache.set(instr, { value });
+  return value;
+}
+
+/** Working directory at the end of `stage` (what a child stage built FROM it starts in). */
+export function workdirAtEnd(model: DockerfileModel, stage: Stage): string | undefined {
+  return workdirBefore(model, stage, Number.POSITIVE_INFINITY);
+}
+
+function workdirBefore(model: DockerfileModel, stage: Stage, limit: number): string | undefined {
+  const chain = stageChain(stage).reverse();
+  let dir = defaultWorkdir(baseFactsOf(model, stage));
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      if (s === stage && instr.index >= limit) return dir;
+      if (instr.keyword === 'WORKDIR') dir = workdirValue(model, instr, dir);
+    }
+  }
+  return dir;
+}
+
+/** First component of an absolute path (`/app/dist` → `app`); '' for `/`. */
+export function topLevel(path: string): string {
+  return path.split('/')[1] ?? '';
+}

@@ -1,0 +1,237 @@
+/**
+ * Paths each stage produces, and whether a path exists in a stage's image: WORKDIR, COPY/ADD destinations
+ * (resolved against WORKDIR), what RUN commands write (buildOutputs.ts: `-o`, `mkdir`, `pip --user`,
+ * `node_modules`, `target/`, …, and anything under the working directory of a build tool), absolute paths
+ * that ENV/ARG values name, and the paths of the parent stages. Writes into a `RUN --mount` target (cache,
+ * bind, tmpfs, secret) are not kept in the image: `RUN --mount=type=cache,target=/app/target cargo build`
+ * leaves no `/app/target/release/…` behind.
+ *
+ * `pathStatus` answers 'missing' only when it is sure: the path is an application path (`/app`, `/src`,
+ * `/home/<user>`, `/opt/<name>`, …), the base image is curated and does not ship it, and nothing in the
+ * chain could write there (no script from the context, no build tool running in `/` or in an unknown
+ * directory, no destination computed at build time). Everything else is 'produced' or 'unknown'.
+ */
+import { argDeclsOf, envPairsOf } from './args';
+import type { ImageFacts } from './baseImages';
+import { commandEffect, type OutputKind } from './buildOutputs';
+import { copyParts } from './copySources';
+import { envAt } from './envAt';
+import { baseFactsOf, stageChain } from './finalImage';
+import type { DockerfileModel, Instr, Stage } from './model';
+import { isUnder, joinPath, pathsOverlap, topLevel, workdirAt, workdirValue } from './paths';
+import { runScriptsOf } from './runScript';
+import { effectiveUser, homeOf, wordResolver } from './users';
+import { wordValue } from './wordValue';
+
+export type ProductionKind = OutputKind | 'workdir' | 'copy-dest' | 'env' | 'cwd';
+
+export interface PathProduction {
+  readonly path: string;
+  readonly kind: ProductionKind;
+  /** Anything may exist under `path`, not only `path` itself. */
+  readonly tree: boolean;
+  readonly instr: Instr;
+  /** Directories whose writes this instruction does not keep (its `--mount` targets). */
+  readonly discarded: readonly string[];
+  /** Files of the build context (`COPY . .`), whose names are unknown. */
+  readonly fromContext?: boolean;
+}
+
+export interface RunMount {
+  readonly instr: Instr;
+  readonly type: string;
+  readonly target: string;
+}
+
+export interface StagePaths {
+  readonly productions: readonly PathProduction[];
+  readonly mounts: readonly RunMount[];
+  /** The first instruction that may write anywhere, making absence unknowable. */
+  readonly opaque: { readonly instr: Instr; readonly reason: string } | undefined;
+}
+
+const cache = new WeakMap<Stage, StagePaths>();
+
+/** What `stage`'s own instructions produce (parents excluded; see `pathStatus`). */
+export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
+  const hit = cache.get(stage);
+  if (hit) return hit;
+  const productions: PathProduction[] = [];
+  const mounts: RunMount[] = [];
+  let opaque: StagePaths['opaque'];
+  const blind = (instr: Instr, reason: string): void => {
+    opaque ??= { instr, reason };
+  };
+  for (const instr of stage.instructions) {
+    const cwd = workdirAt(model, instr);
+    const add: Add = (path, kind, tree, discarded = [], fromContext = false) => {
+      productions.push({ path, kind, tree, instr, discarded, fromContext });
+    };
+    switch (instr.keyword) {
+      case 'WORKDIR': {
+        const dir = workdirValue(model, instr, cwd);
+        if (dir === undefined) blind(instr, 'its WORKDIR is only known at build time');
+        else add(dir, 'workdir', false);
+        break;
+      }
+      case 'COPY':
+      case 'ADD':
+        copyProductions(model, instr, cwd, add, blind);
+        break;
+      case 'ENV':
+      case 'ARG': {
+        const values = instr.keyword === 'ENV' ? envPairsOf(instr).map(([, v]) => v) : argDeclsOf(instr).map((d) => d.defaultValue ?? '');
+        for (const raw of values) {
+          const value = model.expand(raw, instr).value;
+          for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
+        }
+        break;
+      }
+      case 'RUN':
+        runProductions(model, stage, instr, cwd, add, mounts, blind);
+        break;
+    }
+  }
+  const result = { productions, mounts, opaque };
+  cache.set(stage, result);
+  return result;
+}
+
+type Add = (path: string, kind: ProductionKind, tree: boolean, discarded?: readonly string[], fromContext?: boolean) => void;
+type Blind = (instr: Instr, reason: string) => void;
+
+/** A source that names a file rather than a directory (`app.jar`, `package.json`, `.env`). */
+function fileLike(value: string): boolean {
+  const base = value.replace(/\/+$/, '').split('/').pop() ?? '';
+  return !value.endsWith('/') && !/[*?[]/.test(base) && /.\.[A-Za-z0-9]+$/.test(base);
+}
+
+function copyProductions(model: DockerfileModel, instr: Instr, cwd: string | undefined, add: Add, blind: Blind): void {
+  const parts = copyParts(model, instr);
+  if (!parts?.dest) return;
+  const dest = wordValue(model, parts.dest.value, instr);
+  const rel = dest.value.replace(/\\/g, '/');
+  const target = !dest.known ? undefined : rel.startsWith('/') ? joinPath('/', rel) : cwd !== undefined ? joinPath(cwd, rel) : undefined;
+  if (target === undefined) {
+    blind(instr, `the destination of this ${instr.keyword} is only known at build time`);
+    return;
+  }
+  const isDir = rel.endsWith('/') || rel === '.' || parts.sources.length > 1;
+  const archive = instr.keyword === 'ADD';
+  for (const source of parts.sources) {
+    const value = source.value;
+    if (source.kind === 'heredoc') {
+      add(isDir ? joinPath(target, source.raw.replace(/^<<-?["']?|["']$/g, '')) : target, 'copy-dest', false);
+    } else if (value !== undefined && fileLike(value) && !(archive && /\.(tar|tgz|gz|bz2|xz|zst|zip)$/.test(value))) {
+      add(isDir ? joinPath(target, value.split('/').pop()!) : target, 'copy-dest', false);
+    } else if (target === '/') {
+      blind(instr, `this ${instr.keyword} copies a directory into /`);
+    } else {
+      add(target, 'copy-dest', true, [], parts.fromContext);
+    }
+  }
+}
+
+function runProductions(
+  model: DockerfileModel, stage: Stage, instr: Instr, start: string | undefined, add: Add, mounts: RunMount[], blind: Blind,
+): void {
+  const discarded: string[] = [];
+  for (const flag of instr.flags) {
+    if (flag.name !== 'mount') continue;
+    const opt = (n: string): string | undefined => flag.options.find((o) => o.name === n)?.value ?? undefined;
+    const type = opt('type') ?? 'bind';
+    const raw = opt('target') ?? opt('dst') ?? opt('destination') ?? (type === 'secret' ? `/run/secrets/${opt('id') ?? ''}` : undefined);
+    if (raw === undefined) continue;
+    const value = model.expand(raw, instr).value;
+    const target = value.startsWith('/') ? joinPath('/', value) : start !== undefined ? joinPath(start, value) : undefined;
+    if (target === undefined || value.includes('$')) {
+      blind(instr, 'a mount target is only known at build time');
+      continue;
+    }
+    discarded.push(target);
+    mounts.push({ instr, type, target });
+  }
+  const user = effectiveUser(model, stage, instr).user;
+  const home = user === undefined ? undefined : homeOf(model, stage, user, instr);
+  const resolve = wordResolver(model, instr);
+  const env = (name: string): string | undefined => envAt(model, stage, name, instr)?.value;
+  for (const script of runScriptsOf(model, instr)) {
+    if (script.language !== 'sh') {
+      blind(instr, `it runs a ${script.interpreter ?? 'non-shell'} script`);
+      continue;
+    }
+    let cwd = start;
+    for (const cmd of script.script.commands) {
+      const effect = commandEffect(cmd, { cwd, resolve, env, home });
+      for (const o of effect.outputs) add(o.path, o.kind, o.tree, discarded);
+      if (effect.cd !== undefined) cwd = effect.cd ?? undefined;
+      if (effect.opaque) blind(instr, 'it runs a script or writes to a path only known at build time');
+      if (effect.writesCwd) {
+        if (cwd === undefined) blind(instr, 'it runs a build command in an unknown directory');
+        else if (cwd === '/') blind(instr, 'it runs a build command in /');
+        else add(cwd, 'cwd', true, discarded);
+      }
+    }
+  }
+}
+
+/** Top-level directories of the filesystem hierarchy: never application paths. */
+const SYSTEM_ROOTS = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+const APP_ROOTS = ['/app', '/src', '/build', '/dist', '/workspace', '/out', '/output', '/code', '/project', '/usr/src/app'];
+
+/**
+ * An application path: where a build puts its own files (`/app/...`, `/src`, `/home/<user>/...`,
+ * `/opt/<name>`, …), or, for a source written relative, any top-level directory outside the standard
+ * hierarchy. System paths (`/usr`, `/etc`, `/bin`, …) never are.
+ */
+export function isApplicationPath(path: string, writtenRelative: boolean): boolean {
+  if (APP_ROOTS.some((root) => isUnder(path, root))) return true;
+  if (/^\/(home|opt)\/[^/]+/.test(path)) return true;
+  const top = topLevel(path);
+  return writtenRelative && top !== '' && top !== 'home' && top !== 'opt' && !SYSTEM_ROOTS.has(top);
+}
+
+/** Could the base image ship `path` (an application path)? True whenever the image is not curated. */
+export function baseMayShip(facts: ImageFacts, path: string): boolean {
+  if (!facts.known) return true;
+  if (facts.family === 'scratch') return false;
+  if (!['debian', 'ubuntu', 'alpine', 'distroless', 'busybox'].includes(facts.family)) return true;
+  const home = /^\/home\/([^/]+)/.exec(path);
+  if (home) return facts.users.includes(home[1]!) || facts.defaultUser === home[1];
+  const opt = /^\/opt\/([^/]+)/.exec(path)?.[1];
+  if (opt !== undefined) return (facts.language.name === 'java' && opt === 'java') || (facts.language.name === 'node' && opt.startsWith('yarn'));
+  if (facts.repository === 'golang' && isUnder(path, '/go')) return true;
+  return false;
+}
+
+export interface PathStatus {
+  readonly status: 'produced' | 'missing' | 'unknown';
+  /** For 'missing': nothing creates it, or only a RUN whose mount discards it. */
+  readonly reason?: 'never-created' | 'discarded';
+  /** For 'discarded': the mount that swallows the writes. */
+  readonly mount?: RunMount;
+  /** For 'produced': an instruction that (may) create it. */
+  readonly by?: PathProduction;
+  /** For 'unknown': why. */
+  readonly why?: string;
+}
+
+/** Does `path` (absolute, clean) exist in the image of `stage` (its chain and base image included)? */
+export function pathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus {
+  if (!isApplicationPath(path, writtenRelative)) return { status: 'unknown', why: 'not an application path' };
+  if (baseMayShip(baseFactsOf(model, stage), path)) return { status: 'unknown', why: 'the base image may ship it' };
+  const chain = stageChain(stage);
+  const all = chain.map((s) => stagePaths(model, s));
+  const opaque = all.find((p) => p.opaque)?.opaque;
+  if (opaque) return { status: 'unknown', why: opaque.reason };
+  const mount = all.flatMap((p) => p.mounts).find((m) => isUnder(path, m.target));
+  for (const paths of all) {
+    for (const p of paths.productions) {
+      if (p.discarded.some((t) => isUnder(path, t) || (p.tree && isUnder(p.path, t)))) continue;
+      // Build outputs under a cache mount are not expected from the context (`COPY . .` before `cargo build`).
+      if (mount && p.fromContext && isUnder(mount.target, p.path) && mount.target !== p.path) continue;
+      if (p.tree ? pathsOverlap(p.path, path) : isUnder(p.path, path)) return { status: 'produced', by: p };
+    }
+  }
+  return mount ? { status: 'missing', reason: 'discarded', mount } : { status: 'missing', reason: 'never-created' };
+}
