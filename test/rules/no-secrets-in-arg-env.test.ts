@@ -17,6 +17,7 @@ ruleTester(rule, {
     ` },
     { name: 'whole words only', code: 'FROM alpine:3.20\nENV PASSWORDLESS=1 TOKENIZER=bert KEYBOARD=us MONKEY=1\n' },
     { name: 'KEY without a secret qualifier', code: 'FROM alpine:3.20\nARG CACHE_KEY\nENV SORT_KEY=name\n' },
+    { name: 'settings about a secret, flags', code: 'FROM alpine:3.20\nARG PRIVATE_KEY_ROTATION_GRACE_PERIOD=60\nARG NEXT_PRIVATE_TELEMETRY_KEY\nARG S3_NO_CREDENTIALS=1\nARG SWIFT_SIGNING_KEY\n' },
     { name: 'RUN --mount=type=secret is the recommended way', code: 'FROM node:20\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
   ],
   invalid: [
@@ -29,12 +30,12 @@ ruleTester(rule, {
       code: df`
         FROM alpine:3.20
         ENV DB_PASSWORD=x APP_MODE=prod API_SECRET="y z"
-        ENV SSH_PRIVATE_KEY -----BEGIN
+        ENV SSH_PRIVATE_KEY_PEM -----BEGIN
       `,
       errors: [
         { messageId: 'secret', line: 2, column: 5, endColumn: 16 },
         { messageId: 'secret', line: 2, column: 33, endColumn: 43 },
-        { messageId: 'secret', line: 3, column: 5, endColumn: 20, message: "('private_key')" },
+        { messageId: 'secret', line: 3, column: 5, endColumn: 24, message: "('private_key')" },
       ],
     },
     {

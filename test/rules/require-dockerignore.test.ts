@@ -63,8 +63,12 @@ describe('the created .dockerignore', () => {
     expect(lines(p.content)).toEqual(expect.arrayContaining(['**/__pycache__', '.venv']));
     expect(lines(p.content)).not.toContain('.git');
   });
-  it('.git stays when a RUN uses git', () => {
+  it('.git stays when a RUN uses git, make, a project script or npm run', () => {
     expect(lines(proposal('FROM golang:1.22\nCOPY . .\nRUN git describe --tags > /version\n').content)).not.toContain('.git');
+    expect(lines(proposal('FROM golang:1.22\nCOPY . .\nRUN make build\n').content)).not.toContain('.git');
+    expect(lines(proposal('FROM golang:1.22\nCOPY . .\nRUN ./hack/build.sh\n').content)).not.toContain('.git');
+    expect(lines(proposal('FROM node:20\nCOPY . .\nRUN npm ci && npm run build\n').content)).not.toContain('.git');
+    expect(lines(proposal('FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n').content)).toContain('.git');
   });
   it('Rust target, .NET bin/obj, Maven target only when the Dockerfile builds', () => {
     expect(lines(proposal('FROM rust:1.80\nCOPY . .\nRUN cargo build --release\n').content)).toContain('target');

@@ -84,8 +84,16 @@ function blockerFor(model: DockerfileModel, copy: CopyParts, run: Instr, install
   if (between.some((i) => !NEUTRAL.has(i.keyword))) return { blocker: 'instructions-between', copies: undefined };
   const commands = runScriptsOf(model, run).flatMap((s) => (s.language === 'sh' ? s.script.commands : []));
   if (commands.some((c) => !classifyInstall(c) && !harmless(c))) return { blocker: 'other-commands', copies: undefined };
+  if (installs.some((i) => i.ecosystem === 'node') && monorepoHints(model)) return { blocker: 'unknown-manifests', copies: undefined };
   const copies = manifestCopies(installs, contextFiles);
   return copies ? { blocker: undefined, copies } : { blocker: 'unknown-manifests', copies: undefined };
+}
+
+/** The stages `stage` is built FROM, nearest last (not `stage` itself). */
+function ancestorsOf(stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s = stage.parent; s && !out.includes(s) && s !== stage; s = s.parent) out.unshift(s);
+  return out;
 }
 
 /** The COPY's destination when it is an absolute path known before the build. */
@@ -117,12 +125,37 @@ function relativeTo(install: DependencyInstall, dest: string | undefined): Depen
   return { ...install, manifests };
 }
 
+const MONOREPO_TOOLS = new Set(['turbo', 'lerna', 'nx', 'rush']);
+
+/**
+ * Signs in the Dockerfile that the Node project is a workspace/monorepo, whose install needs the package.json
+ * of every workspace (npm and yarn declare workspaces inside package.json, where no file listing sees them):
+ * workspace tooling, `--filter`/`--recursive`/`workspace` arguments, or paths under `packages/` or `apps/`.
+ */
+function monorepoHints(model: DockerfileModel): boolean {
+  for (const instr of model.instructions) {
+    if (/(?:^|[\s"'=:./])(?:packages|apps)\//.test(instr.args.map((a) => a.value).join(' '))) return true;
+    for (const script of runScriptsOf(model, instr)) {
+      for (const cmd of script.script.commands) {
+        const name = commandName(cmd) ?? '';
+        if (MONOREPO_TOOLS.has(name)) return true;
+        const args = commandArgs(cmd).map((w) => w.value);
+        if (['npm', 'yarn', 'pnpm', 'bun', 'npx'].includes(name) && args.some((a) => /^(?:--filter|-F|--recursive|-r|--workspaces?|-w|workspaces?)(?:=|$)/.test(a) || MONOREPO_TOOLS.has(a))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Every whole-context COPY followed by a dependency install in its stage (one finding per COPY). */
 export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: readonly string[]): DepsBeforeSource[] {
   const out: DepsBeforeSource[] = [];
   for (const stage of model.stages) {
     const copies = new Map(copiesIn(model, stage.instructions).map((c) => [c.instr, c] as const));
     let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
+    // Ecosystems whose dependencies an earlier step already installed (`COPY go.mod … && go mod download`, a
+    // dummy `cargo build`): an install after the whole-context COPY then only adds the project itself.
+    const done = new Set<string>(ancestorsOf(stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').flatMap((i) => installsIn(model, i).map((f) => f.install.ecosystem)));
     stage.instructions.forEach((instr, index) => {
       const copy = copies.get(instr);
       const source = copy && wholeContextSource(copy);
@@ -130,10 +163,14 @@ export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: read
         open = { copy, source, index };
         return;
       }
-      if (!open || instr.keyword !== 'RUN') return;
+      if (instr.keyword !== 'RUN') return;
+      if (!open) {
+        for (const f of installsIn(model, instr)) done.add(f.install.ecosystem);
+        return;
+      }
       const dest = destinationOf(model, open.copy);
       const found = installsIn(model, instr).flatMap((f) => {
-        const install = relativeTo(f.install, dest);
+        const install = done.has(f.install.ecosystem) ? undefined : relativeTo(f.install, dest);
         return install ? [{ ...f, install }] : [];
       });
       const first = found[0];

@@ -11,7 +11,7 @@ import { classifyInstall, type BuildEcosystem } from './manifests';
 import type { DockerfileModel } from './model';
 import { recognize } from './packageManagers';
 import { runScriptsOf } from './runScript';
-import { commandArgs, commandName, type ShellCommand } from './shell';
+import { commandArgs, commandName, commandWordIndex, type ShellCommand } from './shell';
 
 export interface EcosystemEvidence {
   /** Repository names of the external base images (`python`, `dotnet/sdk`, `bitnami/node`). */
@@ -87,11 +87,25 @@ const ALWAYS: Readonly<Partial<Record<BuildEcosystem, readonly string[]>>> = {
   node: ['npm-debug.log*', 'yarn-error.log*'],
 };
 
-/** Commands that read the git metadata of the context (so `.git` must stay). */
+const GIT_READERS = new Set(['git', 'make', 'gmake', 'goreleaser', 'just', 'task', 'mage']);
+
+/**
+ * Commands that may read the git metadata of the context, so `.git` must stay: git itself, build drivers and
+ * project scripts (a Makefile's `git describe`), and installs of the project from source, which may take the
+ * version from git (setuptools-scm, hatch-vcs).
+ */
 function readsGit(cmd: ShellCommand): boolean {
-  if (commandName(cmd) === 'git') return true;
-  // Installing the project from source may derive its version from git (setuptools-scm, hatch-vcs).
+  const name = commandName(cmd) ?? '';
+  if (GIT_READERS.has(name)) return true;
+  const program = cmd.words[commandWordIndexOf(cmd)]?.value ?? '';
+  if (program.startsWith('./') || /^(?!\/(?:usr|bin|sbin|opt|etc)\/)[^/]*\//.test(program)) return true;
+  const sub = commandArgs(cmd)[0]?.value;
+  if (['npm', 'pnpm', 'yarn', 'bun'].includes(name) && (sub === 'run' || (name !== 'npm' && sub !== undefined && !['install', 'add', 'ci', 'i'].includes(sub)))) return true;
   return classifyInstall(cmd)?.kind === 'project';
+}
+
+function commandWordIndexOf(cmd: ShellCommand): number {
+  return Math.max(0, commandWordIndex(cmd));
 }
 
 export interface DockerignoreProposal {

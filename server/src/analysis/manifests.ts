@@ -188,7 +188,7 @@ export function classifyInstall(cmd: ShellCommand): DependencyInstall | undefine
 
 /** Files whose presence in the context means the install reads more than its manifests (workspaces, gems). */
 const SPLIT_BREAKERS: Readonly<Record<BuildEcosystem, RegExp | undefined>> = {
-  node: /^(?:pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json|rush\.json|\.yarnrc\.yml)$/,
+  node: /^(?:pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json|rush\.json|\.yarnrc\.yml|packages|apps)$/,
   ruby: /\.gemspec$/,
   go: /^go\.work$/,
   dotnet: /\.sln$/,

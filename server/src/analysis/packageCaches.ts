@@ -43,6 +43,14 @@ const CACHE_DIRS: readonly (readonly [string, CacheKind])[] = [
   ['/tmp', 'tmp'],
 ];
 
+/**
+ * The caches that live at `dir` or below it (`/root/.cache` holds pip's and uv's). `dir` must be an absolute,
+ * normalised directory path; a cache mount or an `rm -rf` on it empties them.
+ */
+export function cacheKindsUnder(dir: string): CacheKind[] {
+  return [...new Set(CACHE_DIRS.filter(([d]) => d === dir || d.startsWith(dir + '/')).map(([, kind]) => kind))];
+}
+
 /** Caches a manager's own clean command empties. */
 function managerCleanKinds(cmd: ShellCommand): CacheKind[] {
   const rec = recognize(cmd);
@@ -84,10 +92,19 @@ export function cleanupKinds(cmd: ShellCommand): { kinds: CacheKind[]; word: She
   for (const w of commandArgs(cmd)) {
     if (!operands && w.value === '--') { operands = true; continue; }
     if (!operands && w.value.startsWith('-')) continue;
-    const path = normalizePath(w.value);
-    if (path.length <= 1 || !path.startsWith('/')) continue;
-    const kinds = CACHE_DIRS.filter(([dir]) => dir === path || dir.startsWith(path + '/')).map(([, kind]) => kind);
+    const kinds: CacheKind[] = [];
+    for (const alternative of w.quoted ? [w.value] : braceExpand(w.value)) {
+      const path = normalizePath(alternative);
+      if (path.length > 1 && path.startsWith('/')) kinds.push(...cacheKindsUnder(path));
+    }
     if (kinds.length) out.push({ kinds: [...new Set(kinds)], word: w });
   }
   return out;
+}
+
+/** Shell brace expansion of comma lists (`/var/lib/{apt,dpkg}/` → two paths); other words stay as they are. */
+export function braceExpand(word: string): string[] {
+  const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(word);
+  if (!m) return [word];
+  return m[2]!.split(',').flatMap((part) => braceExpand(m[1]! + part + m[3]!));
 }

@@ -4,7 +4,7 @@
  * what BuildKit's `shell.Lex.ProcessWord` does. `known` is false when a variable's value is only known at
  * build time (an `ARG` without default, an undeclared name), so callers can stay silent instead of guessing.
  */
-import { expand, globalScope, stageScope } from './args';
+import { expand, findVariables, globalScope, stageScope } from './args';
 import type { DockerfileModel, Instr } from './model';
 
 export interface WordValue {
@@ -18,35 +18,44 @@ export interface WordValue {
 /** Evaluates `raw` (the word as written) for `at` (its instruction; undefined = global scope). */
 export function wordValue(model: DockerfileModel, raw: string, at: Instr | undefined): WordValue {
   const esc = model.escapeChar;
-  // 1. Drop the quotes; protect what single quotes make literal by escaping it for `expand`.
-  let pre = '';
+  const global = globalScope(model.globalArgs, esc);
+  const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, esc);
+  // One pass, as the builder's word lexer does: quotes and escapes are resolved in the word as written, and a
+  // substituted value is taken as it is (`ENV P=C:\\go` then `WORKDIR $P` is `C:\go`, not `C:go`).
+  let value = '';
+  let known = true;
+  let hasVariables = false;
   let quote: '"' | "'" | undefined;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
     if (quote === "'") {
       if (c === "'") quote = undefined;
-      else pre += c === '$' || c === esc ? esc + c : c;
-    } else if (c === esc && i + 1 < raw.length) {
-      pre += c + raw[++i]!;
-    } else if (c === '"' || (c === "'" && quote === undefined)) {
-      quote = quote === c ? undefined : c;
-    } else {
-      pre += c;
+      else value += c;
+      continue;
     }
+    if (c === esc && i + 1 < raw.length) {
+      value += raw[++i]!;
+      continue;
+    }
+    if (c === '"' || (c === "'" && quote === undefined)) {
+      quote = quote === c ? undefined : c;
+      continue;
+    }
+    if (c === '$') {
+      const use = findVariables(raw.slice(i), esc)[0];
+      if (use && use.start === 0) {
+        const text = raw.slice(i, i + use.end);
+        const r = expand(text, scope, esc);
+        hasVariables = true;
+        if (r.dynamic || r.unresolved.length > 0) known = false;
+        value += r.value;
+        i += use.end - 1;
+        continue;
+      }
+    }
+    value += c;
   }
-  // 2. Expand variables with BuildKit scope.
-  const global = globalScope(model.globalArgs, esc);
-  const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, esc);
-  const expanded = expand(pre, scope, esc);
-  // 3. Resolve the remaining escapes.
-  let value = '';
-  for (let i = 0; i < expanded.value.length; i++) {
-    const c = expanded.value[i]!;
-    if (c === esc && i + 1 < expanded.value.length) value += expanded.value[++i]!;
-    else value += c;
-  }
-  const hasVariables = /\$[{A-Za-z_]/.test(pre.replace(new RegExp(`${esc === '\\' ? '\\\\' : '`'}.`, 'g'), ''));
-  return { value, known: !expanded.dynamic && expanded.unresolved.length === 0, hasVariables };
+  return { value, known, hasVariables };
 }
 
 /** The instruction's argument text as written: from the first argument to the end of the last one. */

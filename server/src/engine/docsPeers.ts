@@ -6,7 +6,8 @@ export const PEER_TOOL_NAMES: Record<PeerTool, string> = { hadolint: 'hadolint',
 /** Well-formed peer ids: hadolint `DL3024` (or a ShellCheck `SC2086` it reports), BuildKit check names, Trivy `DS-0017`. */
 export const PEER_ID_PATTERNS: Record<PeerTool, RegExp> = {
   hadolint: /^(DL|SC)\d{4}$/,
-  buildkit: /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/,
+  // PascalCase, acronyms included (JSONArgsRecommended).
+  buildkit: /^(?:[A-Z]+[a-z0-9]+)+$/,
   trivy: /^(AVD-)?DS-?\d{3,4}$/,
 };
 
@@ -15,8 +16,8 @@ export function peerUrl(source: RuleSource): string | undefined {
     case 'hadolint':
       return source.id.startsWith('SC') ? `https://www.shellcheck.net/wiki/${source.id}` : `https://github.com/hadolint/hadolint/wiki/${source.id}`;
     case 'buildkit':
-      // DuplicateStageName → duplicate-stage-name
-      return `https://docs.docker.com/reference/build-checks/${source.id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`;
+      // DuplicateStageName → duplicate-stage-name, JSONArgsRecommended → json-args-recommended
+      return `https://docs.docker.com/reference/build-checks/${source.id.replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`;
     case 'trivy':
       return undefined;
   }

@@ -14,8 +14,10 @@ const SECRET_WORDS = new Set([
 /** `KEY` is only secret next to one of these (`API_KEY`, `AWS_SECRET_ACCESS_KEY`, `SSH_PRIVATE_KEY`). */
 const SECRET_KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'access', 'client', 'encryption', 'master', 'license', 'licence', 'service', 'account',
-  'ssh', 'signing', 'session', 'auth',
+  'ssh', 'session', 'auth',
 ]);
+/** What may follow `KEY` in a name that still holds the key itself (`SECRET_KEY_BASE`, `SSH_PRIVATE_KEY_PEM`). */
+const KEY_SUFFIXES = new Set(['base', 'value', 'data', 'pem', 'b64', 'base64', 'content', 'contents']);
 /**
  * Words that say the value is not the secret itself but something about it: where it is, what it is called,
  * which version. BuildKit allows `public`, `file` and `version`; the others avoid the false alarms users report
@@ -25,7 +27,7 @@ const NOT_SECRET = new Set([
   'public', 'pub', 'file', 'files', 'path', 'dir', 'version', 'url', 'uri', 'endpoint', 'host', 'port', 'name', 'id',
   'alias', 'type', 'length', 'len', 'size', 'ttl', 'expiry', 'expires', 'timeout', 'header', 'prompt', 'method',
   'mode', 'algorithm', 'format', 'provider', 'location', 'fingerprint', 'gpg', 'pgp', 'keyring', 'keyserver',
-  'keys', 'policy', 'required', 'require', 'enabled', 'enable', 'disabled', 'disable',
+  'keys', 'policy', 'required', 'require', 'enabled', 'enable', 'disabled', 'disable', 'no', 'skip', 'use', 'allow',
 ]);
 
 function secretWordIn(name: string): string | undefined {
@@ -33,9 +35,13 @@ function secretWordIn(name: string): string | undefined {
   if (words.some((w) => NOT_SECRET.has(w))) return undefined;
   const direct = words.find((w) => SECRET_WORDS.has(w));
   if (direct) return direct;
-  const k = words.indexOf('key');
-  const qualifier = words.slice(0, Math.max(k, 0)).reverse().find((w) => SECRET_KEY_QUALIFIERS.has(w));
-  return qualifier ? `${qualifier}_key` : undefined;
+  // `KEY` right after a qualifier (`API_KEY`, `SECRET_ACCESS_KEY`), at the end of the name or before a word that
+  // still means the key's content: `PRIVATE_KEY_ROTATION_PERIOD` or `TELEMETRY_KEY` are settings, not secrets.
+  const k = words.lastIndexOf('key');
+  const qualifier = k > 0 ? words[k - 1]! : undefined;
+  const tail = words.slice(k + 1);
+  if (!qualifier || !SECRET_KEY_QUALIFIERS.has(qualifier) || !tail.every((w) => KEY_SUFFIXES.has(w))) return undefined;
+  return `${qualifier}_key`;
 }
 
 interface Declared {

@@ -14,7 +14,7 @@ export default defineRule({
     sources: [],
     messages: {
       missing:
-        "'{{copy}}' copies the whole build context, but there is no .dockerignore: .git, local dependencies, build output and secrets such as .env go into the image",
+        "'{{copy}}' copies the whole build context, but there is no .dockerignore: .git, local dependencies, build output and files such as .env are sent to the builder and copied in",
       create: 'Create .dockerignore{{ecosystems}}',
     },
     docs: {
@@ -30,7 +30,8 @@ export default defineRule({
         'The fix creates `.dockerignore` with entries for the ecosystems the Dockerfile uses. It leaves out ' +
         'what the build may read: output directories are listed only when the Dockerfile recreates them ' +
         '(`node_modules` with `npm ci`, `target` with `cargo build`, `bin`/`obj` with `dotnet restore`), ' +
-        '`.git` only when no `git` command or from-source Python install runs, and no entry excludes a path ' +
+        '`.git` only when nothing that may read it runs (`git`, `make`, project scripts, `npm run`, a ' +
+        'from-source Python install), and no entry excludes a path ' +
         'the Dockerfile copies by name.',
       examples: {
         invalid: ['FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n'],

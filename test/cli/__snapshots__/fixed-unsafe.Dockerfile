@@ -6,14 +6,13 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server
+RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -o /out/server ./cmd/server
 
-FROM golang:${GO_VERSION} AS Build
-RUN go vet ./...
 
 FROM alpine:latest AS runtime
 RUN apk add --no-cache ca-certificates
-WORKDIR /app  # the app folder
-COPY --from=biuld /out/server /app/server
+# the app folder
+WORKDIR /app
+COPY --from=build /out/server /app/server
 USER nobody
 ENTRYPOINT ["/app/server"]

@@ -8,12 +8,13 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server
 
-FROM golang:${GO_VERSION} AS Build
+FROM golang:${GO_VERSION} AS build
 RUN go vet ./...
 
 FROM alpine:latest AS runtime
 RUN apk add --no-cache ca-certificates
-WORKDIR /app  # the app folder
+# the app folder
+WORKDIR /app
 COPY --from=biuld /out/server /app/server
 USER nobody
 ENTRYPOINT ["/app/server"]

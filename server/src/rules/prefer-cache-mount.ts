@@ -1,0 +1,187 @@
+import { finalImageStages } from '../analysis/cacheMounts';
+import { cleanPath } from '../analysis/dockerignore';
+import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+import { packageOpsOf } from '../analysis/instrPackages';
+import { recognize } from '../analysis/packageManagers';
+import { shellScriptsOf } from '../analysis/runScript';
+import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from '../analysis/shell';
+import { defineRule } from '../engine/defineRule';
+import { commandHeadRange, editableCommand, removeWord, scriptOf } from '../engine/edits/shellEdits';
+import type { TextEdit } from 'vscode-languageserver-types';
+
+interface Plan {
+  /** Which tool downloads (also groups RUNs that depend on the same cache). */
+  readonly tool: string;
+  /** Cache directories, as root sees them in the official images. */
+  readonly targets: readonly string[];
+  readonly sharingLocked?: boolean;
+  /** Base image the directories are right for (GOPATH, CARGO_HOME differ elsewhere). */
+  readonly image?: RegExp;
+  /** Options that turn the cache off; the fix removes them (a cache mount makes them pointless). */
+  readonly disables?: readonly string[];
+}
+
+const APT: Plan = { tool: 'apt', targets: ['/var/cache/apt', '/var/lib/apt/lists'], sharingLocked: true };
+const PIP: Plan = { tool: 'pip', targets: ['/root/.cache/pip'], disables: ['--no-cache-dir'] };
+const UV: Plan = { tool: 'uv', targets: ['/root/.cache/uv'], disables: ['--no-cache', '-n'] };
+const NPM: Plan = { tool: 'npm', targets: ['/root/.npm'] };
+const GO: Plan = { tool: 'go', targets: ['/go/pkg/mod', '/root/.cache/go-build'], image: /(?:^|\/)golang$/ };
+const CARGO: Plan = { tool: 'cargo', targets: ['/usr/local/cargo/registry'], image: /(?:^|\/)rust$/ };
+const MAVEN: Plan = { tool: 'maven', targets: ['/root/.m2'] };
+const NUGET: Plan = { tool: 'dotnet', targets: ['/root/.nuget/packages'] };
+
+/** The download cache a command fills, if it is one we know the directory of. */
+function planFor(cmd: ShellCommand): Plan | undefined {
+  const rec = recognize(cmd);
+  if (rec && rec.action === 'install') {
+    switch (rec.manager) {
+      case 'apt-get': case 'apt': return APT;
+      case 'pip': return PIP;
+      case 'uv': return UV;
+      case 'npm': return NPM;
+      default: break;
+    }
+  }
+  const name = commandName(cmd);
+  const sub = commandArgs(cmd)[0]?.value;
+  if (name === 'go' && (sub === 'build' || sub === 'install' || sub === 'test' || (sub === 'mod' && commandArgs(cmd)[1]?.value === 'download'))) return GO;
+  if (name === 'cargo' && ['build', 'fetch', 'install', 'test'].includes(sub ?? '')) return CARGO;
+  // A goal (not `mvn --version`) means Maven resolves and downloads plugins and dependencies.
+  if ((name === 'mvn' || name === 'mvnw') && commandArgs(cmd).some((w) => !w.value.startsWith('-'))) return MAVEN;
+  if (name === 'dotnet' && ['restore', 'build', 'publish', 'test'].includes(sub ?? '')) return NUGET;
+  return undefined;
+}
+
+/** The last word of the subcommand (`install` of `uv pip install`, `download` of `go mod download`). */
+function subcommandWord(cmd: ShellCommand): ShellWord | undefined {
+  const args = commandArgs(cmd);
+  const rec = recognize(cmd);
+  const words = rec ? rec.subcommand.split(' ') : args.filter((w) => !w.value.startsWith('-')).slice(0, commandName(cmd) === 'go' && args[0]?.value === 'mod' ? 2 : 1).map((w) => w.value);
+  const last = words[words.length - 1];
+  return last === undefined ? undefined : args.find((w) => w.value === last);
+}
+
+function mountTargets(instr: Instr): string[] {
+  return instr.flags
+    .filter((f) => f.name === 'mount')
+    .map((f) => f.options.find((o) => o.name === 'target' || o.name === 'dst' || o.name === 'destination')?.value ?? '')
+    .filter(Boolean)
+    .map((t) => cleanPath(t));
+}
+
+/** A mount on a cache directory, a parent of it, or inside it counts (the user chose their layout). */
+function hasMount(instr: Instr, plan: Plan): boolean {
+  const targets = mountTargets(instr);
+  return plan.targets.some((t) => targets.some((m) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/')));
+}
+
+function chainOf(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+/** The user RUN executes as is root: no USER in the stage chain before it, or USER root / 0. */
+function runsAsRoot(run: Instr): boolean {
+  const before = chainOf(run.stage!).flatMap((s) => s.instructions).filter((i) => i.stage !== run.stage || i.index < run.index);
+  const user = before.filter((i) => i.keyword === 'USER').pop();
+  return !user || /^(?:root|0)(?::|$)/.test(user.args[0]?.value ?? '');
+}
+
+/** Later RUNs (same stage or stages built FROM it) that use the same tool: they may rely on the cache being in the layer. */
+function usedLater(model: DockerfileModel, run: Instr, plan: Plan): boolean {
+  const stages = new Set(model.stages.filter((s) => chainOf(s).includes(run.stage!)));
+  return model.instructions.some(
+    (i) => i.keyword === 'RUN' && i.index > run.index && i.stage !== undefined && stages.has(i.stage) &&
+      shellScriptsOf(model, i).some((s) => s.script.commands.some((c) => planFor(c)?.tool === plan.tool)),
+  );
+}
+
+/** A COPY --from this stage (or one built FROM it) of a path under a cache directory. */
+function cacheCopiedOut(model: DockerfileModel, stage: Stage, plan: Plan): boolean {
+  return model.edges.some(
+    (e) => e.kind === 'copy-from' && e.target !== undefined && chainOf(e.target).includes(stage) &&
+      e.instr.args.some((a) => plan.targets.some((t) => cleanPath(a.value).startsWith(t) || t.startsWith(cleanPath(a.value) + '/'))),
+  );
+}
+
+function baseImage(stage: Stage): string | undefined {
+  const root = chainOf(stage)[0]!;
+  return root.base.kind === 'image' ? root.base.name : undefined;
+}
+
+export default defineRule({
+  id: 'prefer-cache-mount',
+  meta: {
+    category: 'performance',
+    defaultSeverity: 'hint',
+    recommended: true,
+    fix: 'safe',
+    since: '0.1.0',
+    stability: 'stable',
+    sources: [],
+    messages: {
+      mount: "'{{command}}' downloads everything again whenever this builder step re-runs; a cache mount on {{dirs}} keeps the downloads between builds",
+      add: 'Add a cache mount for {{tool}}',
+    },
+    docs: {
+      summary: 'Package downloads in builder stages use RUN --mount=type=cache',
+      rationale:
+        'When a builder step re-runs (a manifest or an earlier layer changed), apt, pip, npm, Go, Cargo, Maven ' +
+        'or NuGet download every package again. `RUN --mount=type=cache,target=<cache dir>` gives the step a ' +
+        'cache that survives between builds and never ends up in a layer, so the next run only fetches what ' +
+        'changed.\n\n' +
+        'Only builder stages (reachable stages that are not part of the final image) are reported; in the ' +
+        'final image the size rules (`apt-clean-lists`, `pip-no-cache-dir`, `apk-no-cache`) apply instead. ' +
+        'Go and Cargo directories are only proposed on the official `golang` and `rust` images, whose ' +
+        '`GOPATH`/`CARGO_HOME` they match; `/root` directories only when the step runs as root.',
+      fixSafety:
+        'The fix adds the mount (and removes options such as `--no-cache-dir` that would make it useless). It ' +
+        'is only offered when no later step of the stage uses the same tool (it might expect the cache in the ' +
+        'layer), no stage copies files out of the cache directory, and, for apt, the RUN runs `apt-get update` ' +
+        'itself (the mounted lists start empty).',
+      examples: {
+        invalid: ['FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n'],
+        valid: ['FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci\nCOPY . .\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n'],
+      },
+    },
+  },
+  check({ model, report }) {
+    const final = finalImageStages(model);
+    for (const run of model.instructions) {
+      if (run.keyword !== 'RUN' || !run.stage || final.has(run.stage) || !model.isReachable(run.stage)) continue;
+      for (const script of shellScriptsOf(model, run)) {
+        const cmd = script.script.commands.find((c) => planFor(c) !== undefined);
+        if (!cmd) continue;
+        const plan = planFor(cmd)!;
+        if (hasMount(run, plan)) break;
+        if (plan.image && !plan.image.test(baseImage(run.stage) ?? '')) break;
+        if (plan.tool === 'pip' && cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) break;
+        const head = commandHeadRange(model, cmd, subcommandWord(cmd));
+        const root = plan.targets.some((t) => t.startsWith('/root/'));
+        let edits: TextEdit[] | undefined;
+        // A mount starts empty and hides what the layer had there: apt needs its own `update` in this RUN.
+        const refreshes = plan.tool !== 'apt' || packageOpsOf(model, run).updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start);
+        if (refreshes && (!root || runsAsRoot(run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
+          const mounts = plan.targets.map((t) => `--mount=type=cache,target=${t}${plan.sharingLocked ? ',sharing=locked' : ''}`).join(' ');
+          const at = run.keywordRange.end;
+          edits = [{ range: { start: at, end: at }, newText: ` ${mounts}` }];
+          for (const option of plan.disables ?? []) {
+            const found = findOptionIn(commandArgs(cmd), [option]);
+            const w: ShellWord | undefined = found?.word;
+            const removal = w && w.value === option ? removeWord(model, w) : undefined;
+            if (w && !removal) edits = undefined;
+            if (edits && removal) edits.push(removal);
+          }
+        }
+        report({
+          messageId: 'mount',
+          data: { command: model.textOf(head).replace(/\\?\s+/g, ' '), dirs: plan.targets.join(' and ') },
+          range: head,
+          fixes: edits ? [{ messageId: 'add', data: { tool: plan.tool }, safety: 'safe', edits }] : [],
+        });
+        break;
+      }
+    }
+  },
+});
