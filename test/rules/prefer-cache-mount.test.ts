@@ -83,6 +83,12 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'apt that deletes its lists would empty the cache: no fix',
+      code: `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n${final}`,
+      errors: [{ messageId: 'mount', line: 2 }],
+      output: null,
+    },
+    {
       name: 'apt without its own update would lose the lists of the layer: no fix',
       code: `FROM debian:12 AS build\nRUN apt-get update\nRUN apt-get install -y gcc\n${final}`,
       errors: [{ messageId: 'mount', line: 3 }],

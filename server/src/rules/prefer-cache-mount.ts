@@ -139,7 +139,7 @@ export default defineRule({
         'The fix adds the mount (and removes options such as `--no-cache-dir` that would make it useless). It ' +
         'is only offered when no later step of the stage uses the same tool (it might expect the cache in the ' +
         'layer), no stage copies files out of the cache directory, and, for apt, the RUN runs `apt-get update` ' +
-        'itself (the mounted lists start empty).',
+        'itself (the mounted lists start empty) and does not delete the lists (which would empty the cache).',
       examples: {
         invalid: ['FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n'],
         valid: ['FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci\nCOPY . .\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n'],
@@ -161,7 +161,10 @@ export default defineRule({
         const root = plan.targets.some((t) => t.startsWith('/root/'));
         let edits: TextEdit[] | undefined;
         // A mount starts empty and hides what the layer had there: apt needs its own `update` in this RUN.
-        const refreshes = plan.tool !== 'apt' || packageOpsOf(model, run).updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start);
+        // It must not delete them either: `rm -rf /var/lib/apt/lists/*` would empty the cache on every run.
+        const ops = packageOpsOf(model, run);
+        const refreshes = plan.tool !== 'apt' ||
+          (ops.updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start) && !ops.cleanups.some((c) => c.kinds.includes('apt-lists')));
         if (refreshes && (!root || runsAsRoot(run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
           const mounts = plan.targets.map((t) => `--mount=type=cache,target=${t}${plan.sharingLocked ? ',sharing=locked' : ''}`).join(' ');
           const at = run.keywordRange.end;
