@@ -148,12 +148,14 @@ export class Workbench {
       let file = '';
       const result = [];
       for (const row of list) {
-        const icon = row.querySelector('.marker-icon');
-        if (!icon) {
+        if (row.querySelector('.resource-label-container')) {
           // A file header row: its label carries the absolute path.
           file = row.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '';
           continue;
         }
+        const icon = row.querySelector('.marker-icon');
+        // Neither a file nor a problem: a problem's related information ("'npm ci' runs after … [Ln 4, Col 5]").
+        if (!icon) continue;
         const severity = ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? 'info';
         const position = /Ln (\d+), Col (\d+)/.exec(text(row, '.marker-line'));
         result.push({

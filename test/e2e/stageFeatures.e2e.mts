@@ -1,5 +1,5 @@
 // Stage features in the real VS Code workbench (code-server in Chromium): the stage card on hover and the
-// stage graph webview, with screenshots of both kept in test-results/e2e/screenshots/ for people to look at.
+// stage graph webview, with screenshots of both kept in test-results/e2e/artifacts/ (on success too) for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWorkbench, RESULTS_DIR, type Workbench } from './harness.mjs';
 
 const FILE = 'web-app/Dockerfile';
-const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
+const SCREENSHOTS = join(RESULTS_DIR, 'artifacts');
 let workbench: Workbench;
 
 async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
