@@ -163,6 +163,19 @@ describe('hover dispatch', () => {
     expect(hoverText(text, 'no-such-rule', 3)).toContain('Unknown stagelint rule `no-such-rule`');
     expect(hoverText(text, 'two variants', 1)).toBe('');
   });
+
+  it('lists the rules a peer pragma silences, as linting applies them (BuildKit `skip=all` included)', () => {
+    const text = df`
+      # check=skip=all
+      FROM alpine
+      # hadolint ignore=DL3006,DL9999
+      RUN true
+    `;
+    const all = hoverText(text, 'all', 1);
+    expect(all).toContain('also suppresses these stagelint rules');
+    expect(all).toContain('`consistent-instruction-casing`');
+    expect(hoverText(text, 'DL9999', 1)).toContain('no stagelint rule matches it');
+  });
 });
 
 describe('stage card with the image and package models', () => {

@@ -3,7 +3,7 @@
  *   text → buildModel() → each enabled rule's check (a throwing rule reports one internal error; the others
  *   still run) → severities from the effective config → suppressions → unused-suppression → sorted problems.
  */
-import { severityRank, type Severity } from '../../../shared/src/ruleTypes';
+import type { Severity } from '../../../shared/src/ruleTypes';
 import { buildModel } from '../analysis/buildModel';
 import type { DockerfileModel } from '../analysis/model';
 import type { Suppression } from '../analysis/suppressions';
@@ -11,6 +11,7 @@ import { resolveConfig, type ConfigLayers, type EffectiveConfig } from './config
 import { formatMessage, type AnyRule, type ReportSpec } from './defineRule';
 import type { FileFacts } from './fileFacts';
 import { compareProblems, type Fix, type Problem } from './problem';
+import { suppressionMatches } from './suppressionMatch';
 import { allRules } from '../rules';
 
 export interface LintOptions {
@@ -60,13 +61,14 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Pr
     runRule(rule, model, effective.options, files, effective.severity as Severity, effective.explicit, raw);
   }
 
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const honour = options.honourSuppressions !== false;
   const used = new Set<Suppression>();
-  const kept = honour ? raw.filter((p) => !isSuppressed(p, model, rules, used)) : raw;
+  const kept = honour ? raw.filter((p) => !isSuppressed(p, model, byId, used)) : raw;
 
   for (const rule of afterHooks) {
     const effective = config.get(rule.id)!;
-    const usage: SuppressionUsage = { used, config, rules: new Map(rules.map((r) => [r.id, r])) };
+    const usage: SuppressionUsage = { used, config, rules: byId };
     runRule(rule, model, effective.options, files, effective.severity as Severity, effective.explicit, kept, usage);
   }
   return kept.sort(compareProblems);
@@ -136,9 +138,9 @@ function toProblem(rule: AnyRule, spec: ReportSpec<string>, severity: Severity):
   };
 }
 
-function isSuppressed(problem: Problem, model: DockerfileModel, rules: readonly AnyRule[], used: Set<Suppression>): boolean {
+function isSuppressed(problem: Problem, model: DockerfileModel, rules: ReadonlyMap<string, AnyRule>, used: Set<Suppression>): boolean {
   const line = problem.range.start.line;
-  const rule = rules.find((r) => r.id === problem.ruleId);
+  const rule = rules.get(problem.ruleId);
   let hit = false;
   for (const s of model.suppressions.all) {
     if (line < s.coversFrom || line > s.coversTo) continue;
@@ -147,19 +149,4 @@ function isSuppressed(problem: Problem, model: DockerfileModel, rules: readonly 
     hit = true;
   }
   return hit;
-}
-
-export function suppressionMatches(s: Suppression, ruleId: string, rule: AnyRule | undefined): boolean {
-  if (s.kind === 'stagelint') return s.ids.some((i) => i.id === ruleId);
-  const tool = s.kind === 'hadolint' ? 'hadolint' : 'buildkit';
-  const peers = (rule?.meta.sources ?? []).filter((src) => src.tool === tool && src.relation === 'same');
-  if (peers.length === 0) return false;
-  return s.ids.some((i) => (tool === 'buildkit' && i.id.toLowerCase() === 'all') || peers.some((p) => p.id.toLowerCase() === i.id.toLowerCase()));
-}
-
-/** Highest severity among problems (for exit codes and summaries). */
-export function maxSeverity(problems: readonly Problem[]): Severity | undefined {
-  let best: Severity | undefined;
-  for (const p of problems) if (!best || severityRank(p.severity) > severityRank(best)) best = p.severity;
-  return best;
 }

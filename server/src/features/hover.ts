@@ -10,6 +10,7 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { docsUrl } from '../../../shared/src/docsUrl';
 import type { DockerfileModel, FlagInfo, Instr } from '../analysis/model';
+import { honoursPeerId } from '../engine/suppressionMatch';
 import { allRules } from '../rules';
 import { flagDoc, flagValueDoc, instructionDoc, mountOptionDoc, mountTypeDoc, type ReferenceDoc } from './instructionDocs';
 import { stageHoverMarkdown, type StageHoverSources } from './stageHover';
@@ -41,7 +42,7 @@ function ruleIdHover(model: DockerfileModel, pos: Position): Hover | undefined {
       return markdown(`**\`${rule.id}\`** (${rule.meta.category}, ${rule.meta.defaultSeverity}) — ${rule.meta.docs.summary}\n\n[Rule documentation](${docsUrl(rule.id)})`, id.range);
     }
     const tool = s.kind === 'hadolint' ? 'hadolint' : 'buildkit';
-    const same = allRules.filter((r) => r.meta.sources.some((src) => src.tool === tool && src.relation === 'same' && src.id.toLowerCase() === id.id.toLowerCase()));
+    const same = allRules.filter((r) => honoursPeerId(r, tool, id.id));
     if (same.length === 0) return markdown(`\`${id.id}\` is a ${tool === 'hadolint' ? 'hadolint' : 'BuildKit check'} id; no stagelint rule matches it, so stagelint ignores this entry.`, id.range);
     const list = same.map((r) => `- [\`${r.id}\`](${docsUrl(r.id)}) — ${r.meta.docs.summary}`).join('\n');
     return markdown(`\`${id.id}\` also suppresses these stagelint rules:\n\n${list}`, id.range);
