@@ -17,6 +17,7 @@ import type { LintOptions } from '../engine/lint';
 import type { FileCreation, Fix, Problem } from '../engine/problem';
 import { diagnosticData } from './diagnostics';
 import { ignoreFileEdit, ignoreInstructionEdit, ignoreStageEdit } from './ignoreComments';
+import { intersects, sameRange } from './ranges';
 
 export interface EditSupport {
   /** The client accepts `documentChanges` (versioned edits). */
@@ -177,16 +178,4 @@ function minimalEdit(model: DockerfileModel, output: string): TextEdit {
     range: { start: model.document.positionAt(start), end: model.document.positionAt(input.length - end) },
     newText: output.slice(start, output.length - end),
   };
-}
-
-function intersects(a: Range, b: Range): boolean {
-  return !(before(a.end, b.start) || before(b.end, a.start));
-}
-
-function before(p: Range['start'], q: Range['start']): boolean {
-  return p.line < q.line || (p.line === q.line && p.character < q.character);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

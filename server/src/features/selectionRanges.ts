@@ -3,11 +3,7 @@
  */
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
-import { contains } from './stageOccurrences';
-
-function same(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
+import { contains, sameRange } from './ranges';
 
 /** Word characters for selection purposes: what a stage name, flag value or path is made of. */
 const WORD = /[A-Za-z0-9_.\-/:@$]/;
@@ -27,7 +23,7 @@ function selectionRange(model: DockerfileModel, pos: Position): SelectionRange {
   const add = (r: Range | undefined) => {
     if (!r) return;
     const last = chain[chain.length - 1];
-    if (last && same(last, r)) return;
+    if (last && sameRange(last, r)) return;
     chain.push(r);
   };
   add(wordAt(model, pos));

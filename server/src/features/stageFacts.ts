@@ -4,6 +4,7 @@
  * (USER, WORKDIR, EXPOSE — all inherited through `FROM <stage>`, as Docker image config is).
  */
 import type { DockerfileModel, Instr, Stage, StageEdge } from '../analysis/model';
+import { sameRange } from './ranges';
 
 export interface Transfer {
   readonly edge: StageEdge;
@@ -35,7 +36,7 @@ export interface StageFacts {
   readonly ports: readonly ConfigValue[];
 }
 
-export function transferOf(edge: StageEdge): Transfer {
+function transferOf(edge: StageEdge): Transfer {
   const instr = edge.instr.trigger && edge.onbuild ? edge.instr.trigger : edge.instr;
   if (edge.kind === 'copy-from') {
     const args = instr.args.map((a) => a.value);
@@ -43,22 +44,12 @@ export function transferOf(edge: StageEdge): Transfer {
     return { edge, paths: args.slice(0, -1), destination: args[args.length - 1] };
   }
   if (edge.kind === 'mount-from') {
-    const mount = instr.flags.find((f) => f.name === 'mount' && f.options.some((o) => o.name === 'from' && o.valueRange && same(o.valueRange, edge.range)));
+    const mount = instr.flags.find((f) => f.name === 'mount' && f.options.some((o) => o.name === 'from' && o.valueRange && sameRange(o.valueRange, edge.range)));
     const opt = (...names: string[]) => mount?.options.find((o) => names.includes(o.name.toLowerCase()))?.value ?? undefined;
     const source = opt('source', 'src');
     return { edge, paths: source ? [source] : [], destination: opt('target', 'dst', 'destination') };
   }
   return { edge, paths: [], destination: undefined };
-}
-
-function same(a: StageEdge['range'], b: StageEdge['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.character === b.end.character;
-}
-
-export function fromChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.push(s);
-  return chain;
 }
 
 /** The last instruction with `keyword` along the FROM chain (the stage's own ones win). */
@@ -116,7 +107,7 @@ function reachPathTo(model: DockerfileModel, stage: Stage): Stage[] | undefined 
 }
 
 export function stageFacts(model: DockerfileModel, stage: Stage): StageFacts {
-  const chain = fromChain(stage);
+  const chain = model.finalChain(stage);
   const takes = model.edgesFrom(stage).filter((e) => e.kind !== 'from' && !e.onbuild).map((e) => transferOf(e));
   const usedBy = model.referencesTo(stage).filter((e) => !e.onbuild && e.source !== stage).map((e) => transferOf(e));
   const user = lastInChain(chain, 'USER');

@@ -8,6 +8,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
+import { contains } from './ranges';
 
 export type OccurrenceKind = 'declaration' | 'from' | 'copy-from' | 'mount-from' | 'comment';
 
@@ -18,13 +19,6 @@ export interface StageOccurrence {
   /** `name`: the stage's name as written (renamable); `index`: a numeric `--from=N`; `expression`: `${VAR}` that resolves to the stage. */
   readonly by: 'name' | 'index' | 'expression';
   readonly edge?: StageEdge;
-}
-
-export function contains(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
 }
 
 function edgeOccurrence(edge: StageEdge): StageOccurrence | undefined {
