@@ -55,3 +55,24 @@ export function renameStageEdits(model: DockerfileModel, stage: Stage, newName: 
   }
   return edits;
 }
+
+/**
+ * One edit replacing only the changed middle of `model.text` by the matching part of `output`, so the editor
+ * keeps cursor, selection and folding elsewhere; undefined when the texts are equal.
+ */
+export function minimalEdit(model: DockerfileModel, output: string): TextEdit | undefined {
+  const input = model.text;
+  if (input === output) return undefined;
+  let start = 0;
+  const max = Math.min(input.length, output.length);
+  while (start < max && input.charCodeAt(start) === output.charCodeAt(start)) start++;
+  // Never split a CRLF pair: positions inside it are ambiguous.
+  if (start > 0 && input[start - 1] === '\r') start--;
+  let end = 0;
+  while (end < max - start && input.charCodeAt(input.length - 1 - end) === output.charCodeAt(output.length - 1 - end)) end++;
+  if (end > 0 && input[input.length - end] === '\n' && input[input.length - end - 1] === '\r') end--;
+  return {
+    range: { start: model.document.positionAt(start), end: model.document.positionAt(input.length - end) },
+    newText: output.slice(start, output.length - end),
+  };
+}

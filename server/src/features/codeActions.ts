@@ -7,24 +7,19 @@
  * Diagnostics computed for an older document version carry stale edits; their problem is then looked up again
  * in the current problems instead of trusting `data`.
  */
-import type {
-  CodeAction, CodeActionKind, CreateFile, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
-} from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CODE_ACTION_KINDS } from '../../../shared/src/protocol';
 import type { DockerfileModel } from '../analysis/model';
 import { applyFixes } from '../engine/applyFixes';
+import { minimalEdit } from '../engine/fixes';
 import type { LintOptions } from '../engine/lint';
-import type { FileCreation, Fix, Problem } from '../engine/problem';
+import type { Fix, Problem } from '../engine/problem';
 import { diagnosticData } from './diagnostics';
 import { ignoreFileEdit, ignoreInstructionEdit, ignoreStageEdit } from './ignoreComments';
 import { intersects, sameRange } from './ranges';
+import { toWorkspaceEdit, wantsKind, type EditSupport } from './workspaceEdits';
 
-export interface EditSupport {
-  /** The client accepts `documentChanges` (versioned edits). */
-  readonly documentChanges: boolean;
-  /** The client can create files in a workspace edit (resource operation `create`). */
-  readonly createFiles: boolean;
-}
+export { siblingUri, type EditSupport } from './workspaceEdits';
 
 export interface CodeActionInput {
   /** Model of the document's current version. */
@@ -51,20 +46,22 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   const add = (action: CodeAction | undefined) => {
-    if (!action || !wants(input.only, action.kind)) return;
+    if (!action || !wantsKind(input.only, action.kind)) return;
     const key = `${action.kind}\u0000${action.title}`;
     if (seen.has(key)) return;
     seen.add(key);
     actions.push(action);
   };
   const { model } = input;
+  // "Fix all <rule>" re-lints the document up to ten times: once per rule per request, not once per diagnostic.
+  const fixAllOffered = new Set<string>();
 
   for (const diagnostic of input.diagnostics) {
     const problem = resolve(diagnostic, input);
     if (!problem) continue;
     const safeFixes = problem.fixes.filter((f) => f.safety === 'safe');
     for (const fix of problem.fixes) {
-      const edit = workspaceEdit(model, fix.edits, fix.createFiles ?? [], input.support);
+      const edit = toWorkspaceEdit(model, fix.edits, fix.createFiles ?? [], input.support);
       if (!edit) continue;
       add({
         title: fix.title,
@@ -74,20 +71,22 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         ...(fix.safety === 'safe' && safeFixes.length === 1 ? { isPreferred: true } : {}),
       });
     }
-    if (safeFixes.length > 0 && countSafeFixes(input.problems, problem.ruleId) > 1 && wants(input.only, CODE_ACTION_KINDS.quickfix)) {
-      add(fixAllAction(input, `Fix all ${problem.ruleId} problems in this file`, CODE_ACTION_KINDS.quickfix, [problem.ruleId], [diagnostic]));
+    const { ruleId } = problem;
+    if (safeFixes.length > 0 && !fixAllOffered.has(ruleId) && wantsKind(input.only, CODE_ACTION_KINDS.quickfix) && countSafeFixes(input.problems, ruleId) > 1) {
+      fixAllOffered.add(ruleId);
+      add(fixAllAction(input, `Fix all ${ruleId} problems in this file`, CODE_ACTION_KINDS.quickfix, [ruleId], [diagnostic]));
     }
-    if (input.ignoreCommentActions && input.isSuppressible(problem.ruleId)) {
+    if (input.ignoreCommentActions && input.isSuppressible(ruleId)) {
       const line = problem.range.start.line;
       const ignore = (title: string, kind: string, edit: TextEdit | undefined): CodeAction | undefined =>
-        edit ? { title, kind, diagnostics: [diagnostic], edit: workspaceEdit(model, [edit], [], input.support) } : undefined;
-      add(ignore(`Ignore ${problem.ruleId} for this instruction`, CODE_ACTION_KINDS.ignoreInstruction, ignoreInstructionEdit(model, problem.ruleId, line)));
-      add(ignore(`Ignore ${problem.ruleId} for this stage`, CODE_ACTION_KINDS.ignoreStage, ignoreStageEdit(model, problem.ruleId, line)));
-      add(ignore(`Ignore ${problem.ruleId} in this file`, CODE_ACTION_KINDS.ignoreFile, ignoreFileEdit(model, problem.ruleId)));
+        edit ? { title, kind, diagnostics: [diagnostic], edit: toWorkspaceEdit(model, [edit], [], input.support) } : undefined;
+      add(ignore(`Ignore ${ruleId} for this instruction`, CODE_ACTION_KINDS.ignoreInstruction, ignoreInstructionEdit(model, ruleId, line)));
+      add(ignore(`Ignore ${ruleId} for this stage`, CODE_ACTION_KINDS.ignoreStage, ignoreStageEdit(model, ruleId, line)));
+      add(ignore(`Ignore ${ruleId} in this file`, CODE_ACTION_KINDS.ignoreFile, ignoreFileEdit(model, ruleId)));
     }
   }
 
-  if (input.only && wants(input.only, CODE_ACTION_KINDS.fixAll)) {
+  if (input.only && wantsKind(input.only, CODE_ACTION_KINDS.fixAll)) {
     add(fixAllAction(input, 'Fix all auto-fixable stagelint problems', CODE_ACTION_KINDS.fixAll, undefined, []));
   }
   return actions;
@@ -97,11 +96,12 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
 export function fixAllEdit(input: Pick<CodeActionInput, 'model' | 'lintOptions' | 'support'>, ruleIds?: readonly string[]): WorkspaceEdit | undefined {
   const result = applyFixes(input.model.text, { ...input.lintOptions, ...(ruleIds ? { ruleIds } : {}) });
   if (result.fixed === 0) return undefined;
-  const edits = result.output === input.model.text ? [] : [minimalEdit(input.model, result.output)];
+  const edit = minimalEdit(input.model, result.output);
+  const edits = edit ? [edit] : [];
   // Without resource operations the text fixes still apply; only the file creation is left out.
   const creations = input.support.createFiles ? result.createdFiles : [];
   if (edits.length === 0 && creations.length === 0) return undefined;
-  return workspaceEdit(input.model, edits, creations, input.support);
+  return toWorkspaceEdit(input.model, edits, creations, input.support);
 }
 
 function fixAllAction(input: CodeActionInput, title: string, kind: CodeActionKind, ruleIds: readonly string[] | undefined, diagnostics: Diagnostic[]): CodeAction | undefined {
@@ -125,57 +125,4 @@ function resolve(diagnostic: Diagnostic, input: CodeActionInput): ResolvedProble
 
 function countSafeFixes(problems: readonly Problem[], ruleId: string): number {
   return problems.filter((p) => p.ruleId === ruleId && p.fixes.some((f) => f.safety === 'safe')).length;
-}
-
-/** LSP kind matching: `quickfix` asks for `quickfix.stagelint.ignore.file` too. Source actions only when asked. */
-function wants(only: readonly string[] | undefined, kind: string | undefined): boolean {
-  if (!kind) return false;
-  if (!only || only.length === 0) return !kind.startsWith('source');
-  return only.some((k) => kind === k || kind.startsWith(`${k}.`));
-}
-
-function workspaceEdit(model: DockerfileModel, edits: readonly TextEdit[], creations: readonly FileCreation[], support: EditSupport): WorkspaceEdit | undefined {
-  if (creations.length > 0) {
-    if (!support.createFiles || !support.documentChanges) return undefined;
-    const changes: (CreateFile | TextDocumentEdit)[] = [];
-    for (const file of creations) {
-      const uri = siblingUri(model.uri, file.path);
-      if (!uri) return undefined;
-      changes.push({ kind: 'create', uri });
-      const start = { line: 0, character: 0 };
-      changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: file.content }] });
-    }
-    if (edits.length > 0) changes.push({ textDocument: { uri: model.uri, version: model.version }, edits: [...edits] });
-    return { documentChanges: changes };
-  }
-  if (support.documentChanges) return { documentChanges: [{ textDocument: { uri: model.uri, version: model.version }, edits: [...edits] }] };
-  return { changes: { [model.uri]: [...edits] } };
-}
-
-/** `path` relative to the document's folder; undefined for documents without one (untitled). */
-export function siblingUri(documentUri: string, path: string): string | undefined {
-  try {
-    const base = new URL(documentUri);
-    if (base.protocol !== 'file:') return undefined;
-    return new URL(path.split('/').map(encodeURIComponent).join('/'), base).toString();
-  } catch {
-    return undefined;
-  }
-}
-
-/** One edit replacing only the changed middle of the text, so the editor keeps cursor and folding elsewhere. */
-function minimalEdit(model: DockerfileModel, output: string): TextEdit {
-  const input = model.text;
-  let start = 0;
-  const max = Math.min(input.length, output.length);
-  while (start < max && input.charCodeAt(start) === output.charCodeAt(start)) start++;
-  // Never split a CRLF pair: positions inside it are ambiguous.
-  if (start > 0 && input[start - 1] === '\r') start--;
-  let end = 0;
-  while (end < max - start && input.charCodeAt(input.length - 1 - end) === output.charCodeAt(output.length - 1 - end)) end++;
-  if (end > 0 && input[input.length - end] === '\n' && input[input.length - end - 1] === '\r') end--;
-  return {
-    range: { start: model.document.positionAt(start), end: model.document.positionAt(input.length - end) },
-    newText: output.slice(start, output.length - end),
-  };
 }
