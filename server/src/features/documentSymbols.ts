@@ -5,6 +5,8 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
+import { baseLabel, stageDisplayName } from './stageLabels';
+import { stageAnchor } from './stageOccurrences';
 
 const MAX_DETAIL = 60;
 
@@ -45,28 +47,15 @@ function instructionSymbol(model: DockerfileModel, instr: Instr): DocumentSymbol
   };
 }
 
-function baseText(stage: Stage): string {
-  switch (stage.base.kind) {
-    case 'stage':
-      return `FROM ${stage.base.stage.label}`;
-    case 'image':
-      return stage.base.resolved ?? stage.base.text;
-    case 'scratch':
-      return 'scratch';
-    default:
-      return '';
-  }
-}
-
-export function stageSymbol(model: DockerfileModel, stage: Stage): DocumentSymbol {
+function stageSymbol(model: DockerfileModel, stage: Stage): DocumentSymbol {
   const role = stageRoleLabel(inferStageRole(model, stage));
   const reach = model.isReachable(stage) ? '' : ' · unreachable';
   return {
-    name: stage.name ? stage.name.text : `stage ${stage.label}`,
-    detail: `${role} · ${baseText(stage)}${reach}`,
+    name: stageDisplayName(stage),
+    detail: `${role} · ${stage.base.kind === 'stage' ? 'FROM ' : ''}${baseLabel(stage)}${reach}`,
     kind: SymbolKind.Class,
     range: stage.range,
-    selectionRange: stage.name?.range ?? stage.from.keywordRange,
+    selectionRange: stageAnchor(stage),
     children: stage.instructions.map((i) => instructionSymbol(model, i)),
   };
 }

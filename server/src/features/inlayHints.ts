@@ -6,6 +6,7 @@
  */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../analysis/model';
+import { baseLabel } from './stageLabels';
 
 function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || a.start.line > b.end.line);
@@ -13,9 +14,9 @@ function overlaps(a: Range, b: Range): boolean {
 
 function describe(stage: Stage): string {
   if (stage.name) return stage.name.text;
-  if (stage.base.kind === 'image') return `#${stage.index} ${stage.base.resolved ?? stage.base.text}`;
-  if (stage.base.kind === 'stage') return `#${stage.index} FROM ${stage.base.stage.label}`;
-  return `#${stage.index}`;
+  const base = baseLabel(stage);
+  if (!base) return `#${stage.index}`;
+  return `#${stage.index} ${stage.base.kind === 'stage' ? 'FROM ' : ''}${base}`;
 }
 
 export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {

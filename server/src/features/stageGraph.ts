@@ -3,20 +3,8 @@
  * stage-to-stage references as edges, pointing in the direction data flows (used stage → user).
  */
 import type { StageGraph, StageGraphEdge, StageGraphNode } from '../../../shared/src/protocol';
-import type { DockerfileModel, Stage } from '../analysis/model';
-
-function baseLabel(stage: Stage): string {
-  switch (stage.base.kind) {
-    case 'image':
-      return stage.base.resolved ?? stage.base.text;
-    case 'stage':
-      return stage.base.stage.label;
-    case 'scratch':
-      return 'scratch';
-    default:
-      return '';
-  }
-}
+import type { DockerfileModel } from '../analysis/model';
+import { baseLabel } from './stageLabels';
 
 export function stageGraph(model: DockerfileModel): StageGraph {
   const nodes: StageGraphNode[] = model.stages.map((s) => ({

@@ -6,6 +6,8 @@
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
+import { stageDisplayName } from './stageLabels';
+import { stageAnchor } from './stageOccurrences';
 
 export function matchesQuery(name: string, query: string): boolean {
   const q = query.toLowerCase().replace(/\s+/g, '');
@@ -24,13 +26,13 @@ export function workspaceSymbols(models: readonly DockerfileModel[], query: stri
   const result: WorkspaceSymbol[] = [];
   for (const model of models) {
     for (const stage of model.stages) {
-      const name = stage.name?.text ?? `stage ${stage.label}`;
+      const name = stageDisplayName(stage);
       if (!matchesQuery(name, query)) continue;
       result.push({
         name,
         kind: SymbolKind.Class,
         containerName: `${stageRoleLabel(inferStageRole(model, stage))} · ${fileLabel(model.uri)}`,
-        location: { uri: model.uri, range: stage.name?.range ?? stage.from.keywordRange },
+        location: { uri: model.uri, range: stageAnchor(stage) },
       });
       if (result.length >= limit) return result;
     }

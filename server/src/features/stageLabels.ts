@@ -1,0 +1,21 @@
+/** How editor features name a stage and what it is built on, so the outline, graph, hints and symbols agree. */
+import type { Stage } from '../analysis/model';
+
+/** The name a stage is listed under: its `AS` name, or `stage <index>` when it has none. */
+export function stageDisplayName(stage: Stage): string {
+  return stage.name?.text ?? `stage ${stage.label}`;
+}
+
+/** What `FROM` names: the image (after global ARG expansion), the parent stage's label, `scratch`, or '' when missing. */
+export function baseLabel(stage: Stage): string {
+  switch (stage.base.kind) {
+    case 'image':
+      return stage.base.resolved ?? stage.base.text;
+    case 'stage':
+      return stage.base.stage.label;
+    case 'scratch':
+      return 'scratch';
+    default:
+      return '';
+  }
+}
