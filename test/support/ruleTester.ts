@@ -1,8 +1,8 @@
 /**
  * Table-driven rule tests in typescript-eslint's style, on vitest's describe/it.
  * Positions in tables are 1-based (as editors show them). Beyond matching errors it checks:
- * - `output`: the text after all safe fixes of this rule (multi-pass), which must parse without syntax errors
- *   and raise no problem of this rule again when the rule's problems are all fixable (idempotence);
+ * - `output`: the text after all safe fixes of this rule (multi-pass, with the case's options), which must parse
+ *   without syntax errors and stay as it is when fixed again (idempotence);
  * - `fixes`: each offered fix applied alone (by title), with its output;
  * - every fix respects `meta.fix`, every doc example behaves as declared, and no case is listed twice.
  */
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, applyFixes } from '../../server/src/engine/applyFixes';
 import type { AnyRule } from '../../server/src/engine/defineRule';
 import type { FileFacts } from '../../server/src/engine/fileFacts';
-import { lint } from '../../server/src/engine/lint';
+import { lint, type LintOptions } from '../../server/src/engine/lint';
 import type { Problem } from '../../server/src/engine/problem';
 import { allRules } from '../../server/src/rules';
 import type { SeverityOrOff } from '../../shared/src/ruleTypes';
@@ -45,11 +45,18 @@ export interface InvalidCase extends CaseOptions {
 
 export type ValidCase = string | CaseOptions;
 
-function lintWith(rule: AnyRule, c: CaseOptions): Problem[] {
-  const rules = [rule];
+/**
+ * The rule alone, switched on at its default severity with the case's options, whether or not it is in the
+ * recommended preset. Linting and fixing use the same options, so `output` is checked under the case's options.
+ */
+function optionsFor(rule: AnyRule, c: CaseOptions): LintOptions {
   const severity: SeverityOrOff = rule.meta.defaultSeverity;
   const fileRules = { [rule.id]: c.options ? ([severity, c.options] as const) : severity };
-  return [...lint(c.code, { rules, config: { file: { rules: fileRules } }, files: c.files ?? {}, targets: c.targets ?? [] }).problems];
+  return { rules: [rule], config: { file: { rules: fileRules } }, files: c.files ?? {}, targets: c.targets ?? [] };
+}
+
+function lintWith(rule: AnyRule, c: CaseOptions): Problem[] {
+  return [...lint(c.code, optionsFor(rule, c)).problems];
 }
 
 /** Syntax problems of the full rule set (used to check that fixed output still parses). */
@@ -102,12 +109,12 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
             }
           });
           if (c.output !== undefined) {
-            const fixed = applyFixes(c.code, { rules: [rule], files: c.files ?? {}, targets: c.targets ?? [] });
+            const fixed = applyFixes(c.code, optionsFor(rule, c));
             const expected = c.output === null ? c.code : c.output;
             expect(fixed.output).toBe(expected);
             if (c.output !== null) {
               expect(syntaxErrors(fixed.output), 'fixed output must parse').toEqual([]);
-              const again = applyFixes(fixed.output, { rules: [rule], files: c.files ?? {}, targets: c.targets ?? [] });
+              const again = applyFixes(fixed.output, optionsFor(rule, c));
               expect(again.output, 'fixes must be idempotent').toBe(fixed.output);
             }
           }
