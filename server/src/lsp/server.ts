@@ -90,7 +90,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       support: support.diagnostics,
       pull: support.pullDiagnostics,
       refreshSupported: support.diagnosticRefresh,
-      debounceMs: options.debounceMs ?? 150,
+      debounceMs: options.debounceMs ?? debounceOption(initializationOptions.diagnosticsDebounceMs) ?? 150,
     });
 
     const context: ServerContext = {
@@ -204,6 +204,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       diagnostics?.dispose();
     },
   };
+}
+
+function debounceOption(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000 ? value : undefined;
 }
 
 function workspaceFolderPaths(params: InitializeParams): string[] {

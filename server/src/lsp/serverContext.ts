@@ -16,6 +16,11 @@ export interface InitializationOptions {
    * initialize, before settings can be pulled, so this decides which generic features are advertised.
    */
   readonly editorFeatures?: 'auto' | 'all' | 'stagesOnly';
+  /**
+   * Milliseconds to wait after a change before linting (push diagnostics); 150 by default. Benchmarks set 0 to
+   * measure the lint itself; editors on slow machines may raise it. Ignored unless a number in 0…10000.
+   */
+  readonly diagnosticsDebounceMs?: number;
 }
 
 export interface ServerContext {
