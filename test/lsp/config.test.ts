@@ -23,7 +23,7 @@ function write(rel: string, text: string): string {
   return path;
 }
 
-const changed = (path: string, type: 1 | 2 | 3 = 2) => h.notify_('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type }] });
+const changed = (path: string, type: 1 | 2 | 3 = 2) => h.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type }] });
 const codes = (ds: { code?: string | number }[]) => ds.map((d) => d.code);
 
 describe('.stagelint.json', () => {
@@ -136,7 +136,7 @@ describe('.stagelint.json', () => {
     await h.open(uri, text);
     expect((await h.currentDiagnostics(uri)).map((d) => d.message)).toEqual(["Stage 'lint' is not built"]);
     h.settings = { targets: ['lint'] };
-    await h.notify_('workspace/didChangeConfiguration', { settings: null });
+    await h.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 });

@@ -88,7 +88,7 @@ describe('pull diagnostics', () => {
     await h.open(uri, 'from alpine\n');
     await h.request('textDocument/diagnostic', { textDocument: { uri } });
     h.settings = { rules: { 'demo-keyword-case': 'off' } };
-    await h.notify_('workspace/didChangeConfiguration', { settings: null });
+    await h.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await h.waitFor('a refresh request', () => (h.refreshRequests > 0 ? true : undefined));
     const report = await h.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     expect(report.items).toEqual([]);
@@ -130,11 +130,11 @@ describe('settings', () => {
     ]);
 
     h.settings = { rules: { 'demo-keyword-case': 'error', 'demo-maintainer': 'off' } };
-    await h.notify_('workspace/didChangeConfiguration', { settings: null });
+    await h.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0]!.severity === DiagnosticSeverity.Error);
 
     h.settings = { enable: false };
-    await h.notify_('workspace/didChangeConfiguration', { settings: null });
+    await h.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 
@@ -142,7 +142,7 @@ describe('settings', () => {
     h = await LspHarness.start({ rules: demoRules, capabilities: {} });
     await h.open(uri, 'from alpine\n');
     expect(await h.currentDiagnostics(uri)).toHaveLength(1);
-    await h.notify_('workspace/didChangeConfiguration', { settings: { stagelint: { rules: { 'demo-keyword-case': 'off' } } } });
+    await h.sendNotification('workspace/didChangeConfiguration', { settings: { stagelint: { rules: { 'demo-keyword-case': 'off' } } } });
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
     expect(h.configurationRequests).toEqual([]);
   });

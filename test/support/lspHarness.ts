@@ -102,7 +102,7 @@ export class LspHarness {
     const c = this.client;
     c.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params);
-      this.notify();
+      this.wakeWaiters();
       if (this.gate) await this.gate;
       return params.items.map(() => this.settings);
     });
@@ -112,25 +112,26 @@ export class LspHarness {
     c.onRequest('workspace/workspaceFolders', () => []);
     c.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshRequests++;
-      this.notify();
+      this.wakeWaiters();
       return null;
     });
     c.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       this.appliedEdits.push(params.edit);
-      this.notify();
+      this.wakeWaiters();
       return { applied: true };
     });
     c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
-      this.notify();
+      this.wakeWaiters();
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
-      this.notify();
+      this.wakeWaiters();
     });
   }
 
-  private notify(): void {
+  /** Re-checks every pending `waitFor` after a message from the server. */
+  private wakeWaiters(): void {
     for (const l of [...this.listeners]) l();
   }
 
@@ -180,7 +181,7 @@ export class LspHarness {
     return this.client.sendRequest(method, params) as Promise<R>;
   }
 
-  notify_(method: string, params: unknown): Promise<void> {
+  sendNotification(method: string, params: unknown): Promise<void> {
     return this.client.sendNotification(method, params);
   }
 
@@ -258,10 +259,4 @@ export function textEditsOf(edit: WorkspaceEdit): Record<string, TextEdit[]> {
     if ('textDocument' in change) (result[change.textDocument.uri] ??= []).push(...(change as TextDocumentEdit).edits.filter((e): e is TextEdit => 'range' in e));
   }
   return result;
-}
-
-/** `text` after the edits of `edit` for `uri`. */
-export function applyWorkspaceEdit(uri: string, text: string, edit: WorkspaceEdit): string {
-  const edits = textEditsOf(edit)[uri] ?? [];
-  return TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 0, text), edits);
 }
