@@ -6,15 +6,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, SERVER_COMMANDS, type BuildStageArgs } from '../../shared/src/protocol';
+import { COMMANDS, SERVER_COMMANDS, type BuildStageArgs, type RevealRangeArgs } from '../../shared/src/protocol';
 
 interface CommandDeps {
   readonly client: () => LanguageClient | undefined;
   readonly restart: () => Promise<void>;
   readonly output: vscode.OutputChannel;
 }
-
-type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -68,7 +66,7 @@ function buildTarget(arg: unknown): Pick<BuildStageArgs, 'uri' | 'stage'> | unde
 /** An LSP range, or a bare line number. */
 function toRange(arg: unknown): vscode.Range | undefined {
   if (typeof arg === 'number') return new vscode.Range(arg, 0, arg, 0);
-  const r = arg as LspRange | undefined;
+  const r = arg as Partial<RevealRangeArgs[1]> | undefined;
   if (!r || typeof r.start?.line !== 'number' || typeof r.end?.line !== 'number') return undefined;
   return new vscode.Range(r.start.line, r.start.character ?? 0, r.end.line, r.end.character ?? 0);
 }

@@ -5,7 +5,7 @@
  * are command links (`stagelint.revealRange`) that jump to their FROM line.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { COMMANDS } from '../../../shared/src/protocol';
+import { COMMANDS, type BuildStageArgs, type RevealRangeArgs } from '../../../shared/src/protocol';
 import type { ImageFacts } from '../analysis/baseImageTypes';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { inferStageRole, stageRoleLabel, type StageRole } from '../analysis/stageRole';
@@ -29,12 +29,14 @@ const ROLE_SENTENCE: Record<StageRole, string> = {
   stage: 'an intermediate stage',
 };
 
-export function revealCommandUri(uri: string, range: Range): string {
-  return `command:${COMMANDS.revealRange}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
+function revealCommandUri(uri: string, range: Range): string {
+  const args: RevealRangeArgs = [uri, range];
+  return `command:${COMMANDS.revealRange}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-export function buildStageCommandUri(uri: string, stage: Stage): string {
-  return `command:${COMMANDS.buildStage}?${encodeURIComponent(JSON.stringify([{ uri, stage: stage.name?.text ?? null, index: stage.index }]))}`;
+function buildStageCommandUri(uri: string, stage: Stage): string {
+  const args: BuildStageArgs = { uri, stage: stage.name?.text ?? null, index: stage.index };
+  return `command:${COMMANDS.buildStage}?${encodeURIComponent(JSON.stringify([args]))}`;
 }
 
 function stageLink(model: DockerfileModel, stage: Stage): string {
