@@ -106,7 +106,7 @@ describe('quick fixes', () => {
   it('ignores diagnostics of other sources', async () => {
     await openAndDiagnose('FROM alpine\n');
     const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, message: 'x', source: 'hadolint', code: 'DL3006' };
-    expect(await actionsFor(foreign)).toEqual([]);
+    expect(await actionsFor(foreign, ['quickfix'])).toEqual([]);
   });
 });
 
@@ -172,7 +172,7 @@ describe('ignore comments', () => {
 
   it('can be switched off with stagelint.codeAction.ignoreComment.enable', async () => {
     const ds = await openAndDiagnose('from alpine\n', { settings: { codeAction: { ignoreComment: { enable: false } } } });
-    expect((await actionsFor(ds[0]!)).map((a) => a.title)).toEqual(["Write 'FROM'"]);
+    expect((await actionsFor(ds[0]!, ['quickfix'])).map((a) => a.title)).toEqual(["Write 'FROM'"]);
   });
 });
 

@@ -110,14 +110,14 @@ describe('the connection given to editor features', () => {
     });
     const caps = h.initializeResult.capabilities;
     expect(caps.executeCommandProvider?.commands).toEqual(['stagelint.applyAllFixes', 'demo.command']);
-    expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.stagelint', 'refactor.rewrite'] });
+    expect(caps.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.stagelint', 'refactor.extract', 'refactor.rewrite'] });
 
     await h.open(uri, 'from alpine\n');
     const [d] = await h.currentDiagnostics(uri);
     const actions = (await h.codeActions(uri, d!.range, [d!])) ?? [];
     expect(actions.map((a) => a.title)).toEqual([
       "Write 'FROM'", 'Ignore demo-keyword-case for this instruction', 'Ignore demo-keyword-case for this stage',
-      'Ignore demo-keyword-case in this file', 'Demo refactor',
+      'Ignore demo-keyword-case in this file', "Name this stage 'runtime'", 'Demo refactor',
     ]);
     expect(await h.request('workspace/executeCommand', { command: 'demo.command' })).toBe('demo result');
     expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [uri] })).toEqual({ applied: true });

@@ -1,6 +1,6 @@
 /**
  * Layering and security, enforced by reading the sources:
- * - analysis/, engine/, rules/ and features/ are pure: no Node built-ins, no process globals, no LSP connection
+ * - analysis/, engine/, rules/, features/ and refactors/ are pure: no Node built-ins, no process globals, no LSP connection
  *   package (its types are fine), no import of the lsp/ or cli/ adapters;
  * - nothing in server/ or shared/ spawns processes, opens sockets, starts workers or evaluates strings as code
  *   (a global `fetch(` is not searched for: methods named fetch are common and harmless).
@@ -11,7 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..', '..');
-const PURE_DIRS = ['analysis', 'engine', 'rules', 'features'].map((d) => join(root, 'server', 'src', d));
+const PURE_DIRS = ['analysis', 'engine', 'rules', 'features', 'refactors'].map((d) => join(root, 'server', 'src', d));
 const SCANNED_DIRS = [join(root, 'server', 'src'), join(root, 'shared', 'src')];
 const BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 const FORBIDDEN_EVERYWHERE = new Set(['child_process', 'cluster', 'dgram', 'dns', 'net', 'tls', 'http', 'https', 'http2', 'worker_threads']);
@@ -139,7 +139,7 @@ describe('the scanners detect what they look for', () => {
 });
 
 describe('the sources', () => {
-  it('keep analysis/, engine/, rules/ and features/ pure', () => {
+  it('keep analysis/, engine/, rules/, features/ and refactors/ pure', () => {
     const files = PURE_DIRS.flatMap(tsFiles);
     expect(files.length).toBeGreaterThan(10);
     const problems = files.flatMap((f) => purityViolations(readFileSync(f, 'utf8'), relative(root, f)));

@@ -51,7 +51,7 @@ export function coreCapabilities(support: ClientSupport): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     codeActionProvider: support.codeActionLiterals
-      ? { codeActionKinds: [CODE_ACTION_KINDS.quickfix, CODE_ACTION_KINDS.fixAll] }
+      ? { codeActionKinds: [CODE_ACTION_KINDS.quickfix, CODE_ACTION_KINDS.fixAll, CODE_ACTION_KINDS.refactorExtract, CODE_ACTION_KINDS.refactorRewrite] }
       : true,
     executeCommandProvider: { commands: [SERVER_COMMANDS.applyAllFixes] },
   };

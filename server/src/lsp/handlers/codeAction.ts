@@ -1,7 +1,8 @@
-/** `textDocument/codeAction`: stagelint's quick fixes, ignore comments and fix-all, from the current lint result. */
+/** `textDocument/codeAction`: stagelint's quick fixes, ignore comments and fix-all, from the current lint result, and the refactors. */
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 import type { AnyRule } from '../../engine/defineRule';
 import { codeActions, type EditSupport } from '../../features/codeActions';
+import { withRefactors } from '../../features/refactorActions';
 import type { DocumentLinter } from '../documentLinter';
 
 export interface CodeActionDeps {
@@ -13,14 +14,17 @@ export interface CodeActionDeps {
 export async function provideCodeActions(params: CodeActionParams, deps: CodeActionDeps): Promise<CodeAction[]> {
   const snapshot = await deps.linter.lint(params.textDocument.uri);
   if (!snapshot || !snapshot.active) return [];
-  return codeActions({
+  const only = params.context.only ? { only: params.context.only } : {};
+  const actions = codeActions({
     model: snapshot.model,
     problems: snapshot.problems,
     lintOptions: snapshot.lintOptions,
     diagnostics: params.context.diagnostics,
-    ...(params.context.only ? { only: params.context.only } : {}),
+    ...only,
     support: deps.edits,
     ignoreCommentActions: snapshot.settings.ignoreCommentActions,
     isSuppressible: (ruleId) => deps.rules.find((r) => r.id === ruleId)?.phase !== 'afterSuppression',
   });
+  // Refactors at the cursor (refactor.extract / refactor.rewrite) and refactor-backed quick fixes.
+  return withRefactors(actions, { model: snapshot.model, range: params.range, files: snapshot.lintOptions.files ?? {}, diagnostics: params.context.diagnostics, ...only, support: deps.edits });
 }

@@ -1,0 +1,70 @@
+/**
+ * Refactors as code actions (pure; the LSP code action handler merges them into its answer):
+ * - at the cursor or selection, every refactor that applies, as `refactor.extract` / `refactor.rewrite`
+ *   actions (VS Code lists them under "Refactor…", and a request with `only: ['refactor']` gets them);
+ * - on a diagnostic whose rule names a refactor as its fix but attaches none itself (the rule cannot run it, or
+ *   it is not written yet), that refactor as a `quickfix` for the diagnostic, titled ` (unsafe)` when it is.
+ *
+ * When the client asks for every kind at once, a refactor whose title equals a quick fix already offered is
+ * left out, so the light bulb does not list the same edit twice.
+ */
+import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CODE_ACTION_KINDS } from '../../../shared/src/protocol';
+import type { DockerfileModel } from '../analysis/model';
+import type { FileFacts } from '../engine/fileFacts';
+import { refactorsAt, refactorsResolving, type RefactorAction } from '../refactors';
+import { diagnosticData } from './diagnostics';
+import { toWorkspaceEdit, wantsKind, type EditSupport } from './workspaceEdits';
+
+export interface RefactorActionInput {
+  readonly model: DockerfileModel;
+  /** The cursor (empty range) or the selection. */
+  readonly range: Range;
+  readonly files: FileFacts;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only?: readonly string[];
+  readonly support: EditSupport;
+}
+
+/** `actions` (the diagnostics' own code actions) followed by the refactors, without repeating a title. */
+export function withRefactors(actions: readonly CodeAction[], input: RefactorActionInput): CodeAction[] {
+  const titles = new Set(actions.map((a) => a.title.replace(/ \(unsafe\)$/, '')));
+  const out = [...actions];
+  for (const action of refactorActions(input)) {
+    const title = action.title.replace(/ \(unsafe\)$/, '');
+    if (titles.has(title)) continue;
+    titles.add(title);
+    out.push(action);
+  }
+  return out;
+}
+
+export function refactorActions(input: RefactorActionInput): CodeAction[] {
+  const out: CodeAction[] = [];
+  const context = { files: input.files };
+  if (wantsKind(input.only, CODE_ACTION_KINDS.quickfix)) {
+    for (const diagnostic of input.diagnostics) {
+      const data = diagnosticData(diagnostic);
+      if (!data || data.fixes.length > 0) continue;
+      for (const refactor of refactorsResolving(data.ruleId)) {
+        const action = refactorsAt(input.model, diagnostic.range, context, [refactor])[0];
+        const edit = action && actionEdit(input.model, action, input.support);
+        if (!action || !edit) continue;
+        const title = refactor.safety === 'unsafe' ? `${action.title} (unsafe)` : action.title;
+        out.push({ title, kind: CODE_ACTION_KINDS.quickfix, diagnostics: [diagnostic], edit });
+      }
+    }
+  }
+  for (const action of refactorsAt(input.model, input.range, context)) {
+    if (!wantsKind(input.only, action.kind)) continue;
+    const edit = actionEdit(input.model, action, input.support);
+    if (edit) out.push({ title: action.title, kind: action.kind, edit });
+  }
+  return out;
+}
+
+/** The action as a WorkspaceEdit; undefined when it changes nothing or creates files the client cannot create. */
+function actionEdit(model: DockerfileModel, action: RefactorAction, support: EditSupport): WorkspaceEdit | undefined {
+  if (action.edits.length === 0 && !action.createFiles?.length) return undefined;
+  return toWorkspaceEdit(model, action.edits, action.createFiles ?? [], support);
+}
