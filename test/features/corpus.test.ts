@@ -1,7 +1,7 @@
 /**
  * Every editor feature over the real-world corpus (shared/corpus, ~230 Dockerfiles): nothing throws, ranges
  * stay inside the document, renaming any named stage keeps every reference resolving to the same stage, and
- * hovering every stage reference stays cheap.
+ * every stage reference has a stage card and references. (Speed is measured by the benchmarks in bench/, never here.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,9 +81,8 @@ describe('editor features over the corpus', () => {
     expect(broken).toEqual([]);
   });
 
-  it('hovers and finds references for every stage reference quickly', () => {
+  it('hovers and finds references for every stage reference', () => {
     let hovers = 0;
-    const start = performance.now();
     for (const m of models) {
       for (const edge of m.edges) {
         if (!edge.target || edge.onbuild) continue;
@@ -93,9 +92,6 @@ describe('editor features over the corpus', () => {
         hovers++;
       }
     }
-    const perHover = (performance.now() - start) / Math.max(hovers, 1);
     expect(hovers).toBeGreaterThan(100);
-    // Generous bound (CI machines vary); measured locally well under a millisecond per hover.
-    expect(perHover).toBeLessThan(20);
   });
 });
