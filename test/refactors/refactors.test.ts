@@ -10,6 +10,7 @@ import { buildModel } from '../../server/src/analysis/buildModel';
 import { applyEdits } from '../../server/src/engine/applyFixes';
 import type { FileFacts } from '../../server/src/engine/fileFacts';
 import { REFACTORS, refactorsAt, type Refactor } from '../../server/src/refactors';
+import { allRules } from '../../server/src/rules';
 import { df } from '../support/dockerfile';
 import { fixturesDir } from './support';
 
@@ -181,6 +182,50 @@ describe('create .dockerignore', () => {
     expect(offer('create-dockerignore', text, cursor(2), { dockerignore: { path: '.dockerignore', content: '' } })).toBeUndefined();
     expect(offer('create-dockerignore', text, cursor(2), {})).toBeUndefined();
     expect(offer('create-dockerignore', text, cursor(1), { dockerignore: null })).toBeUndefined();
+  });
+});
+
+/** Rule-backed refactors offer the rule's fix; without the rule in the registry they offer nothing. */
+const hasRule = (id: string) => allRules.some((r) => r.id === id);
+
+describe('add --chown and fold chown (the copy-needs-chown and prefer-copy-chown fixes at the cursor)', () => {
+  const text = fixture('chown.Dockerfile');
+
+  it('adds --chown to a COPY after a non-root USER', () => {
+    const action = offer('add-chown', text, cursor(8));
+    if (!hasRule('copy-needs-chown')) return expect(action).toBeUndefined();
+    expect(action?.title).toMatch(/^Add '--chown=appuser(:appuser)?'$/);
+    expect(applyEdits(text, action!.edits)).toMatch(/\nCOPY --chown=appuser(:appuser)? config\.yaml \/home\/appuser\/app\/config\.yaml\n/);
+    expect(offer('add-chown', text, cursor(5))).toBeUndefined(); // before the USER: root may own it
+  });
+
+  it('folds RUN chown -R into --chown on the COPYs, offered on the RUN and on the COPYs', () => {
+    const onRun = offer('fold-chown', text, cursor(6));
+    if (!hasRule('prefer-copy-chown')) return expect(onRun).toBeUndefined();
+    const output = applyEdits(text, onRun!.edits);
+    expect(output).toContain('COPY --chown=appuser:appuser . .\n');
+    expect(output).not.toContain('chown -R');
+    expect(offer('fold-chown', text, cursor(5))?.edits).toEqual(onRun!.edits);
+  });
+});
+
+describe('add a non-root user (the no-root-final-stage fix at the cursor, with --chown where the user needs it)', () => {
+  const text = fixture('root-final.Dockerfile');
+
+  it('creates the user with the family tools before CMD and gives it the files copied into its home', () => {
+    const action = offer('add-non-root-user', text, cursor(4));
+    if (!hasRule('no-root-final-stage')) return expect(action).toBeUndefined();
+    const output = applyEdits(text, action!.edits);
+    expect(output).toMatch(/\nRUN groupadd [^\n]*app && useradd [^\n]* app\nUSER app\nCMD \["\/app\/app"\]\n/);
+    if (hasRule('copy-needs-chown')) expect(output).toMatch(/\nCOPY --chown=app(:app)? extra\.conf \/home\/app\/extra\.conf\n/);
+    expect(offer('add-non-root-user', text, cursor(1))).toBeUndefined(); // not the final stage
+  });
+
+  it('uses the image user where the base has one', () => {
+    const node = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+    const action = offer('add-non-root-user', node, cursor(1));
+    if (!hasRule('no-root-final-stage')) return expect(action).toBeUndefined();
+    expect(applyEdits(node, action!.edits)).toBe('FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n');
   });
 });
 

@@ -4,6 +4,8 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
+import { addNonRootUser } from './addNonRootUser';
+import { addChown, foldChown } from './chown';
 import { copyManifestsFirst } from './copyManifestsFirst';
 import { createDockerignore } from './createDockerignore';
 import { extractStage } from './extractStage';
@@ -17,6 +19,9 @@ export type { Refactor, RefactorAction, RefactorContext, RefactorKind } from './
 export const REFACTORS: readonly Refactor[] = [
   splitStages,
   copyManifestsFirst,
+  addChown,
+  foldChown,
+  addNonRootUser,
   swapRuntimeBase,
   createDockerignore,
   nameStage,
