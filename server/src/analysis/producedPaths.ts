@@ -11,6 +11,7 @@
  * chain could write there (no script from the context, no build tool running in `/` or in an unknown
  * directory, no destination computed at build time). Everything else is 'produced' or 'unknown'.
  */
+import { accountCommandsOf, type AccountCommand } from './accountCommands';
 import { argDeclsOf, envPairsOf } from './args';
 import type { ImageFacts } from './baseImages';
 import { commandEffect, type OutputKind } from './buildOutputs';
@@ -23,7 +24,7 @@ import { runScriptsOf } from './runScript';
 import { effectiveUser, homeOf, wordResolver } from './users';
 import { wordValue } from './wordValue';
 
-export type ProductionKind = OutputKind | 'workdir' | 'copy-dest' | 'env' | 'cwd';
+export type ProductionKind = OutputKind | 'workdir' | 'copy-dest' | 'env' | 'cwd' | 'home';
 
 export interface PathProduction {
   readonly path: string;
@@ -163,6 +164,9 @@ function runProductions(
     let cwd = start;
     for (const cmd of script.script.commands) {
       const effect = commandEffect(cmd, { cwd, resolve, env, home });
+      for (const a of accountCommandsOf(cmd, resolve)) {
+        if (a.kind === 'user' && !a.membership && a.home !== undefined && createsHome(a)) add(a.home, 'home', false, discarded);
+      }
       for (const o of effect.outputs) add(o.path, o.kind, o.tree, discarded);
       if (effect.cd !== undefined) cwd = effect.cd ?? undefined;
       if (effect.opaque) blind(instr, 'it runs a script or writes to a path only known at build time');
@@ -176,8 +180,8 @@ function runProductions(
 }
 
 /** Top-level directories of the filesystem hierarchy: never application paths. */
-const SYSTEM_ROOTS = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
-const APP_ROOTS = ['/app', '/src', '/build', '/dist', '/workspace', '/out', '/output', '/code', '/project', '/usr/src/app'];
+const SYSTEM_ROOTS = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var']);
+const APP_ROOTS = ['/app', '/src', '/srv', '/build', '/dist', '/workspace', '/out', '/output', '/code', '/project', '/usr/src/app'];
 
 /**
  * An application path: where a build puts its own files (`/app/...`, `/src`, `/home/<user>/...`,
@@ -234,4 +238,12 @@ export function pathStatus(model: DockerfileModel, stage: Stage, path: string, w
     }
   }
   return mount ? { status: 'missing', reason: 'discarded', mount } : { status: 'missing', reason: 'never-created' };
+}
+
+/** Whether the account command creates the home directory (useradd only with -m; adduser unless told not to). */
+function createsHome(a: AccountCommand): boolean {
+  const words = a.command.words.map((w) => w.value);
+  if (a.tool === 'useradd') return words.some((w) => w === '-m' || w === '--create-home' || /^-[A-Za-z]*m[A-Za-z]*$/.test(w));
+  if (a.tool === 'adduser') return !words.some((w) => w === '--no-create-home' || w === '-H' || /^-[A-Za-z]*H/.test(w));
+  return false;
 }

@@ -5,14 +5,18 @@ import aptCleanLists from './apt-clean-lists';
 import aptNoInstallRecommends from './apt-no-install-recommends';
 import aptUpdateWithInstall from './apt-update-with-install';
 import consistentInstructionCasing from './consistent-instruction-casing';
+import copyFromExistingPath from './copy-from-existing-path';
 import copyIgnoredFile from './copy-ignored-file';
+import copyNeedsChown from './copy-needs-chown';
 import depsBeforeSource from './deps-before-source';
 import dockerfileSyntax from './dockerfile-syntax';
 import exposeFormat from './expose-format';
 import fromAsCasing from './from-as-casing';
 import globalArgScope from './global-arg-scope';
+import healthcheckToolAvailable from './healthcheck-tool-available';
 import jsonArgsRecommended from './json-args-recommended';
 import legacyKeyValueFormat from './legacy-key-value-format';
+import noBuildToolsInFinalStage from './no-build-tools-in-final-stage';
 import noCdInRun from './no-cd-in-run';
 import noCopyWholeStage from './no-copy-whole-stage';
 import noDuplicateStageName from './no-duplicate-stage-name';
@@ -24,6 +28,8 @@ import noMaintainer from './no-maintainer';
 import noMaskedFailure from './no-masked-failure';
 import noNumericStageReference from './no-numeric-stage-reference';
 import noReservedStageName from './no-reserved-stage-name';
+import noRootFinalStage from './no-root-final-stage';
+import noSdkBaseInFinalStage from './no-sdk-base-in-final-stage';
 import noSecretsInArgEnv from './no-secrets-in-arg-env';
 import noStageCycle from './no-stage-cycle';
 import noUndefinedArgInFrom from './no-undefined-arg-in-from';
@@ -34,10 +40,15 @@ import oneCmdPerStage from './one-cmd-per-stage';
 import pipNoCacheDir from './pip-no-cache-dir';
 import platformFlag from './platform-flag';
 import preferCacheMount from './prefer-cache-mount';
+import preferCopyChown from './prefer-copy-chown';
+import preferMultiStageBuild from './prefer-multi-stage-build';
 import preferNpmCi from './prefer-npm-ci';
+import pythonUserSiteReachable from './python-user-site-reachable';
 import requireDockerignore from './require-dockerignore';
+import runtimeCompatibleArtifacts from './runtime-compatible-artifacts';
 import stageNameCasing from './stage-name-casing';
 import unusedSuppression from './unused-suppression';
+import userMustExist from './user-must-exist';
 import workdirAbsolute from './workdir-absolute';
 
 /** Every rule, sorted by id. */
@@ -47,14 +58,18 @@ export const allRules: readonly AnyRule[] = [
   aptNoInstallRecommends,
   aptUpdateWithInstall,
   consistentInstructionCasing,
+  copyFromExistingPath,
   copyIgnoredFile,
+  copyNeedsChown,
   depsBeforeSource,
   dockerfileSyntax,
   exposeFormat,
   fromAsCasing,
   globalArgScope,
+  healthcheckToolAvailable,
   jsonArgsRecommended,
   legacyKeyValueFormat,
+  noBuildToolsInFinalStage,
   noCdInRun,
   noCopyWholeStage,
   noDuplicateStageName,
@@ -66,6 +81,8 @@ export const allRules: readonly AnyRule[] = [
   noMaskedFailure,
   noNumericStageReference,
   noReservedStageName,
+  noRootFinalStage,
+  noSdkBaseInFinalStage,
   noSecretsInArgEnv,
   noStageCycle,
   noUndefinedArgInFrom,
@@ -76,9 +93,14 @@ export const allRules: readonly AnyRule[] = [
   pipNoCacheDir,
   platformFlag,
   preferCacheMount,
+  preferCopyChown,
+  preferMultiStageBuild,
   preferNpmCi,
+  pythonUserSiteReachable,
   requireDockerignore,
+  runtimeCompatibleArtifacts,
   stageNameCasing,
   unusedSuppression,
+  userMustExist,
   workdirAbsolute,
 ];

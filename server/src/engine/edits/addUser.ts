@@ -1,0 +1,63 @@
+/**
+ * "Add a non-root user": the lines that create an account with the base image family's own tools and switch
+ * to it, for the `no-root-final-stage` and `user-must-exist` fixes and the refactor of the same name.
+ *
+ * - Debian/Ubuntu: `groupadd --system --force <g> && useradd --system --create-home --gid <g> <u>`
+ *   (`--force` makes groupadd succeed when the group exists, e.g. `users`);
+ * - Alpine (BusyBox): `addgroup -S <u> && adduser -S -D -G <u> <u>`;
+ * - images that ship a non-root user need no account: distroless `nonroot`, the node images' `node`, .NET 8+
+ *   `$APP_UID` (the `app` user's uid, set by the image), scratch a numeric uid (no passwd needed).
+ * Other families (RPM, Windows, unknown images) get no edit: their tools differ between variants.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ImageFacts } from '../../analysis/baseImages';
+import type { DockerfileModel, Instr, Stage } from '../../analysis/model';
+import { insertLinesAfter, insertLinesBefore } from '../fixes';
+
+/** `RUN` line(s) creating `user` (primary group `group`, default a group of the same name); undefined when unsupported. */
+export function createUserLines(facts: ImageFacts, user: string, group?: string): string[] | undefined {
+  const g = group ?? user;
+  if (!/^[a-z_][a-z0-9_-]*$/i.test(user) || !/^[a-z_][a-z0-9_-]*$/i.test(g)) return undefined;
+  switch (facts.family) {
+    case 'debian':
+    case 'ubuntu':
+      return [`RUN groupadd --system --force ${g} && useradd --system --create-home --gid ${g} ${user}`];
+    case 'alpine':
+      return g === user ? [`RUN addgroup -S ${user} && adduser -S -D -G ${user} ${user}`] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export interface NonRootPlan {
+  /** Lines to insert, `USER …` last. */
+  readonly lines: readonly string[];
+  /** The USER value the plan switches to. */
+  readonly user: string;
+}
+
+/**
+ * How to make an image of `facts` run as a non-root user: use one the image (or `createdUser`, an account the
+ * Dockerfile already creates) provides, else create `app`. Undefined for families without a known recipe.
+ */
+export function nonRootPlan(facts: ImageFacts, createdUser?: string): NonRootPlan | undefined {
+  if (createdUser) return { lines: [`USER ${createdUser}`], user: createdUser };
+  if (!facts.known) return undefined;
+  if (facts.family === 'distroless' && facts.users.includes('nonroot')) return { lines: ['USER nonroot'], user: 'nonroot' };
+  if (facts.family === 'scratch') return { lines: ['USER 65532:65532'], user: '65532:65532' };
+  if (facts.language.name === 'node' && facts.users.includes('node')) return { lines: ['USER node'], user: 'node' };
+  if (facts.language.name === 'dotnet' && facts.users.includes('app')) return { lines: ['USER $APP_UID'], user: '$APP_UID' };
+  const create = createUserLines(facts, 'app');
+  return create ? { lines: [...create, 'USER app'], user: 'app' } : undefined;
+}
+
+/**
+ * Inserts `lines` where a USER takes effect for the container: before the stage's first CMD/ENTRYPOINT, or
+ * after its last instruction when it has neither (then the FROM line when the stage is empty).
+ */
+export function insertBeforeStart(model: DockerfileModel, stage: Stage, lines: readonly string[]): TextEdit {
+  const start = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  if (start) return insertLinesBefore(model, start.range.start.line, lines);
+  const last: Instr = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  return insertLinesAfter(model, last, lines);
+}
