@@ -252,7 +252,7 @@ export class LspHarness {
 }
 
 /** Text edits per uri of a WorkspaceEdit (`changes` or `documentChanges`; file creations are skipped). */
-export function textEditsOf(edit: WorkspaceEdit): Record<string, TextEdit[]> {
+function textEditsOf(edit: WorkspaceEdit): Record<string, TextEdit[]> {
   const result: Record<string, TextEdit[]> = {};
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) (result[uri] ??= []).push(...edits);
   for (const change of edit.documentChanges ?? []) {

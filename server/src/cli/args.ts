@@ -8,9 +8,9 @@ import { closest } from '../engine/config';
 import type { AnyRule } from '../engine/defineRule';
 import { CliError } from './errors';
 
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
-export const RULES_FORMATS = ['stylish', 'json'] as const;
+const RULES_FORMATS = ['stylish', 'json'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
 
 export interface LintOptions {

@@ -24,7 +24,7 @@ export interface ApplyFixesResult {
   readonly remaining: readonly Problem[];
 }
 
-export function chooseFix(problem: Problem, unsafe: boolean): Fix | undefined {
+function chooseFix(problem: Problem, unsafe: boolean): Fix | undefined {
   return problem.fixes.find((f) => f.safety === 'safe' || unsafe);
 }
 

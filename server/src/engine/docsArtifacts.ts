@@ -15,7 +15,7 @@ export interface Artifact {
 }
 
 export const RULE_DOCS_DIR = 'docs/rules';
-export const SCHEMA_PATH = 'schemas/stagelint.schema.json';
+const SCHEMA_PATH = 'schemas/stagelint.schema.json';
 
 export function generatedArtifacts(rules: readonly AnyRule[]): Artifact[] {
   return [

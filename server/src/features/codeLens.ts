@@ -12,7 +12,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** "runtime (2 copies), test (FROM)" — consumers grouped by stage, in file order. */
-export function usageSummary(model: DockerfileModel, stage: Stage): string {
+function usageSummary(model: DockerfileModel, stage: Stage): string {
   const refs = model.referencesTo(stage).filter((e) => !e.onbuild && e.source !== stage);
   if (refs.length === 0) return model.targets.includes(stage) ? '' : 'used by no stage';
   const bySource = new Map<Stage, StageEdge[]>();
@@ -30,7 +30,7 @@ export function usageSummary(model: DockerfileModel, stage: Stage): string {
   return `used by ${parts.join(', ')}`;
 }
 
-export function stageLensTitle(model: DockerfileModel, stage: Stage): string {
+function stageLensTitle(model: DockerfileModel, stage: Stage): string {
   const role = stageRoleLabel(inferStageRole(model, stage));
   const parts = [role];
   const usage = usageSummary(model, stage);

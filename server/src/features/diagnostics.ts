@@ -10,7 +10,7 @@ import { docsUrl } from '../../../shared/src/docsUrl';
 import type { Severity } from '../../../shared/src/ruleTypes';
 import type { Fix, Problem, ProblemTag } from '../engine/problem';
 
-export const DIAGNOSTIC_SOURCE = 'stagelint';
+const DIAGNOSTIC_SOURCE = 'stagelint';
 
 export interface DiagnosticData {
   readonly ruleId: string;
@@ -27,7 +27,7 @@ export interface DiagnosticSupport {
   readonly codeDescription: boolean;
 }
 
-export const FULL_DIAGNOSTIC_SUPPORT: DiagnosticSupport = { relatedInformation: true, codeDescription: true };
+const FULL_DIAGNOSTIC_SUPPORT: DiagnosticSupport = { relatedInformation: true, codeDescription: true };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -41,7 +41,7 @@ const TAG: Record<ProblemTag, DiagnosticTag> = {
   deprecated: DiagnosticTag.Deprecated,
 };
 
-export function toDiagnostic(problem: Problem, uri: string, version: number, support: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT): Diagnostic {
+function toDiagnostic(problem: Problem, uri: string, version: number, support: DiagnosticSupport = FULL_DIAGNOSTIC_SUPPORT): Diagnostic {
   const data: DiagnosticData = { ruleId: problem.ruleId, version, fixes: problem.fixes };
   const diagnostic: Diagnostic = {
     range: problem.range,

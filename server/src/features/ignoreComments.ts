@@ -10,7 +10,7 @@ import type { Suppression, SuppressionScope } from '../analysis/suppressions';
 import { insertLinesBefore, lineText } from '../engine/fixes';
 
 /** What the user replaces; the reason after `--` is required, and a visible placeholder is easy to spot. */
-export const REASON_PLACEHOLDER = '<reason>';
+const REASON_PLACEHOLDER = '<reason>';
 
 const KEYWORD: Record<SuppressionScope, string> = {
   instruction: 'stagelint-ignore',
@@ -18,7 +18,7 @@ const KEYWORD: Record<SuppressionScope, string> = {
   file: 'stagelint-ignore-file',
 };
 
-export function suppressionComment(scope: SuppressionScope, ruleId: string): string {
+function suppressionComment(scope: SuppressionScope, ruleId: string): string {
   return `# ${KEYWORD[scope]} ${ruleId} -- ${REASON_PLACEHOLDER}`;
 }
 

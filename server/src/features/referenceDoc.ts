@@ -4,7 +4,7 @@
  * markdown with a link to the matching section of the official Dockerfile reference.
  */
 
-export const DOCKERFILE_REFERENCE_URL = 'https://docs.docker.com/reference/dockerfile/';
+const DOCKERFILE_REFERENCE_URL = 'https://docs.docker.com/reference/dockerfile/';
 
 /** One hand-written record. Kept structured so tests can check every record the same way. */
 export interface DocSource {
@@ -47,7 +47,7 @@ export function referenceAnchor(heading: string): string {
     .replace(/ /g, '-');
 }
 
-export function referenceLink(section: string): string {
+function referenceLink(section: string): string {
   return `${DOCKERFILE_REFERENCE_URL}#${referenceAnchor(section)}`;
 }
 

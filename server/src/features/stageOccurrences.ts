@@ -47,7 +47,7 @@ function commentOccurrences(model: DockerfileModel): StageOccurrence[] {
 const cache = new WeakMap<DockerfileModel, readonly StageOccurrence[]>();
 
 /** Every occurrence of every stage, in document order (computed once per model). */
-export function allOccurrences(model: DockerfileModel): readonly StageOccurrence[] {
+function allOccurrences(model: DockerfileModel): readonly StageOccurrence[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const result: StageOccurrence[] = [];

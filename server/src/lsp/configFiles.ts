@@ -94,7 +94,7 @@ export class ConfigFiles {
 }
 
 /** Reads, parses and validates one config file. */
-export function loadConfigFile(path: string, rules: readonly AnyRule[]): LoadedConfig {
+function loadConfigFile(path: string, rules: readonly AnyRule[]): LoadedConfig {
   const uri = pathToUri(path);
   let text: string;
   try {
@@ -107,7 +107,7 @@ export function loadConfigFile(path: string, rules: readonly AnyRule[]): LoadedC
 }
 
 /** Parses and validates config text (engine/configFile.ts) and turns its problems into diagnostics. */
-export function checkConfigText(text: string, rules: readonly AnyRule[]): { config: ConfigFile; diagnostics: Diagnostic[] } {
+function checkConfigText(text: string, rules: readonly AnyRule[]): { config: ConfigFile; diagnostics: Diagnostic[] } {
   const parsed = parseConfigText(text, rules);
   const diagnostics = parsed.problems.map((problem) =>
     parsed.syntaxError

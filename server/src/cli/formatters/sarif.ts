@@ -44,7 +44,7 @@ export function formatSarif(ctx: ReportContext): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-export function ruleDescriptor(rule: AnyRule): Record<string, unknown> {
+function ruleDescriptor(rule: AnyRule): Record<string, unknown> {
   const { docs } = rule.meta;
   return {
     id: rule.id,
