@@ -14,6 +14,7 @@ const single = df`
   WORKDIR /src
   COPY . .
   RUN go build -o /out/app ./cmd/app
+  USER 65532
   ENTRYPOINT ["/out/app"]
 `;
 const support = { documentChanges: true, createFiles: true };
