@@ -230,6 +230,8 @@ describe('usage errors → exit 2 with one clear line', () => {
     [['--rule', 'test-no-sud=off'], "unknown rule 'test-no-sud' in --rule (did you mean 'test-no-sudo'?)"],
     [['--rule', 'test-no-sudo=fatal'], "invalid severity 'fatal' in --rule test-no-sudo (use error, warning, info, hint or off)"],
     [['--max-warnings', 'many'], "invalid --max-warnings 'many' (expected a number of warnings, 0 or more)"],
+    [['--max-warnings', '-1'], "option '--max-warnings' needs its value attached when it starts with '-', e.g. --max-warnings=-1"],
+    [['--fix=yes'], "option '--fix' takes no value (see stagelint --help)"],
     [['--failure-threshold', 'off'], "invalid --failure-threshold 'off' (use error, warning, info or hint)"],
     [['--unsafe-fixes'], '--unsafe-fixes needs --fix'],
     [['--stdin', 'Dockerfile'], '--stdin reads one file from standard input: do not also give paths'],

@@ -140,9 +140,10 @@ function describeParseError(e: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option ?? '?'}' (see stagelint --help)`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(err.message ?? '')
-        ? `option '${option ?? '?'}' needs a value (see stagelint --help)`
-        : `option '${option ?? '?'}' takes no value (see stagelint --help)`;
+      if (/argument missing/.test(err.message ?? '')) return `option '${option ?? '?'}' needs a value (see stagelint --help)`;
+      // `--max-warnings -1`: parseArgs will not take a value that starts with a dash unless it is attached.
+      if (/ambiguous/.test(err.message ?? '')) return `option '${option ?? '?'}' needs its value attached when it starts with '-', e.g. ${option ?? '--option'}=-1`;
+      return `option '${option ?? '?'}' takes no value (see stagelint --help)`;
     default:
       return err.message ?? String(e);
   }
