@@ -13,6 +13,7 @@ import { applyEdits } from '../../server/src/engine/applyFixes';
 import { lint } from '../../server/src/engine/lint';
 import { explainSplit, splitStages } from '../../server/src/refactors/split';
 import { allRules } from '../../server/src/rules';
+import { df } from '../support/dockerfile';
 import { syntaxErrors } from '../support/ruleTester';
 import { fixturesDir } from './support';
 
@@ -125,6 +126,34 @@ describe('split: how the ecosystems are handled', () => {
     const output = split(read('variants/gradle.Dockerfile'));
     expect(output).toContain('FROM eclipse-temurin:17-jre AS runtime\n');
     expect(output).toContain('COPY --from=builder /home/gradle/project/build/libs/service.jar /home/gradle/project/build/libs/service.jar\n');
+  });
+
+  it('moves comments with their instructions and places USER before the start command and its comment', () => {
+    const output = split(df`
+      FROM golang:1.22-bookworm
+      WORKDIR /src
+      # Dependencies first, for the cache
+      COPY go.mod go.sum ./
+      RUN go mod download
+      COPY . .
+      RUN go build -o /out/app .
+
+      # The port the service listens on
+      EXPOSE 8080
+      # Start the service
+      ENTRYPOINT ["/out/app"]
+    `);
+    const [builder, runtime] = output.split('\nFROM gcr.io/distroless/static-debian12 AS runtime\n');
+    expect(builder).toContain('# Dependencies first, for the cache\nCOPY go.mod go.sum ./\n');
+    expect(builder).not.toContain('EXPOSE');
+    expect(runtime).toBe('WORKDIR /src\n\nCOPY --from=builder /out/app /out/app\n\n# The port the service listens on\nEXPOSE 8080\nUSER nonroot\n# Start the service\nENTRYPOINT ["/out/app"]\n');
+  });
+
+  it('writes continuation lines like the file: tab indentation, && leading or trailing', () => {
+    const trailing = split('FROM python:3.12-bookworm\nRUN apt-get update && \\\n\tapt-get install -y --no-install-recommends gcc libpq-dev && \\\n\trm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "a.py"]\n');
+    expect(trailing).toContain('RUN apt-get update && \\\n\tapt-get install -y --no-install-recommends libpq5 && \\\n\trm -rf /var/lib/apt/lists/*\n');
+    const leading = split('FROM python:3.12-bookworm\nRUN apt-get update \\\n  && apt-get install -y gcc libpq-dev \\\n  && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "a.py"]\n');
+    expect(leading).toContain('RUN apt-get update \\\n  && apt-get install -y --no-install-recommends libpq5 \\\n  && rm -rf /var/lib/apt/lists/*\n');
   });
 
   it('keeps the original stage name on the runtime (so --target still builds the image that ships)', () => {
