@@ -11,6 +11,7 @@ ruleTester(rule, {
     { name: 'the copy fills a parent of the chowned path only partly', code: 'FROM alpine:3.20\nCOPY . /app\nRUN chown -R nobody /app/data\nCMD ["/app/run"]\n' },
     { name: 'a builder stage (only the final image is shipped)', code: 'FROM node:20 AS build\nCOPY . /app\nRUN chown -R node /app\nFROM node:20-slim\nCOPY --from=build /app/dist /dist\nCMD ["node", "/dist/main.js"]\n' },
     { name: 'files from the parent stage are rewritten too', code: 'FROM alpine:3.20 AS base\nCOPY lib /app/lib\nFROM base\nCOPY bin /app/bin\nRUN chown -R nobody /app\nCMD ["/app/bin/run"]\n' },
+    { name: 'an owner only the shell knows', code: 'FROM alpine:3.20\nCOPY . /app\nRUN chown -R "$(id -u nobody)" /app\nCMD ["/app/run"]\n' },
   ],
   invalid: [
     {
@@ -42,6 +43,12 @@ ruleTester(rule, {
         USER app
         CMD ["python", "-m", "src"]
       `,
+    },
+    {
+      name: 'an owner from ENV works in --chown too',
+      code: 'FROM alpine:3.20\nENV APP_USER=nobody\nCOPY . /app\nRUN chown -R "$APP_USER" /app\nCMD ["/app/run"]\n',
+      errors: [{ messageId: 'chownAfterCopy', line: 4 }],
+      output: 'FROM alpine:3.20\nENV APP_USER=nobody\nCOPY --chown=$APP_USER . /app\nCMD ["/app/run"]\n',
     },
     {
       name: 'the RUN does more: reported without a fix',

@@ -13,7 +13,7 @@ export interface ChownCommand {
   readonly instr: Instr;
   readonly script: RunScript;
   readonly command: ShellCommand;
-  /** The owner as written (`app:app`, `1000`, `$USER`); undefined for `--reference`. */
+  /** The owner as written (`app:app`, `1000`, `$APP_USER` from ARG/ENV); undefined for `--reference` or a value only the shell knows. */
   readonly owner: string | undefined;
   readonly recursive: boolean;
   /** Absolute paths; a path with an unknown part is left out (see `unknownPaths`). */
@@ -42,7 +42,10 @@ export function chownCommands(model: DockerfileModel, instr: Instr): readonly Ch
       const operands = args.filter((w) => !w.value.startsWith('-'));
       const recursive = args.some((w) => w.value === '--recursive' || /^-[A-Za-z]*R/.test(w.value));
       const reference = args.some((w) => w.value.startsWith('--reference'));
-      const owner = reference ? undefined : operands[0]?.raw;
+      // `$APP_USER` from ARG/ENV works in `COPY --chown` too; a shell variable or `$(id -u)` does not.
+      const ownerWord = reference ? undefined : operands[0];
+      const owner = !ownerWord ? undefined : !ownerWord.expansion ? ownerWord.value
+        : resolve(ownerWord) !== undefined && !/\$\(|`/.test(ownerWord.value) ? ownerWord.value : undefined;
       const paths: string[] = [];
       let unknownPaths = false;
       for (const w of operands.slice(reference ? 0 : 1)) {

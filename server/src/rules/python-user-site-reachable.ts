@@ -1,3 +1,4 @@
+import type { Instr, Token } from '../analysis/model';
 import { userSiteIssues } from '../analysis/pythonSites';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter, replace } from '../engine/fixes';
@@ -80,6 +81,6 @@ export default defineRule({
   },
 });
 
-function copyDestToken(instr: import('../analysis/model').Instr): import('../analysis/model').Token | undefined {
+function copyDestToken(instr: Instr): Token | undefined {
   return instr.args[instr.args.length - 1];
 }
