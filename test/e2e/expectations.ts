@@ -26,6 +26,18 @@ export interface ExpectedHover {
   mustMatch: readonly RegExp[];
 }
 
+export interface ExpectedSplit {
+  file: string;
+  /** Where the quick fix is triggered: on the rule's squiggle. */
+  line: number;
+  column: number;
+  /** The rules whose squiggles the split removes. */
+  codes: readonly string[];
+  title: string;
+  /** The FROM lines of the split file, in order. */
+  fromLines: readonly string[];
+}
+
 export interface ExpectedSettingChange {
   file: string;
   /** The rule turned off through `stagelint.rules`; the other codes must stay. */
@@ -58,6 +70,16 @@ export const hovers: readonly ExpectedHover[] = [
   // the instruction's reference card instead).
   { file: 'go-app/Dockerfile', line: 8, column: 10, mustMatch: [/\bfinal\b/i, /distroless/] },
 ];
+
+/** A single-stage Flask app that installs compilers: the refactor splits it into a builder and a runtime stage. */
+export const split: ExpectedSplit = {
+  file: 'python-app/Dockerfile',
+  line: 1,
+  column: 3,
+  codes: ['prefer-multi-stage-build', 'no-build-tools-in-final-stage'],
+  title: 'Split into builder and runtime stages (unsafe)',
+  fromLines: ['FROM python:3.12 AS builder', 'FROM python:3.12-slim AS runtime'],
+};
 
 export const settingChange: ExpectedSettingChange = {
   file: 'node-app/Dockerfile',

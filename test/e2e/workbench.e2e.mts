@@ -1,9 +1,9 @@
 // The user's path through the real VS Code workbench (code-server in Chromium) with the built extension:
-// squiggles and rule codes, a quick fix, the stage card on hover, and a settings change.
+// squiggles and rule codes, a quick fix, the split refactor, the stage card on hover, and a settings change.
 // One workbench serves every test (the first load is the slow part); each test works on its own file.
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hovers, problems, quickFix, settingChange } from './expectations.js';
+import { hovers, problems, quickFix, settingChange, split } from './expectations.js';
 import { launchWorkbench, type Problem, type Workbench } from './harness.mjs';
 
 let workbench: Workbench;
@@ -53,6 +53,18 @@ describe('stagelint in VS Code (code-server)', () => {
     expect(text).not.toContain(quickFix.before);
     await workbench.waitForSquiggles((c) => c.error === 0);
     await workbench.waitForProblems(quickFix.file, (r) => !r.some((p) => p.code === quickFix.code));
+  });
+
+  it('splits a single-stage file into builder and runtime stages with the refactor', async () => {
+    await workbench.openFile(split.file);
+    await workbench.waitForProblems(split.file, (r) => split.codes.every((code) => r.some((p) => p.code === code)));
+
+    await workbench.triggerQuickFix(split.title, split.line, split.column);
+
+    const fromLines = (text: string) => text.split('\n').filter((line) => /^FROM\s/i.test(line));
+    const text = await workbench.waitForEditorText((t) => fromLines(t).length === split.fromLines.length);
+    expect(fromLines(text)).toEqual(split.fromLines);
+    await workbench.waitForProblems(split.file, (r) => !r.some((p) => split.codes.includes(p.code)));
   });
 
   it('shows the stage card with the stage role when hovering a FROM line', async () => {
