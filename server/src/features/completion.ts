@@ -13,6 +13,7 @@ import type { DockerfileModel, Stage } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 import { allRules } from '../rules';
 import { stageHoverMarkdown } from './stageHover';
+import { baseDescription } from './stageLabels';
 import { stageKnowledge } from './stageKnowledge';
 
 function lineText(model: DockerfileModel, pos: Position): string {
@@ -23,18 +24,12 @@ function replaceRange(pos: Position, prefixLength: number): Range {
   return { start: { line: pos.line, character: pos.character - prefixLength }, end: pos };
 }
 
-function baseOf(stage: Stage): string {
-  if (stage.base.kind === 'image') return stage.base.resolved ?? stage.base.text;
-  if (stage.base.kind === 'stage') return `FROM ${stage.base.stage.label}`;
-  return stage.base.kind;
-}
-
 function stageItem(model: DockerfileModel, stage: Stage, prefix: string, pos: Position, byIndex: boolean): CompletionItem {
   const text = byIndex ? String(stage.index) : stage.name!.text;
   return {
     label: text,
     kind: CompletionItemKind.Module,
-    detail: `${stageRoleLabel(inferStageRole(model, stage))} · ${baseOf(stage)}`,
+    detail: `${stageRoleLabel(inferStageRole(model, stage))} · ${baseDescription(stage) || stage.base.kind}`,
     documentation: { kind: MarkupKind.Markdown, value: stageHoverMarkdown(model, stage, stageKnowledge) },
     textEdit: { range: replaceRange(pos, prefix.length), newText: text },
     // Keep file order: the stage defined closest above usually is the one wanted, but order is what users scan.

@@ -5,7 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
-import { baseLabel, stageDisplayName } from './stageLabels';
+import { baseDescription, stageDisplayName } from './stageLabels';
 import { stageAnchor } from './stageOccurrences';
 
 const MAX_DETAIL = 60;
@@ -52,7 +52,7 @@ function stageSymbol(model: DockerfileModel, stage: Stage): DocumentSymbol {
   const reach = model.isReachable(stage) ? '' : ' · unreachable';
   return {
     name: stageDisplayName(stage),
-    detail: `${role} · ${stage.base.kind === 'stage' ? 'FROM ' : ''}${baseLabel(stage)}${reach}`,
+    detail: `${role} · ${baseDescription(stage)}${reach}`,
     kind: SymbolKind.Class,
     range: stage.range,
     selectionRange: stageAnchor(stage),

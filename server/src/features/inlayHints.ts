@@ -6,7 +6,7 @@
  */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../analysis/model';
-import { baseLabel } from './stageLabels';
+import { baseDescription } from './stageLabels';
 
 function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || a.start.line > b.end.line);
@@ -14,9 +14,8 @@ function overlaps(a: Range, b: Range): boolean {
 
 function describe(stage: Stage): string {
   if (stage.name) return stage.name.text;
-  const base = baseLabel(stage);
-  if (!base) return `#${stage.index}`;
-  return `#${stage.index} ${stage.base.kind === 'stage' ? 'FROM ' : ''}${base}`;
+  const base = baseDescription(stage);
+  return base ? `#${stage.index} ${base}` : `#${stage.index}`;
 }
 
 export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {

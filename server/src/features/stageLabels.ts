@@ -6,6 +6,11 @@ export function stageDisplayName(stage: Stage): string {
   return stage.name?.text ?? `stage ${stage.label}`;
 }
 
+/** What a stage is built on, for details and hints: like `baseLabel`, with `FROM ` before a parent stage. */
+export function baseDescription(stage: Stage): string {
+  return stage.base.kind === 'stage' ? `FROM ${baseLabel(stage)}` : baseLabel(stage);
+}
+
 /** What `FROM` names: the image (after global ARG expansion), the parent stage's label, `scratch`, or '' when missing. */
 export function baseLabel(stage: Stage): string {
   switch (stage.base.kind) {
