@@ -42,6 +42,25 @@ ruleTester(rule, {
         CMD ["app"]
       `,
       errors: [{ messageId: 'singleStage', line: 1, column: 1, endLine: 1, endColumn: 17, message: "runs 'go build' on line 4" }],
+      // The split refactor as an unsafe fix; never applied by the safe fixes (`output` unchanged).
+      output: null,
+      fixes: [{
+        title: 'Split into builder and runtime stages (unsafe)',
+        output: df`
+          FROM golang:1.22 AS builder
+          WORKDIR /src
+          COPY . .
+          ENV CGO_ENABLED=0
+          RUN go build -o /usr/local/bin/app ./cmd/app
+
+          FROM gcr.io/distroless/static-debian12 AS runtime
+          WORKDIR /src
+
+          COPY --from=builder /usr/local/bin/app /usr/local/bin/app
+          USER nonroot
+          CMD ["app"]
+        `,
+      }],
     },
     {
       name: 'npm run build',

@@ -1,6 +1,8 @@
 import { buildCommandsIn, finalBuildTools, imagePurpose } from '../analysis/buildTools';
 import { commandRange } from '../analysis/runScript';
 import { defineRule } from '../engine/defineRule';
+import { minimalEdit } from '../engine/fixes';
+import { explainSplit } from '../refactors/split';
 
 export default defineRule({
   id: 'prefer-multi-stage-build',
@@ -15,6 +17,7 @@ export default defineRule({
     messages: {
       singleStage:
         'This single-stage image {{what}} on line {{line}} and ships the toolchain with the result; build in a builder stage and copy only the artifacts into a runtime stage',
+      split: 'Split into builder and runtime stages',
     },
     docs: {
       summary: 'A single-stage Dockerfile that compiles or keeps build tools should be split into builder and runtime stages',
@@ -29,6 +32,10 @@ export default defineRule({
         '(a stage named `dev`/`test`/`ci`…, or one that starts a shell, a REPL or a build tool) are left alone.\n\n' +
         'The "Split into builder and runtime stages" refactor performs the split; until it is available for a ' +
         'file, the problem is reported without a fix.',
+      fixSafety:
+        'The fix is the "Split into builder and runtime stages" refactor (see docs/refactors.md). It is unsafe: the ' +
+        'image that ships changes (another base image, only the artifacts, a non-root user), so review it. It is ' +
+        'offered only where the ecosystem, the artifacts and every program the container starts are recognised.',
       examples: {
         invalid: ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/app ./cmd/app\nCMD ["app"]\n'],
         valid: [
@@ -44,6 +51,10 @@ export default defineRule({
     if (!model.targets.includes(stage) || imagePurpose(model, stage) !== 'application') return;
     const build = buildCommandsIn(model, stage)[0];
     const tools = finalBuildTools(model)[0];
+    // The "Split into builder and runtime stages" refactor, where it can split this file.
+    const split = build || tools ? explainSplit(model) : undefined;
+    const edit = split && 'output' in split ? minimalEdit(model, split.output) : undefined;
+    const fixes = edit ? [{ messageId: 'split' as const, safety: 'unsafe' as const, edits: [edit] }] : [];
     if (build) {
       const range = commandRange(build.script, build.command);
       report({
@@ -51,6 +62,7 @@ export default defineRule({
         data: { what: `runs '${build.label}'`, line: range.start.line + 1 },
         range: stage.from.range,
         related: [{ range, message: `'${build.label}' builds here, in the image that ships` }],
+        fixes,
       });
     } else if (tools) {
       const first = tools.packages[0]!;
@@ -60,6 +72,7 @@ export default defineRule({
         data: { what: `installs build tools (${tools.packages.map((p) => `'${p.pkg.name}'`).join(', ')})`, line: range.start.line + 1 },
         range: stage.from.range,
         related: [{ range, message: 'Build tools installed here stay in the image' }],
+        fixes,
       });
     }
   },
