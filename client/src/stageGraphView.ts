@@ -92,8 +92,8 @@ function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
   .edge path { fill: none; stroke: var(--vscode-foreground); stroke-opacity: 0.6; stroke-width: 1.3; }
   .edge.copy-from path { stroke: var(--vscode-charts-blue, #4c8bf5); stroke-opacity: 0.9; }
   .edge.mount-from path { stroke: var(--vscode-charts-purple, #a371f7); stroke-dasharray: 5 3; stroke-opacity: 0.9; }
-  /* A halo in the editor's background colour keeps the label readable where its edge runs through it. */
-  .edge-label { font-size: 10px; fill: var(--vscode-foreground); opacity: 0.75; text-anchor: middle; paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 4px; stroke-linejoin: round; }
+  .edge-label { font-size: 10px; fill: var(--vscode-foreground); opacity: 0.75; text-anchor: middle; }
+  .edge-label-bg { fill: var(--vscode-editor-background); }
   marker path { fill: var(--vscode-foreground); fill-opacity: 0.7; }
   .empty { opacity: 0.7; }
 </style>

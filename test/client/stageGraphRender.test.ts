@@ -32,6 +32,16 @@ describe('stage graph rendering', () => {
     expect((svg.match(/<g class="edge /g) ?? []).length).toBe(graph.edges.length);
   });
 
+  it('puts an opaque backdrop under each edge label, centred where dagre placed the label', () => {
+    const svg = renderStageGraphSvg(graph);
+    const labels = [...svg.matchAll(/<rect class="edge-label-bg" x="([\d.]+)" y="([\d.]+)" width="(\d+)" height="(\d+)"[^>]*\/><text class="edge-label" x="([\d.]+)" y="([\d.]+)">/g)];
+    expect(labels.length).toBe(graph.edges.length);
+    for (const [, x, y, width, height, textX, textY] of labels) {
+      expect(Number(x) + Number(width) / 2).toBeCloseTo(Number(textX), 0);
+      expect(Number(y) + Number(height) / 2).toBeCloseTo(Number(textY) - 4, 0);
+    }
+  });
+
   it('escapes labels and handles an empty file', () => {
     const svg = renderStageGraphSvg({ uri: 'x', nodes: [{ id: 0, label: '#0', base: '<img>&"', line: 0, isTarget: true, reachable: true }], edges: [] });
     expect(svg).toContain('&lt;img&gt;&amp;&quot;');

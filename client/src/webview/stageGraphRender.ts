@@ -36,6 +36,8 @@ const { graphlib, layout } = require('@dagrejs/dagre') as typeof Dagre;
 const EDGE_LABEL: Record<StageGraphEdge['kind'], string> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'mount' };
 
 const CHAR_WIDTH = 7.2;
+/** Room for an edge label at 10px: dagre keeps it free of nodes, and the label's backdrop covers the edge there. */
+const labelSize = (kind: StageGraphEdge['kind']) => ({ width: Math.round(EDGE_LABEL[kind].length * 6) + 6, height: 12 });
 const NODE_HEIGHT = 46;
 const MARGIN = 16;
 
@@ -50,7 +52,7 @@ export function layoutStageGraph(graph: StageGraph): GraphLayout {
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(String(node.id), { width: nodeWidth(node), height: NODE_HEIGHT });
   graph.edges.forEach((edge, i) =>
-    g.setEdge(String(edge.from), String(edge.to), { width: Math.round(EDGE_LABEL[edge.kind].length * 6) + 6, height: 12, labelpos: 'c' }, `e${i}`),
+    g.setEdge(String(edge.from), String(edge.to), { ...labelSize(edge.kind), labelpos: 'c' }, `e${i}`),
   );
   layout(g);
   const nodes = graph.nodes.map((node) => {
@@ -79,7 +81,12 @@ export function renderStageGraphSvg(graph: StageGraph): string {
   if (graph.nodes.length === 0) return '<p class="empty">This Dockerfile has no FROM instruction yet.</p>';
   const l = layoutStageGraph(graph);
   const edges = l.edges.map(({ edge, points, label: at }) => {
-    const label = at ? `<text class="edge-label" x="${at.x.toFixed(1)}" y="${(at.y + 4).toFixed(1)}">${EDGE_LABEL[edge.kind]}</text>` : '';
+    const size = labelSize(edge.kind);
+    // The edge runs through its label's centre: an opaque backdrop (the webview's background) keeps the text legible.
+    const backdrop = at
+      ? `<rect class="edge-label-bg" x="${(at.x - size.width / 2).toFixed(1)}" y="${(at.y - size.height / 2).toFixed(1)}" width="${size.width}" height="${size.height}" rx="2"/>`
+      : '';
+    const label = at ? `${backdrop}<text class="edge-label" x="${at.x.toFixed(1)}" y="${(at.y + 4).toFixed(1)}">${EDGE_LABEL[edge.kind]}</text>` : '';
     return `<g class="edge ${edge.kind}" data-line="${edge.line}"><title>${EDGE_LABEL[edge.kind]} (line ${edge.line + 1})</title><path d="${path(points)}" marker-end="url(#arrow)"/>${label}</g>`;
   });
   const nodes = l.nodes.map(({ node, x, y, width, height }) => {
