@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatConfigProblem, parseConfigText } from '../../server/src/engine/configFile';
+import { defineRule } from '../../server/src/engine/defineRule';
 import { parseJsonWithLocations } from '../../server/src/engine/jsonLocations';
 import { allRules } from '../../server/src/rules';
 
@@ -75,5 +76,41 @@ describe('parseConfigText', () => {
     const r = parseConfigText('{"targets": "test", "ignorePatterns": ["vendor/**"]}', allRules);
     expect(r.config).toEqual({ ignorePatterns: ['vendor/**'] });
     expect(r.problems.map((p) => p.message)).toEqual(["'targets' must be an array of strings"]);
+  });
+});
+
+describe('parseConfigText: rule options', () => {
+  const withOptions = defineRule<'m', { allow: string[] }>({
+    id: 'test-with-options',
+    meta: {
+      category: 'style', defaultSeverity: 'info', recommended: true, fix: 'none', since: '0.1.0', stability: 'preview', sources: [],
+      messages: { m: 'm' },
+      docs: { summary: 's', rationale: 'r', examples: { invalid: ['FROM a\n'], valid: ['FROM a\n'] } },
+    },
+    options: { schema: { type: 'object', properties: { allow: { type: 'array' } } }, defaults: { allow: [] } },
+    check() {},
+  });
+  const rules = [withOptions, ...allRules];
+  const parse = (rulesJson: string) => parseConfigText(`{"rules": ${rulesJson}}`, rules);
+
+  it('keeps valid options', () => {
+    const r = parse('{"test-with-options": ["warning", {"allow": ["x"]}]}');
+    expect(r.problems).toEqual([]);
+    expect(r.config.rules).toEqual({ 'test-with-options': ['warning', { allow: ['x'] }] });
+  });
+
+  it('reports an unknown option at its key and keeps the setting (unknown keys are ignored when merging)', () => {
+    const r = parse('{"test-with-options": ["warning", {"allwo": ["x"]}]}');
+    expect(r.problems.map((p) => formatConfigProblem('c.json', p))).toEqual(["c.json:1:46: unknown option 'allwo' for 'test-with-options'"]);
+    expect(r.config.rules).toEqual({ 'test-with-options': ['warning', { allwo: ['x'] }] });
+  });
+
+  it('drops options that are not an object, or given to a rule without options, and keeps the severity', () => {
+    const r = parse('{"test-with-options": ["error", 3], "no-duplicate-stage-name": ["warning", {}]}');
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "options for 'test-with-options' must be an object",
+      "rule 'no-duplicate-stage-name' takes no options",
+    ]);
+    expect(r.config.rules).toEqual({ 'test-with-options': 'error', 'no-duplicate-stage-name': 'warning' });
   });
 });

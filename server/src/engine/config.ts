@@ -96,44 +96,54 @@ export function validateConfig(raw: unknown, rules: readonly AnyRule[]): { confi
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
       problems.push({ path: ['rules'], message: "'rules' must be an object mapping rule ids to severities" });
     } else {
-      const known = new Map(rules.map((r) => [r.id, r]));
-      const accepted: Record<string, RuleSetting> = {};
-      for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
-        const rule = known.get(id);
-        if (!rule) {
-          const guess = closest(id, [...known.keys()]);
-          problems.push({ path: ['rules', id], message: `unknown rule '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}` });
-          continue;
-        }
-        const sev = Array.isArray(setting) ? setting[0] : setting;
-        if (!isSeverity(sev)) {
-          problems.push({ path: ['rules', id], message: `invalid severity ${JSON.stringify(sev)} for '${id}' (use error, warning, info, hint or off)` });
-          continue;
-        }
-        if (Array.isArray(setting) && setting.length > 1) {
-          const opts = setting[1];
-          if (!rule.options) {
-            problems.push({ path: ['rules', id, 1], message: `rule '${id}' takes no options` });
-            accepted[id] = sev;
-            continue;
-          }
-          if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
-            problems.push({ path: ['rules', id, 1], message: `options for '${id}' must be an object` });
-            accepted[id] = sev;
-            continue;
-          }
-          const props = (rule.options.schema.properties ?? {}) as Record<string, unknown>;
-          const bad = Object.keys(opts).filter((k) => !(k in props));
-          if (bad.length > 0) {
-            problems.push({ path: ['rules', id, 1, bad[0]!], message: `unknown option '${bad[0]}' for '${id}'` });
-          }
-        }
-        accepted[id] = setting as RuleSetting;
-      }
-      config.rules = accepted;
+      config.rules = validateRules(obj.rules as Record<string, unknown>, rules, problems);
     }
   }
   return { config, problems };
+}
+
+/** The usable rule settings of `rules`; one problem per invalid entry (an entry with bad options keeps its severity). */
+function validateRules(settings: Record<string, unknown>, rules: readonly AnyRule[], problems: ConfigProblem[]): Record<string, RuleSetting> {
+  const known = new Map(rules.map((r) => [r.id, r]));
+  const accepted: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = known.get(id);
+    if (!rule) {
+      const guess = closest(id, [...known.keys()]);
+      problems.push({ path: ['rules', id], message: `unknown rule '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}` });
+      continue;
+    }
+    const sev = Array.isArray(setting) ? setting[0] : setting;
+    if (!isSeverity(sev)) {
+      problems.push({ path: ['rules', id], message: `invalid severity ${JSON.stringify(sev)} for '${id}' (use error, warning, info, hint or off)` });
+      continue;
+    }
+    if (Array.isArray(setting) && setting.length > 1) {
+      const problem = checkOptions(rule, setting[1]);
+      if (problem) problems.push(problem);
+      // Unusable options are dropped (the severity still applies); unknown keys are merely ignored when merging.
+      if (!rule.options || !isPlainObject(setting[1])) {
+        accepted[id] = sev;
+        continue;
+      }
+    }
+    accepted[id] = setting as RuleSetting;
+  }
+  return accepted;
+}
+
+/** A problem with the options object of `rule` (path `rules.<id>.1`, or `rules.<id>.1.<key>` for an unknown key). */
+function checkOptions(rule: AnyRule, opts: unknown): ConfigProblem | undefined {
+  const id = rule.id;
+  if (!rule.options) return { path: ['rules', id, 1], message: `rule '${id}' takes no options` };
+  if (!isPlainObject(opts)) return { path: ['rules', id, 1], message: `options for '${id}' must be an object` };
+  const props = (rule.options.schema.properties ?? {}) as Record<string, unknown>;
+  const bad = Object.keys(opts).find((k) => !(k in props));
+  return bad === undefined ? undefined : { path: ['rules', id, 1, bad], message: `unknown option '${bad}' for '${id}'` };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Closest candidate within edit distance 2 (for "did you mean"). */
