@@ -88,7 +88,7 @@ describe('split: how the ecosystems are handled', () => {
 
   it('go with a shell HEALTHCHECK: an alpine runtime of the builder release instead of distroless', () => {
     const output = split(read('variants/go-alpine.Dockerfile'));
-    expect(output).toContain('FROM alpine:3.19 AS runtime\nRUN apk add --no-cache ca-certificates tzdata\nRUN addgroup -S app && adduser -S -G app app\n');
+    expect(output).toContain('FROM alpine:3.19 AS runtime\nRUN apk add --no-cache ca-certificates tzdata\nRUN addgroup -S app && adduser -S -D -G app app\n');
     expect(output).toContain('ENV CGO_ENABLED=0\nRUN go build');
   });
 
@@ -110,7 +110,7 @@ describe('split: how the ecosystems are handled', () => {
   it('keeps lower-case keywords (AS casing follows FROM) and .NET 6 gets a created user', () => {
     const output = split(read('variants/dotnet6.Dockerfile'));
     expect(output).toContain('from mcr.microsoft.com/dotnet/sdk:6.0 as builder\n');
-    expect(output).toContain('from mcr.microsoft.com/dotnet/aspnet:6.0 as runtime\nrun groupadd --system app && useradd --system --gid app --create-home app\n');
+    expect(output).toContain('from mcr.microsoft.com/dotnet/aspnet:6.0 as runtime\nrun groupadd --system --force app && useradd --system --create-home --gid app app\n');
     expect(output).toContain('user app\nentrypoint ["./Api"]\n');
   });
 

@@ -53,6 +53,11 @@ export function keyword(style: FileStyle, upperCase: string): string {
   return style.lowerKeywords ? upperCase.toLowerCase() : upperCase;
 }
 
+/** Lines written with upper-case keywords (shared edit builders) in the file's casing. */
+export function styled(style: FileStyle, lines: readonly string[]): string[] {
+  return lines.map((l) => (style.lowerKeywords ? l.replace(/^(\s*)([A-Z]+)\b/, (_, ws: string, kw: string) => ws + kw.toLowerCase()) : l));
+}
+
 /**
  * One instruction written on several lines: `keyword first`, then each following part on a continuation line
  * joined with `joiner` (`&&`) on the side the file prefers. Returns the lines without line endings.
@@ -70,12 +75,6 @@ export function continued(style: FileStyle, head: string, parts: readonly string
     parts.slice(1).forEach((p, i) => lines.push(`${style.continuationIndent}${p}${i < parts.length - 2 ? ` ${joiner} ${style.escape}` : ''}`));
   }
   return lines;
-}
-
-/** Like `continued`, but on one line when it stays short (`RUN groupadd … && useradd …`). */
-export function chained(style: FileStyle, head: string, parts: readonly string[], joiner = '&&', max = 100): string[] {
-  const one = `${head} ${parts.join(` ${joiner} `)}`;
-  return one.length <= max ? [one] : continued(style, head, parts, joiner);
 }
 
 /** `AS`/`as` matching the FROM keyword's casing (BuildKit's FromAsCasing check). */

@@ -18,8 +18,8 @@ import { describeImageText, imageHasUser, type ImageFacts } from '../../analysis
 import type { Instr } from '../../analysis/model';
 import { commandArgs, commandName } from '../../analysis/shell';
 import { blocksOf, regionStart, renderPieces, type Block, type Piece } from '../layout';
-import { createUserLines, nonRootUserFor } from '../nonRootUser';
-import { asKeyword, keyword } from '../style';
+import { createUserLines, nonRootPlan } from '../../engine/edits/addUser';
+import { asKeyword, keyword, styled } from '../style';
 import { copyDestination, resolvePath, type SplitAnalysis } from './analysis';
 import type { EcosystemPlan } from './plan';
 import { within } from './runKinds';
@@ -103,16 +103,18 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
     const name = original.value.split(':')[0]!;
     const createdByUserRun = instrs.some((i) => analysis.runKinds.get(i) === 'user' && createsUser(analysis, i, name));
     if (!/^\d+$/.test(name) && !name.startsWith('$') && imageHasUser(runtimeFacts, name) !== 'yes' && !(createdByUserRun && family === builderFamily)) {
-      createUser = createUserLines(runtimeFacts, style, name);
-      if (!createUser) return new Declined(`user '${name}' cannot be created in the runtime image`, true);
+      const lines = createUserLines(runtimeFacts, name);
+      if (!lines) return new Declined(`user '${name}' cannot be created in the runtime image`, true);
+      createUser = styled(style, lines);
     }
     const block = blockOf(analysis, original.instr);
     userPiece = { lines: block?.lines ?? [model.textOf(original.instr.range)], blankBefore: 0 };
   } else {
-    const setup = nonRootUserFor(runtimeFacts, style);
-    if (!setup) return new Declined('no non-root user for the runtime image');
-    createUser = setup.create;
-    userPiece = { lines: [`${keyword(style, 'USER')} ${setup.user}`], blankBefore: 0 };
+    const plan = nonRootPlan(runtimeFacts);
+    if (!plan) return new Declined('no non-root user for the runtime image');
+    const lines = styled(style, plan.lines);
+    createUser = lines.length > 1 ? lines.slice(0, -1) : undefined;
+    userPiece = { lines: lines.slice(-1), blankBefore: 0 };
   }
   if (createUser && noShell) return new Declined('creating the user needs a shell', true);
 
