@@ -1,5 +1,5 @@
 /**
- * "Use the runtime image": the final stage of a multi-stage build that is based on an SDK image (`golang`,
+ * "Use '<runtime image>'": the final stage of a multi-stage build that is based on an SDK image (`golang`,
  * `maven`, `mcr.microsoft.com/dotnet/sdk`, a full `node`/`python` image) while another stage already builds,
  * moves to the SDK's runtime sibling (distroless/static, `*-jre`, `dotnet/aspnet`, `debian:*-slim`,
  * `node:*-slim`). Offered only when the stage needs nothing of the SDK: it runs no build tool, every program it
@@ -102,6 +102,6 @@ export const swapRuntimeBase: Refactor = {
     if (stage.instructions.some((i) => i.keyword === 'RUN') && runtime.packageManager !== facts.packageManager) return undefined;
     if (!programsOk(model, stage, runtime, copiedPaths(model, stage)) || !usersOk(model, stage, runtime)) return undefined;
     const text = facts.runtimeAlternative;
-    return { id: 'swap-runtime-base', title: `Use the runtime image '${text}'`, kind: 'refactor.rewrite', edits: [replace(stage.base.range, text)] };
+    return { id: 'swap-runtime-base', title: `Use '${text}'`, kind: 'refactor.rewrite', edits: [replace(stage.base.range, text)] };
   },
 };
