@@ -97,6 +97,8 @@ async function main() {
     await waitForCount(page, '.squiggly-error, .squiggly-warning, .squiggly-info', 1);
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('Control+1'); // focus back on the editor: no selected row in the panel
+    await waitForCount(page, '.codelens-decoration', 1);
     await shoot(page, 'problems');
     await page.keyboard.press('Control+J'); // close the panel again
 
@@ -121,6 +123,8 @@ async function main() {
     await openFile(page, 'node-web-stages/Dockerfile');
     await waitForCount(page, '.codelens-decoration', 5);
     await shoot(page, 'code-lens');
+    await page.keyboard.press('Control+B'); // hide the explorer: room for the file and its graph side by side
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: STEP_MS });
     await page.keyboard.press('Control+Shift+P');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: STEP_MS });
