@@ -156,6 +156,13 @@ describe('split: how the ecosystems are handled', () => {
     expect(leading).toContain('RUN apt-get update \\\n  && apt-get install -y --no-install-recommends libpq5 \\\n  && rm -rf /var/lib/apt/lists/*\n');
   });
 
+  it('keeps the owner the build gave the application tree (COPY --chown, chown -R)', () => {
+    const python = split('FROM python:3.12\nRUN useradd --create-home web\nWORKDIR /home/web/app\nCOPY --chown=web:web . .\nRUN pip install -r requirements.txt\nUSER web\nCMD ["python", "app.py"]\n');
+    expect(python).toContain('COPY --from=builder --chown=web:web /home/web/app /home/web/app\nCOPY --from=builder /opt/venv /opt/venv\n');
+    const node = split('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && chown -R node:node /app\nCMD ["node", "dist/main.js"]\n');
+    expect(node).toContain('COPY --from=builder --chown=node:node /app/dist /app/dist\n');
+  });
+
   it('keeps the original stage name on the runtime (so --target still builds the image that ships)', () => {
     const output = split('FROM golang:1.22 AS app\nWORKDIR /src\nCOPY . .\nRUN go build -o /app ./cmd/app\nENTRYPOINT ["/app"]\n');
     expect(output).toContain('FROM golang:1.22 AS builder\n');
@@ -184,6 +191,7 @@ describe('split: not offered when the result could be wrong', () => {
     ['poetry keeping its own virtualenv', 'FROM python:3.12\nRUN pip install poetry\nWORKDIR /app\nCOPY . .\nRUN poetry install\nCMD ["poetry", "run", "python", "a.py"]\n'],
     ['a dev server', 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npm", "run", "dev"]\n'],
     ['nothing to leave out', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "a.py"]\n'],
+    ['a tree with several owners', 'FROM python:3.12\nWORKDIR /app\nCOPY --chown=1000 a.txt .\nCOPY --chown=2000 . .\nRUN pip install -r requirements.txt\nCMD ["python", "a.py"]\n'],
     ['a health check tool only the SDK image has', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nHEALTHCHECK CMD curl -f http://localhost/\nCMD ["python", "a.py"]\n'],
   ])('%s', (_label, text) => {
     expect('declined' in declined(text)).toBe(true);

@@ -118,6 +118,17 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
   }
   if (createUser && noShell) return new Declined('creating the user needs a shell', true);
 
+  // The build gave the tree to a user (`COPY --chown`, `chown -R`): its copy in the runtime keeps that owner.
+  const owner = treeOwner(analysis);
+  if (owner === null) return new Declined('the build tree has several owners');
+  if (owner !== undefined) {
+    const name = owner.split(':')[0]!;
+    const known = /^\d+$/.test(name) || imageHasUser(runtimeFacts, name) === 'yes' || name === original?.value.split(':')[0] ||
+      instrs.some((i) => analysis.runKinds.get(i) === 'user' && createsUser(analysis, i, name));
+    if (!known) return new Declined(`the tree's owner '${name}' does not exist in the runtime image`);
+  }
+  const chownFor = (from: string) => (owner !== undefined && analysis.tree !== undefined && within(from, analysis.tree) ? ` --chown=${owner}` : '');
+
   const headWorkdir = analysis.workdirBefore[last + 1] ?? analysis.finalWorkdir;
   // The last WORKDIR of the build steps sets the runtime's, unless an absolute WORKDIR after them does.
   const firstTailWorkdir = instrs.slice(last + 1).find((i) => i.keyword === 'WORKDIR');
@@ -174,7 +185,7 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
       }
       if (index === artifactsAfter) {
         plan.artifacts.forEach((a, k) => {
-          runtime.push({ piece: { lines: [`${keyword(style, 'COPY')} --from=builder ${a.from} ${a.to}`], blankBefore: k === 0 ? 1 : 0 }, keyword: 'COPY' });
+          runtime.push({ piece: { lines: [`${keyword(style, 'COPY')} --from=builder${chownFor(a.from)} ${a.from} ${a.to}`], blankBefore: k === 0 ? 1 : 0 }, keyword: 'COPY' });
           provided.push(a.to);
         });
         for (const lines of plan.afterArtifacts) runtime.push({ piece: { lines, blankBefore: 0 }, keyword: 'ENV' });
@@ -310,6 +321,37 @@ function envKeys(instr: Instr): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The owner the build steps gave the tree: `--chown` of the COPYs into it, `chown -R <owner> <tree or below>` in
+ * its RUNs. Undefined when root owns it, null when different owners are used.
+ */
+function treeOwner(analysis: SplitAnalysis): string | undefined | null {
+  const tree = analysis.tree;
+  if (tree === undefined) return undefined;
+  const owners = new Set<string>();
+  analysis.instrs.slice(0, analysis.last + 1).forEach((instr, i) => {
+    const wd = analysis.workdirBefore[i];
+    if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && !instr.flag('from')) {
+      const dest = copyDestination(analysis.model, instr, wd);
+      const chown = instr.flag('chown')?.value;
+      if (chown && dest !== undefined && within(dest.replace(/\/$/, '') || '/', tree)) owners.add(chown);
+    }
+    for (const cmd of instr.keyword === 'RUN' ? analysis.commands.get(instr) ?? [] : []) {
+      if (commandName(cmd) !== 'chown') continue;
+      const args = commandArgs(cmd).map((w) => w.value);
+      const operands = args.filter((a) => !a.startsWith('-'));
+      if (!args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive') || operands.length < 2) continue;
+      for (const path of operands.slice(1)) {
+        const abs = resolvePath(wd, path);
+        if (abs !== undefined && within(abs, tree)) owners.add(operands[0]!);
+      }
+    }
+  });
+  if (owners.size > 1) return null;
+  const [only] = owners;
+  return only === undefined || /^(root|0)(:(root|0))?$/.test(only) || only.includes('$') ? undefined : only;
 }
 
 /** Whether a user-setup RUN creates `name` (`useradd … name`, `adduser … name`). */
