@@ -118,8 +118,9 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
   }
   if (createUser && noShell) return new Declined('creating the user needs a shell', true);
 
-  // The build gave the tree to a user (`COPY --chown`, `chown -R`): its copy in the runtime keeps that owner.
-  const owner = treeOwner(analysis);
+  // The build gave the application tree to a user (`COPY --chown`, `chown -R`): its copy in the runtime keeps
+  // that owner. Compiled artifacts only need to be readable.
+  const owner = plan.ecosystem === 'python' || plan.ecosystem === 'node' ? treeOwner(analysis) : undefined;
   if (owner === null) return new Declined('the build tree has several owners');
   if (owner !== undefined) {
     const name = owner.split(':')[0]!;
