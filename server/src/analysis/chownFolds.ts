@@ -6,8 +6,7 @@
  */
 import { baseFactsOf, finalStages, stageChain } from './finalImage';
 import { chownCommands, type ChownCommand } from './chownCommands';
-import { copyParts } from './copySources';
-import { destination } from './flows';
+import { copyDestination } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, pathsOverlap } from './paths';
 import { baseMayShip, isApplicationPath, stagePaths } from './producedPaths';
@@ -59,7 +58,7 @@ function foldOf(model: DockerfileModel, stage: Stage, chown: ChownCommand): Chow
       const inside = p.tree ? pathsOverlap(p.path, path) : isUnder(p.path, path);
       if (!inside) continue;
       if (p.instr.keyword === 'COPY' || p.instr.keyword === 'ADD') {
-        const dest = destination(model, p.instr, copyParts(model, p.instr)?.dest?.value)?.replace(/\/$/, '') || '/';
+        const dest = copyDestination(model, p.instr)?.replace(/\/$/, '') || '/';
         if (!isUnder(dest, path)) {
           // A copy into a parent directory whose files were already given this owner by an earlier chown -R.
           if (alreadyOwned(model, stage, p.instr, run, path, chown.owner!)) continue;

@@ -3,7 +3,7 @@
  * stage's own `ENV`/`ARG` before that point (ARGs are in the environment of RUN commands, not of the
  * running container). Used for `HOME`, `PATH`, `CGO_ENABLED`, `PYTHONUSERBASE`, …
  */
-import { envPairsOf, globalScope, stageScope } from './args';
+import { envPairsOf, expand, globalScope, stageScope, type Binding } from './args';
 import { chainInstructions } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 
@@ -20,7 +20,7 @@ export interface EnvBinding {
  * started from the image sees); otherwise ARGs count too (what a RUN sees).
  */
 export function envAt(model: DockerfileModel, stage: Stage, name: string, at?: Instr, runtime = false): EnvBinding | undefined {
-  const scope = stageScope(stage, at, globalScope(model.globalArgs, model.escapeChar), model.escapeChar);
+  const scope = scopeAt(model, stage, at);
   const binding = scope.get(name);
   if (!binding || (binding.kind !== 'env' && binding.kind !== 'arg')) return undefined;
   // An ARG of the same name hides an earlier ENV from RUN but not from the container: call it unknown.
@@ -40,4 +40,32 @@ function lastSetter(stage: Stage, name: string, at: Instr | undefined, keyword: 
     if (keyword === 'ARG' && i.args.some((t) => t.value === name || t.value.startsWith(name + '='))) return i;
   }
   return undefined;
+}
+
+const globalCache = new WeakMap<DockerfileModel, Map<string, Binding>>();
+const atCache = new WeakMap<Instr | Stage, Map<string, Binding>>();
+
+/** The ARG/ENV scope at `at` (or at the end of `stage`), memoised: rules ask for it once per RUN or COPY. */
+export function scopeAt(model: DockerfileModel, stage: Stage, at: Instr | undefined): Map<string, Binding> {
+  const key = at && at.stage === stage ? at : at ? undefined : stage;
+  let scope = key ? atCache.get(key) : undefined;
+  if (!scope) {
+    let global = globalCache.get(model);
+    if (!global) {
+      global = globalScope(model.globalArgs, model.escapeChar);
+      globalCache.set(model, global);
+    }
+    scope = stageScope(stage, at, global, model.escapeChar);
+    if (key) atCache.set(key, scope);
+  }
+  return scope;
+}
+
+/** `model.expand` with the memoised scope (for `$VAR` in instruction arguments and RUN words). */
+export function expandAt(model: DockerfileModel, text: string, at: Instr): { value: string; unresolved: string[] } {
+  if (!text.includes('$')) return { value: text, unresolved: [] };
+  const target = at.trigger ?? at;
+  if (!target.stage) return model.expand(text, at);
+  const r = expand(text, scopeAt(model, target.stage, target), model.escapeChar);
+  return { value: r.value, unresolved: r.unresolved };
 }

@@ -49,7 +49,7 @@ export function artifactFlows(model: DockerfileModel): readonly ArtifactFlow[] {
       const relative = source.value !== undefined && !source.value.startsWith('/');
       return { source, path: source.value === undefined ? undefined : cleanPath('/' + source.value.replace(/\\/g, '/')), relative };
     });
-    flows.push({ instr, edge, from: edge.target, into: edge.source, sources, dest: destination(model, instr, parts.dest?.value), chown: instr.flag('chown')?.value ?? undefined });
+    flows.push({ instr, edge, from: edge.target, into: edge.source, sources, dest: copyDestination(model, instr), chown: instr.flag('chown')?.value ?? undefined });
   }
   cache.set(model, flows);
   return flows;
@@ -70,6 +70,18 @@ export function destination(model: DockerfileModel, instr: Instr, raw: string | 
     abs = joinPath(cwd, value);
   }
   return dir && abs !== '/' ? abs + '/' : abs;
+}
+
+const destCache = new WeakMap<Instr, { value: string | undefined }>();
+
+/** `destination` of a COPY/ADD's own destination word, memoised per instruction. */
+export function copyDestination(model: DockerfileModel, instr: Instr): string | undefined {
+  let hit = destCache.get(instr);
+  if (!hit) {
+    hit = { value: destination(model, instr, copyParts(model, instr)?.dest?.value) };
+    destCache.set(instr, hit);
+  }
+  return hit.value;
 }
 
 /** Flows copied into `stage`. */

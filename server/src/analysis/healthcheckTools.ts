@@ -8,7 +8,7 @@
 import type { ImageFacts } from './baseImages';
 import { copyParts } from './copySources';
 import { baseFactsOf, chainInstructions, rootImageText } from './finalImage';
-import { destination } from './flows';
+import { copyDestination } from './flows';
 import { packageOpsOf } from './instrPackages';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { runsLocalScript } from './opaqueCommands';
@@ -58,7 +58,7 @@ function mayProvide(model: DockerfileModel, target: Stage, instrs: readonly Inst
   for (const instr of instrs) {
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const parts = copyParts(model, instr);
-      const dest = destination(model, instr, parts?.dest?.value);
+      const dest = copyDestination(model, instr);
       if (dest === undefined || /\/s?bin(\/|$)/.test(dest) || model.textOf(instr.range).includes(tool)) return true;
       // A directory tree copied into / (`COPY rootfs/ /`) may hold anything; `COPY app.py /` does not.
       if (dest === '/' && parts!.sources.some((src) => src.value === undefined || !/.\.[A-Za-z0-9]+$/.test(src.value))) return true;

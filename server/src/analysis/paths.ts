@@ -7,7 +7,7 @@
  */
 import type { ImageFacts } from './baseImages';
 import { cleanPath } from './dockerignore';
-import { baseFactsOf, stageChain } from './finalImage';
+import { baseFactsOf } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { argumentText, wordValue } from './wordValue';
 
@@ -46,8 +46,6 @@ export function defaultWorkdir(facts: ImageFacts): string | undefined {
   return plain ? '/' : undefined;
 }
 
-const workdirCache = new WeakMap<Instr, { value: string | undefined }>();
-
 /** The value a WORKDIR instruction sets (absolute, clean); undefined when it depends on unknown variables. */
 export function workdirValue(model: DockerfileModel, instr: Instr, previous: string | undefined): string | undefined {
   const raw = argumentText(model, instr).trim();
@@ -59,31 +57,44 @@ export function workdirValue(model: DockerfileModel, instr: Instr, previous: str
   return previous === undefined ? undefined : joinPath(previous, value);
 }
 
+interface StageWorkdirs {
+  /** Working directory before each instruction of the stage. */
+  readonly before: Map<Instr, string | undefined>;
+  readonly end: string | undefined;
+}
+
+const workdirCache = new WeakMap<Stage, StageWorkdirs>();
+
+/** Working directories of a stage, computed once from its parent's (or its base image's) and its WORKDIRs. */
+function stageWorkdirs(model: DockerfileModel, stage: Stage, visiting: Set<Stage> = new Set()): StageWorkdirs {
+  const hit = workdirCache.get(stage);
+  if (hit) return hit;
+  let dir: string | undefined;
+  if (stage.parent && !visiting.has(stage.parent)) {
+    visiting.add(stage);
+    dir = stageWorkdirs(model, stage.parent, visiting).end;
+  } else {
+    dir = stage.parent ? undefined : defaultWorkdir(baseFactsOf(model, stage));
+  }
+  const before = new Map<Instr, string | undefined>();
+  for (const instr of stage.instructions) {
+    before.set(instr, dir);
+    if (instr.keyword === 'WORKDIR') dir = workdirValue(model, instr, dir);
+  }
+  const result = { before, end: dir };
+  workdirCache.set(stage, result);
+  return result;
+}
+
 /** Working directory `instr` runs in (absolute, clean); undefined when unknown. */
 export function workdirAt(model: DockerfileModel, instr: Instr): string | undefined {
-  const hit = workdirCache.get(instr);
-  if (hit) return hit.value;
   const stage = instr.stage;
-  const value = stage ? workdirBefore(model, stage, instr.index) : undefined;
-  workdirCache.set(instr, { value });
-  return value;
+  return stage ? stageWorkdirs(model, stage).before.get(instr) : undefined;
 }
 
 /** Working directory at the end of `stage` (what a child stage built FROM it starts in). */
 export function workdirAtEnd(model: DockerfileModel, stage: Stage): string | undefined {
-  return workdirBefore(model, stage, Number.POSITIVE_INFINITY);
-}
-
-function workdirBefore(model: DockerfileModel, stage: Stage, limit: number): string | undefined {
-  const chain = stageChain(stage).reverse();
-  let dir = defaultWorkdir(baseFactsOf(model, stage));
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      if (s === stage && instr.index >= limit) return dir;
-      if (instr.keyword === 'WORKDIR') dir = workdirValue(model, instr, dir);
-    }
-  }
-  return dir;
+  return stageWorkdirs(model, stage).end;
 }
 
 /** First component of an absolute path (`/app/dist` → `app`); '' for `/`. */

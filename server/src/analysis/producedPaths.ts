@@ -16,7 +16,7 @@ import { argDeclsOf, envPairsOf } from './args';
 import type { ImageFacts } from './baseImages';
 import { commandEffect, type OutputKind } from './buildOutputs';
 import { copyParts } from './copySources';
-import { envAt } from './envAt';
+import { envAt, expandAt } from './envAt';
 import { baseFactsOf, stageChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, joinPath, pathsOverlap, topLevel, workdirAt, workdirValue } from './paths';
@@ -83,7 +83,7 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
       case 'ARG': {
         const values = instr.keyword === 'ENV' ? envPairsOf(instr).map(([, v]) => v) : argDeclsOf(instr).map((d) => d.defaultValue ?? '');
         for (const raw of values) {
-          const value = model.expand(raw, instr).value;
+          const value = expandAt(model, raw, instr).value;
           for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
         }
         break;
@@ -143,7 +143,7 @@ function runProductions(
     const type = opt('type') ?? 'bind';
     const raw = opt('target') ?? opt('dst') ?? opt('destination') ?? (type === 'secret' ? `/run/secrets/${opt('id') ?? ''}` : undefined);
     if (raw === undefined) continue;
-    const value = model.expand(raw, instr).value;
+    const value = expandAt(model, raw, instr).value;
     const target = value.startsWith('/') ? joinPath('/', value) : start !== undefined ? joinPath(start, value) : undefined;
     if (target === undefined || value.includes('$')) {
       blind(instr, 'a mount target is only known at build time');

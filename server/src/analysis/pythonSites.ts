@@ -8,14 +8,13 @@
 import type { Range } from 'vscode-languageserver-types';
 import { envAt } from './envAt';
 import { stageChain } from './finalImage';
-import { artifactFlows, destination, type ArtifactFlow } from './flows';
+import { artifactFlows, copyDestination, type ArtifactFlow } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { packageOpsOf } from './instrPackages';
 import { isUnder } from './paths';
 import { stagePaths } from './producedPaths';
 import { commandRange, runScriptsOf, shellScriptsOf } from './runScript';
 import { commandName, commandWordIndex, type ShellCommand } from './shell';
-import { copyParts } from './copySources';
 import { effectiveUser, homeOf, isRoot, type EffectiveUser } from './users';
 
 export interface UserSiteIssue {
@@ -44,9 +43,14 @@ interface UserInstall {
   readonly fromManifest: boolean;
 }
 
+const installCache = new WeakMap<Stage, UserInstall[]>();
+
 /** `pip install --user` commands of a stage chain with the site each one writes. */
 function userInstalls(model: DockerfileModel, stage: Stage): UserInstall[] {
+  const hit = installCache.get(stage);
+  if (hit) return hit;
   const out: UserInstall[] = [];
+  installCache.set(stage, out);
   for (const s of stageChain(stage).reverse()) {
     const sites = stagePaths(model, s).productions.filter((p) => p.kind === 'pip-user');
     for (const instr of s.instructions) {
@@ -147,7 +151,7 @@ function missingProgram(model: DockerfileModel, target: Stage, site: string, ins
 function nothingElseProvides(model: DockerfileModel, instrs: readonly Instr[], name: string): boolean {
   for (const instr of instrs) {
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const dest = destination(model, instr, copyParts(model, instr)?.dest?.value);
+      const dest = copyDestination(model, instr);
       if (dest === undefined || /\/bin(\/|$)/.test(dest) || /^\/(usr|opt)(\/|$)/.test(dest) || model.textOf(instr.range).includes(name)) return false;
     }
     if (instr.keyword !== 'RUN') continue;

@@ -7,8 +7,7 @@
 import type { ImageFacts } from './baseImages';
 import { baseFactsOf, finalStages, rootImageText, stageChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
-import { copyParts } from './copySources';
-import { destination } from './flows';
+import { copyDestination } from './flows';
 import { chownCommands } from './chownCommands';
 import { isUnder } from './paths';
 import { isApplicationPath } from './producedPaths';
@@ -92,7 +91,7 @@ export function copiesNeedingChown(model: DockerfileModel): ChownNeed[] {
       for (const instr of stage.instructions) {
         if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || seen.has(instr)) continue;
         if (instr.flag('chown') || instr.flag('chmod')) continue;
-        const dest = destination(model, instr, copyParts(model, instr)?.dest?.value);
+        const dest = copyDestination(model, instr);
         if (dest === undefined) continue;
         const clean = dest.replace(/\/$/, '') || '/';
         if (chownedLater(model, target, instr, clean)) continue;
