@@ -6,6 +6,7 @@ import type { From } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { argDeclsOf, expand, globalScope, removeQuotes, stageScope } from './args';
+import { readDirectives } from './directives';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
@@ -40,13 +41,13 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   const escapeChar = ast && guarded(() => ast.getEscapeCharacter(), '\\') === '`' ? '`' : '\\';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
 
-  const directives: Directive[] = ast
-    ? guarded(() => ast.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), range: d.getRange() })), [])
-    : [];
+  const top = ast ? readDirectives(ast, document) : { directives: [], comments: [] };
+  const directives: Directive[] = top.directives;
   const directiveBlockEnd = directives.length > 0 ? Math.max(...directives.map((d) => d.range.end.line)) + 1 : 0;
-  const comments: CommentInfo[] = ast
-    ? guarded(() => ast.getComments().map((c) => ({ text: document.getText(c.getRange()), range: c.getRange() })), [])
-    : [];
+  const comments: CommentInfo[] = [
+    ...top.comments,
+    ...(ast ? guarded(() => ast.getComments().map((c) => ({ text: document.getText(c.getRange()), range: c.getRange() })), []) : []),
+  ];
   const instructions: Instr[] = ast
     ? guarded(() => ast.getInstructions().map((node, i) => wrapInstruction(node, i, document)), [])
     : [];
