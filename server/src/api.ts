@@ -20,23 +20,22 @@ export interface ApiOptions {
   readonly uri?: string;
 }
 
-export function lint(text: string, options: ApiOptions = {}): { problems: readonly Problem[] } {
-  const { problems } = lintText(text, {
+/** API options → engine options, shared by `lint` and `fix` so both see the same rules and targets. */
+function engineOptions(options: ApiOptions) {
+  return {
     ...(options.uri ? { uri: options.uri } : {}),
     config: { ...(options.config ? { file: options.config } : {}), ...(options.rules ? { cli: options.rules } : {}) },
-    targets: options.targets ?? options.config?.targets ?? [],
+    targets: [...(options.config?.targets ?? []), ...(options.targets ?? [])],
     files: options.files ?? {},
-  });
-  return { problems };
+  };
+}
+
+export function lint(text: string, options: ApiOptions = {}): { problems: readonly Problem[] } {
+  return { problems: lintText(text, engineOptions(options)).problems };
 }
 
 export function fix(text: string, options: ApiOptions & { unsafe?: boolean } = {}): { output: string; fixed: number } {
-  const result = applyFixesToText(text, {
-    config: { ...(options.config ? { file: options.config } : {}), ...(options.rules ? { cli: options.rules } : {}) },
-    targets: options.targets ?? [],
-    files: options.files ?? {},
-    unsafe: options.unsafe === true,
-  });
+  const result = applyFixesToText(text, { ...engineOptions(options), unsafe: options.unsafe === true });
   return { output: result.output, fixed: result.fixed };
 }
 
