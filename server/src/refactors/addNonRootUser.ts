@@ -9,6 +9,7 @@ import { buildModel } from '../analysis/buildModel';
 import type { DockerfileModel } from '../analysis/model';
 import { applyEdits } from '../engine/applyFixes';
 import { minimalEdit } from '../engine/fixes';
+import { withGroups } from './chown';
 import { plainTitle, ruleFixAt, ruleProblems } from './ruleFixes';
 import type { Refactor, RefactorAction, RefactorContext } from './types';
 
@@ -25,7 +26,7 @@ export const addNonRootUser: Refactor = {
     let output = applyEdits(model.text, found.fix.edits);
     // The COPYs the user must own, as copy-needs-chown sees them with the USER in place.
     const after = buildModel(output, { uri: model.uri, version: model.version });
-    const chowns = ruleProblems(after, 'copy-needs-chown', context.files).flatMap((p) => p.fixes[0]?.edits ?? []);
+    const chowns = withGroups(after, ruleProblems(after, 'copy-needs-chown', context.files).flatMap((p) => p.fixes[0]?.edits ?? []));
     if (chowns.length > 0) output = applyEdits(output, chowns);
     const edit = minimalEdit(model, output);
     return edit ? { id: 'add-non-root-user', title: plainTitle(found.fix), kind: 'refactor.rewrite', edits: [edit] } : undefined;
