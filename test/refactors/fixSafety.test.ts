@@ -121,7 +121,11 @@ function checkRefactor(name: string, text: string, problems: readonly Problem[],
   const after = lint(output, { files }).problems;
   checkCommon(name, label, problems, after, counts.failures);
   if (output === text && !action.createFiles?.length) counts.failures.push(`${name}: ${label}: changes nothing`);
-  const refactor = REFACTORS.find((r) => r.id === action.id)!;
+  const refactor = REFACTORS.find((r) => r.id === action.id);
+  if (!refactor) {
+    counts.failures.push(`${name}: ${label}: no refactor '${action.id}'`);
+    return;
+  }
   for (const rule of refactor.resolves) {
     const before = problems.filter((p) => p.ruleId === rule).length;
     const left = after.filter((p) => p.ruleId === rule).length;
@@ -163,6 +167,25 @@ describe('fix safety', () => {
       expect(counts.failures.slice(failures)).toEqual([]);
     }, 120_000);
   }
+
+  it('reports actions that break a file, keep their problem or add an error (the checks can fail)', () => {
+    const probe: Counts = { files: 0, fixes: 0, refactors: 0, byRefactor: new Map(), failures: [] };
+    const text = 'FROM alpine:3.20\nRUN echo hi\nCMD ["sh"]\n';
+    const problems = lint(text, { files: FILES }).problems;
+    const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 200 } });
+    const breaks: RefactorAction = { id: 'name-stage', title: 'Breaks', kind: 'refactor.rewrite', edits: [{ range: line(1), newText: 'RUN --mount=type=nope echo hi' }] };
+    checkRefactor('probe', text, problems, line(1), breaks, applyEdits(text, breaks.edits), probe);
+    const cycle: RefactorAction = { id: 'name-stage', title: 'Cycle', kind: 'refactor.rewrite', edits: [{ range: line(1), newText: 'COPY --from=0 /a /a' }] };
+    checkRefactor('probe', text, problems, line(1), cycle, applyEdits(text, cycle.edits), probe);
+    // A "fix" that edits something else leaves its problem in place.
+    const untagged = lint('FROM alpine\nCMD ["sh"]\n').problems.find((p) => p.ruleId === 'no-latest-tag');
+    expect(untagged).toBeDefined();
+    const keeps: Problem = { ...untagged!, fixes: [{ title: 'Keeps', safety: 'safe', edits: [{ range: line(1), newText: 'CMD ["ash"]' }] }] };
+    checkFixes('probe', 'FROM alpine\nCMD ["sh"]\n', [keeps], probe);
+    expect(probe.failures.some((f) => f.includes('does not parse'))).toBe(true);
+    expect(probe.failures.some((f) => f.includes('new error'))).toBe(true);
+    expect(probe.failures.some((f) => f.includes('still there'))).toBe(true);
+  });
 
   it('applied every kind of action somewhere', () => {
     const per = [...counts.byRefactor.entries()].map(([id, n]) => `${id} ${n}`).join(', ');
