@@ -92,6 +92,19 @@ describe('split: how the ecosystems are handled', () => {
     expect(output).toContain('ENV CGO_ENABLED=0\nRUN go build');
   });
 
+  it('go with an entrypoint script: a runtime with a shell, the script copied from the context', () => {
+    const output = split(read('variants/go-entrypoint-script.Dockerfile'));
+    expect(output).toContain('FROM debian:bookworm-slim AS runtime\n');
+    expect(output.split('AS runtime\n')[1]).toContain('COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\n');
+  });
+
+  it('python with a cache mount and MySQL headers: the mount stays in the builder, the client library goes to the runtime', () => {
+    const output = split(read('variants/python-mysql-cache-mount.Dockerfile'));
+    expect(output).toContain('RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n');
+    expect(output.split('AS runtime\n')[1]).toContain('apt-get install -y --no-install-recommends libmariadb3 && \\\n');
+    expect(output.split('AS runtime\n')[1]).not.toMatch(/build-essential|pkg-config|python3-dev|--mount/);
+  });
+
   it('go with its own user: debian-slim, and the original RUN creates the user (once, in the runtime)', () => {
     const output = split(read('variants/go-user.Dockerfile'));
     const runtime = output.split('FROM debian:stable-slim AS runtime\n')[1]!;

@@ -16,6 +16,7 @@
 import type { Env } from 'dockerfile-ast';
 import { describeImageText, imageHasUser, type ImageFacts } from '../../analysis/baseImages';
 import type { Instr } from '../../analysis/model';
+import { copyParts } from '../../analysis/copySources';
 import { commandArgs, commandName } from '../../analysis/shell';
 import { blocksOf, regionStart, renderPieces, type Block, type Piece } from '../layout';
 import { createUserLines, nonRootPlan } from '../../engine/edits/addUser';
@@ -36,6 +37,8 @@ const BASIC = new Set([
   'sh', 'exec', 'exit', 'return', '.', 'source', 'wait', 'echo', 'test', '[', 'true', 'false', 'cd', 'set', 'export', 'cat', 'sleep',
   'env', 'printf', 'ls', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'id',
 ]);
+/** Directories of the default PATH, where a bare command name is looked up. */
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /** ENV keys that configure build tools only (package managers, compilers): the runtime does not need them. */
 const BUILD_ONLY_ENV = /^(POETRY_|PIP_|PIPENV_|UV_|NPM_CONFIG_|YARN_|CARGO_|RUSTUP_|GOPROXY$|GOFLAGS$|GOPRIVATE$|GONOSUMDB$|GOSUMDB$|CGO_|MAVEN_|GRADLE_|DOTNET_CLI_|NUGET_)/;
 
@@ -229,7 +232,7 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
         const dest = copyDestination(a.model, instr, a.workdirBefore[a.instrs.indexOf(instr)]);
         if (dest === undefined || a.tree === undefined || within(dest.replace(/\/$/, '') || '/', a.tree)) return;
         pushRuntime({ piece: block, keyword: instr.keyword });
-        provided.push(dest);
+        provided.push(...copiedPaths(a, instr, dest));
         return;
       }
       default:
@@ -241,7 +244,7 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
     if (instr.keyword === 'USER') return;
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const dest = copyDestination(model, instr, analysis.workdirBefore[instrs.indexOf(instr)]);
-      if (dest) provided.push(dest);
+      if (dest) provided.push(...copiedPaths(analysis, instr, dest));
     }
     if (instr.keyword === 'ARG') {
       runtime.push({ piece: block, keyword: 'ARG' });
@@ -355,6 +358,13 @@ function treeOwner(analysis: SplitAnalysis): string | undefined | null {
   return only === undefined || /^(root|0)(:(root|0))?$/.test(only) || only.includes('$') ? undefined : only;
 }
 
+/** Paths a COPY creates: its destination, and for a directory destination each source's name in it. */
+function copiedPaths(analysis: SplitAnalysis, instr: Instr, dest: string): string[] {
+  if (!dest.endsWith('/')) return [dest];
+  const names = (copyParts(analysis.model, instr)?.sources ?? []).flatMap((s) => (s.value && !s.glob ? [s.value.replace(/\/+$/, '').split('/').pop()!] : []));
+  return [dest, ...names.filter((n) => n !== '' && n !== '.').map((n) => dest + n)];
+}
+
 /** Whether a user-setup RUN creates `name` (`useradd … name`, `adduser … name`). */
 function createsUser(analysis: SplitAnalysis, run: Instr, name: string): boolean {
   return (analysis.commands.get(run) ?? []).some((c) => {
@@ -373,9 +383,18 @@ function checkPrograms(analysis: SplitAnalysis, plan: EcosystemPlan, facts: Imag
     if (exe.includes('/')) {
       const path = resolvePath(analysis.finalWorkdir, exe);
       if (!path || !provided.some((p) => within(path, p.replace(/\/$/, '') || '/'))) return new Declined(`'${exe}' is not in the runtime image`);
+      // A file from the build context (not a compiled artifact) is a script: it needs its interpreter's shell.
+      const artifact = plan.artifacts.some((a) => within(path, a.to.replace(/\/$/, '') || '/'));
+      if (noShell && !artifact) return new Declined(`'${exe}' is a script and needs a shell`, true);
       continue;
     }
     if (plan.provides(exe) || packageNames.has(exe)) continue;
+    const onPath = provided.find((p) => PATH_DIRS.some((d) => p === `${d}/${exe}`));
+    if (onPath !== undefined) {
+      const artifact = plan.artifacts.some((a) => a.to === onPath);
+      if (noShell && !artifact) return new Declined(`'${exe}' is a script and needs a shell`, true);
+      continue;
+    }
     const tool = exe as keyof ImageFacts['tools'];
     if (tool in facts.tools && facts.tools[tool] === 'yes') continue;
     if (!noShell && BASIC.has(exe)) continue;
