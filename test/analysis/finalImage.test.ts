@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
-import { baseFactsOf, chainInstructions, finalStages, inFinalImage, rootImageText, stageChain } from '../../server/src/analysis/finalImage';
+import { baseFactsOf, chainInstructions, finalImageRuns, finalStages, inFinalImage, rootImageText, stageChain } from '../../server/src/analysis/finalImage';
 import { defaultWorkdir, joinPath, workdirAt, workdirAtEnd } from '../../server/src/analysis/paths';
 import { df } from '../support/dockerfile';
 
@@ -23,6 +23,7 @@ describe('final image', () => {
     const runs = m.instructions.filter((i) => i.keyword === 'RUN');
     expect(runs.map((r) => inFinalImage(m, r))).toEqual([false, false, true]);
     expect(inFinalImage(m, m.instructions.find((i) => i.keyword === 'ONBUILD')!)).toBe(false);
+    expect(finalImageRuns(m)).toEqual([runs[2]]);
   });
 
   it('follows configured targets', () => {

@@ -1,10 +1,8 @@
 /**
- * Where package caches go, stage-aware: which caches a RUN keeps out of its layer with `--mount=type=cache`
- * (or `tmpfs`), and which stages end up in the image that is shipped. Size rules (apt lists, apk and pip
- * caches, recommended packages) only matter for the final image: a builder stage's caches are never pushed,
- * because only what a later stage copies out of it ships.
+ * Which package caches a RUN keeps out of its layer with `--mount=type=cache` (or `tmpfs`): a cache that is
+ * mounted never ships, so the size rules (apt lists, apk and pip caches) have nothing to report for it.
  */
-import type { DockerfileModel, Instr, Stage } from './model';
+import type { Instr } from './model';
 import { cacheKindsUnder, type CacheKind } from './packageCaches';
 import { cleanPath } from './dockerignore';
 
@@ -27,17 +25,4 @@ export function mountedCacheKinds(instr: Instr): Set<CacheKind> {
     for (const kind of cacheKindsUnder(normalizeTarget(target))) kinds.add(kind);
   }
   return kinds;
-}
-
-/** The stages whose layers are in a shipped image: every target and the stages it is built `FROM`. */
-export function finalImageStages(model: DockerfileModel): Set<Stage> {
-  const out = new Set<Stage>();
-  for (const target of model.targets) for (const stage of model.finalChain(target)) out.add(stage);
-  return out;
-}
-
-/** RUN instructions of the final image (ONBUILD triggers excluded: they run in child images). */
-export function finalImageRuns(model: DockerfileModel): Instr[] {
-  const stages = finalImageStages(model);
-  return model.instructions.filter((i) => i.keyword === 'RUN' && i.stage !== undefined && stages.has(i.stage));
 }

@@ -37,6 +37,11 @@ export function inFinalImage(model: DockerfileModel, instr: Instr): boolean {
   return instr.keyword !== 'ONBUILD' && instr.stage !== undefined && factsOf(model).stages.has(instr.stage);
 }
 
+/** RUN instructions of the final image (ONBUILD triggers excluded: they run in child images). */
+export function finalImageRuns(model: DockerfileModel): Instr[] {
+  return model.instructions.filter((i) => i.keyword === 'RUN' && inFinalImage(model, i));
+}
+
 /** `stage` followed by the stages it is built `FROM`, nearest first (a FROM cycle is cut). */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];

@@ -1,4 +1,5 @@
-import { finalImageRuns, mountedCacheKinds } from '../analysis/cacheMounts';
+import { mountedCacheKinds } from '../analysis/cacheMounts';
+import { finalImageRuns } from '../analysis/finalImage';
 import { packageOpsOf } from '../analysis/instrPackages';
 import { cleanupAfter } from '../analysis/packages';
 import { defineRule } from '../engine/defineRule';

@@ -1,4 +1,4 @@
-import { finalImageRuns } from '../analysis/cacheMounts';
+import { finalImageRuns } from '../analysis/finalImage';
 import { packageOpsOf } from '../analysis/instrPackages';
 import type { DockerfileModel, Instr } from '../analysis/model';
 import { runScriptsOf } from '../analysis/runScript';

@@ -1,5 +1,5 @@
-import { finalImageStages } from '../analysis/cacheMounts';
 import { cleanPath } from '../analysis/dockerignore';
+import { finalStages } from '../analysis/finalImage';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { packageOpsOf } from '../analysis/instrPackages';
 import { recognize } from '../analysis/packageManagers';
@@ -147,7 +147,7 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const final = finalImageStages(model);
+    const final = finalStages(model);
     for (const run of model.instructions) {
       if (run.keyword !== 'RUN' || !run.stage || final.has(run.stage) || !model.isReachable(run.stage)) continue;
       for (const script of shellScriptsOf(model, run)) {
