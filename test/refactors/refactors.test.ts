@@ -121,8 +121,8 @@ describe('use the runtime image', () => {
   it('moves a final Go stage from golang to distroless/static', () => {
     const text = fixture('sdk-final-go.Dockerfile');
     const { title, output } = apply('swap-runtime-base', text, cursor(5));
-    expect(title).toBe("Use 'gcr.io/distroless/static-debian12'");
-    expect(output).toBe(text.replace('\nFROM golang:1.22\n', '\nFROM gcr.io/distroless/static-debian12\n'));
+    expect(title).toBe("Use 'gcr.io/distroless/static-debian12:nonroot'");
+    expect(output).toBe(text.replace('\nFROM golang:1.22\n', '\nFROM gcr.io/distroless/static-debian12:nonroot\n'));
   });
 
   it('moves a final Node stage to the slim image', () => {

@@ -54,6 +54,13 @@ describe('split into builder and runtime stages: golden outputs', () => {
       // The split is not offered again.
       expect('declined' in explainSplit(model)).toBe(true);
     });
+
+    it(`${ecosystem}: the split brings no new warning (an untagged image, a missing cleanup, …)`, () => {
+      const files = { dockerignore: { path: '.dockerignore', content: '.git\n' } };
+      const rulesOf = (text: string) => new Set(lint(text, { files }).problems.filter((p) => p.severity === 'warning' || p.severity === 'error').map((p) => p.ruleId));
+      const before = rulesOf(read(`${ecosystem}.Dockerfile`));
+      expect([...rulesOf(read(`expected/${ecosystem}.Dockerfile`))].filter((r) => !before.has(r))).toEqual([]);
+    });
   }
 });
 
@@ -156,7 +163,7 @@ describe('split: how the ecosystems are handled', () => {
       # Start the service
       ENTRYPOINT ["/out/app"]
     `);
-    const [builder, runtime] = output.split('\nFROM gcr.io/distroless/static-debian12 AS runtime\n');
+    const [builder, runtime] = output.split('\nFROM gcr.io/distroless/static-debian12:nonroot AS runtime\n');
     expect(builder).toContain('# Dependencies first, for the cache\nCOPY go.mod go.sum ./\n');
     expect(builder).not.toContain('EXPOSE');
     expect(runtime).toBe('WORKDIR /src\n\nCOPY --from=builder /out/app /out/app\n\n# The port the service listens on\nEXPOSE 8080\nUSER nonroot\n# Start the service\nENTRYPOINT ["/out/app"]\n');

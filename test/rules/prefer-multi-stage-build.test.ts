@@ -53,7 +53,7 @@ ruleTester(rule, {
           ENV CGO_ENABLED=0
           RUN go build -o /usr/local/bin/app ./cmd/app
 
-          FROM gcr.io/distroless/static-debian12 AS runtime
+          FROM gcr.io/distroless/static-debian12:nonroot AS runtime
           WORKDIR /src
 
           COPY --from=builder /usr/local/bin/app /usr/local/bin/app

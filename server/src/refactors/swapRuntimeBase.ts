@@ -101,7 +101,8 @@ export const swapRuntimeBase: Refactor = {
     if (!runtime.known || runtime.family === 'windows') return undefined;
     if (stage.instructions.some((i) => i.keyword === 'RUN') && runtime.packageManager !== facts.packageManager) return undefined;
     if (!programsOk(model, stage, runtime, copiedPaths(model, stage)) || !usersOk(model, stage, runtime)) return undefined;
-    const text = facts.runtimeAlternative;
+    // An untagged distroless reference means `:latest`; `:nonroot` pins the variant without root.
+    const text = runtime.family === 'distroless' && !/:[^/]+$/.test(facts.runtimeAlternative) ? `${facts.runtimeAlternative}:nonroot` : facts.runtimeAlternative;
     return { id: 'swap-runtime-base', title: `Use '${text}'`, kind: 'refactor.rewrite', edits: [replace(stage.base.range, text)] };
   },
 };

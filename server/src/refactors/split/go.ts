@@ -81,9 +81,11 @@ export const goPlanner: Planner = {
     const alpine = facts.family === 'alpine';
     const shellImage = alpine ? facts.runtimeAlternative : `debian:${release ?? 'stable'}-slim`;
     if (!shellImage || !describeImageText(shellImage).known) return undefined;
+    // distroless images are tagged by variant; `:nonroot` pins the variant that runs as the nonroot user.
+    const distroless = facts.runtimeAlternative && !/:[^/]+$/.test(facts.runtimeAlternative) ? `${facts.runtimeAlternative}:nonroot` : facts.runtimeAlternative;
     return {
       ecosystem: 'go',
-      runtimeImage: alpine ? shellImage : facts.runtimeAlternative ?? shellImage,
+      runtimeImage: alpine ? shellImage : distroless ?? shellImage,
       ...(alpine ? {} : { shellRuntimeImage: shellImage }),
       artifacts,
       afterArtifacts: [],
