@@ -50,8 +50,8 @@ describe('quick fixes', () => {
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ['Replace with a LABEL', 'quickfix', true],
       ['Remove MAINTAINER (unsafe)', 'quickfix', false],
+      // A single-stage file: "for this stage" would do what "in this file" does, so only the file variant.
       ['Ignore demo-maintainer for this instruction', 'quickfix.stagelint.ignore.instruction', false],
-      ['Ignore demo-maintainer for this stage', 'quickfix.stagelint.ignore.stage', false],
       ['Ignore demo-maintainer in this file', 'quickfix.stagelint.ignore.file', false],
     ]);
     expect(actions[0]!.diagnostics).toEqual([d]);
@@ -107,6 +107,91 @@ describe('quick fixes', () => {
     await openAndDiagnose('FROM alpine\n');
     const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, message: 'x', source: 'hadolint', code: 'DL3006' };
     expect(await actionsFor(foreign, ['quickfix'])).toEqual([]);
+  });
+});
+
+describe('quick-fix menu order', () => {
+  const twoStages = df`
+    FROM alpine AS base
+    run true
+    FROM base
+    maintainer me
+    expose 0
+  `;
+  const onLine = (ds: readonly Diagnostic[], line: number) => ds.filter((d) => d.range.start.line === line);
+
+  it('lists fixes (preferred first), then fix-all, then one set of ignore actions per rule', async () => {
+    const ds = await openAndDiagnose(twoStages);
+    const line3 = onLine(ds, 3);
+    expect(line3.map((d) => d.code).sort()).toEqual(['demo-keyword-case', 'demo-maintainer']);
+    // The maintainer diagnostic first: in diagnostic order its unsafe fix would come before the keyword fix.
+    const ordered = ['demo-maintainer', 'demo-keyword-case'].map((code) => line3.find((d) => d.code === code)!);
+    const actions = await h.codeActions(uri, ordered[0]!.range, ordered, ['quickfix']);
+    expect(actions!.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
+      ['Replace with a LABEL', true],
+      ["Write 'MAINTAINER'", true],
+      ['Remove MAINTAINER (unsafe)', false],
+      ['Fix all demo-keyword-case problems in this file', false],
+      ['Ignore demo-maintainer for this instruction', false],
+      ['Ignore demo-maintainer for this stage', false],
+      ['Ignore demo-maintainer in this file', false],
+      ['Ignore demo-keyword-case for this instruction', false],
+      ['Ignore demo-keyword-case for this stage', false],
+      ['Ignore demo-keyword-case in this file', false],
+    ]);
+  });
+
+  it('offers a rule\'s ignore actions once when several of its diagnostics are in the request', async () => {
+    const ds = await openAndDiagnose(twoStages);
+    const keyword = ds.filter((d) => d.code === 'demo-keyword-case');
+    expect(keyword.map((d) => d.range.start.line)).toEqual([1, 3, 4]);
+    const range = { start: keyword[0]!.range.start, end: keyword[2]!.range.end };
+    const actions = (await h.codeActions(uri, range, keyword, ['quickfix'])) ?? [];
+    const ignores = actions.filter((a) => a.kind?.startsWith('quickfix.stagelint.ignore'));
+    expect(ignores.map((a) => a.title)).toEqual([
+      'Ignore demo-keyword-case for this instruction',
+      'Ignore demo-keyword-case for this stage',
+      'Ignore demo-keyword-case in this file',
+    ]);
+    // Each lists the diagnostics its comment silences: the first one's instruction and stage, the whole file.
+    expect(ignores.map((a) => a.diagnostics?.map((d) => d.range.start.line))).toEqual([[1], [1], [1, 3, 4]]);
+    expect(actions.filter((a) => a.title === 'Fix all demo-keyword-case problems in this file')).toHaveLength(1);
+    expect(await run(ignores[1]!)).toBe(twoStages.replace('FROM alpine AS base', '# stagelint-ignore-stage demo-keyword-case -- <reason>\nFROM alpine AS base'));
+  });
+});
+
+describe('quick-fix menu order with refactors', () => {
+  const singleStage = df`
+    FROM python:3.12
+    WORKDIR /app
+    RUN apt-get update && apt-get install -y build-essential libpq-dev
+    COPY requirements.txt .
+    RUN pip install -r requirements.txt
+    COPY . .
+    EXPOSE 8000
+    CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+  `;
+
+  it('puts a refactor that repairs a diagnostic after the fixes and before every ignore action', async () => {
+    h = await LspHarness.start();
+    await h.open(uri, singleStage);
+    const line3 = (await h.currentDiagnostics(uri)).filter((d) => d.range.start.line === 2);
+    expect(line3.map((d) => d.code)).toContain('no-build-tools-in-final-stage');
+    const actions = (await h.codeActions(uri, { start: { line: 2, character: 30 }, end: { line: 2, character: 30 } }, line3)) ?? [];
+    const titles = actions.map((a) => a.title);
+    const split = titles.indexOf('Split into builder and runtime stages (unsafe)');
+    const firstIgnore = actions.findIndex((a) => a.kind?.startsWith('quickfix.stagelint.ignore'));
+    expect(split).toBeGreaterThan(0);
+    expect(firstIgnore).toBeGreaterThan(split);
+    // Every own fix before the refactor, every ignore action after it, and the cursor refactors last.
+    expect(actions.slice(0, split).every((a) => a.kind === 'quickfix' && !a.title.startsWith('Ignore'))).toBe(true);
+    const rest = actions.slice(firstIgnore);
+    const ignoreCount = rest.filter((a) => a.kind?.startsWith('quickfix.stagelint.ignore')).length;
+    expect(rest.slice(0, ignoreCount).every((a) => a.kind?.startsWith('quickfix.stagelint.ignore'))).toBe(true);
+    expect(rest.slice(ignoreCount).every((a) => a.kind?.startsWith('refactor'))).toBe(true);
+    // One stage in the file: instruction and file variants per rule, no stage variant.
+    expect(ignoreCount).toBe(2 * new Set(line3.map((d) => d.code)).size);
+    expect(titles.filter((t) => t.endsWith('for this stage'))).toEqual([]);
   });
 });
 

@@ -116,8 +116,8 @@ describe('the connection given to editor features', () => {
     const [d] = await h.currentDiagnostics(uri);
     const actions = (await h.codeActions(uri, d!.range, [d!])) ?? [];
     expect(actions.map((a) => a.title)).toEqual([
-      "Write 'FROM'", 'Ignore demo-keyword-case for this instruction', 'Ignore demo-keyword-case for this stage',
-      'Ignore demo-keyword-case in this file', "Name this stage 'runtime'", 'Demo refactor',
+      "Write 'FROM'", 'Ignore demo-keyword-case for this instruction', 'Ignore demo-keyword-case in this file',
+      "Name this stage 'runtime'", 'Demo refactor',
     ]);
     expect(await h.request('workspace/executeCommand', { command: 'demo.command' })).toBe('demo result');
     expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [uri] })).toEqual({ applied: true });

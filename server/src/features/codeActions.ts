@@ -1,8 +1,13 @@
 /**
  * Code actions for stagelint diagnostics (pure: the LSP handler passes in the current model, its problems and
- * the lint options). Per diagnostic: its fixes as quick fixes, "Fix all <rule> problems in this file" when the
- * rule has several safe fixes, and ignore-comment actions for the instruction, the stage and the file. On
- * request (`context.only`), `source.fixAll.stagelint` applies every safe fix.
+ * the lint options). The quick-fix menu reads top to bottom from "what repairs this" to "look away":
+ *   1. the diagnostics' own fixes, preferred ones first;
+ *   2. refactors that repair a diagnostic (computed by the caller, see `refactorQuickFixes`);
+ *   3. "Fix all <rule> problems in this file", when the rule has several safe fixes;
+ *   4. ignore-comment actions, once per rule per request (a rule with three diagnostics on the line gets one
+ *      set), for the instruction, the stage (left out in a single-stage file, where it equals the file) and
+ *      the file.
+ * On request (`context.only`), `source.fixAll.stagelint` applies every safe fix.
  *
  * Diagnostics computed for an older document version carry stale edits; their problem is then looked up again
  * in the current problems instead of trusting `data`.
@@ -34,6 +39,8 @@ export interface CodeActionInput {
   readonly ignoreCommentActions: boolean;
   /** False for rules whose problems cannot be suppressed (`unused-suppression`). */
   readonly isSuppressible: (ruleId: string) => boolean;
+  /** Refactors offered as quick fixes for these diagnostics; listed after the diagnostics' own fixes. */
+  readonly refactorFixes?: readonly CodeAction[];
 }
 
 interface ResolvedProblem {
@@ -42,54 +49,107 @@ interface ResolvedProblem {
   readonly fixes: readonly Fix[];
 }
 
-export function codeActions(input: CodeActionInput): CodeAction[] {
-  const actions: CodeAction[] = [];
-  const seen = new Set<string>();
-  const add = (action: CodeAction | undefined) => {
-    if (!action || !wantsKind(input.only, action.kind)) return;
-    const key = `${action.kind}\u0000${action.title}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    actions.push(action);
-  };
-  const { model } = input;
-  // "Fix all <rule>" re-lints the document up to ten times: once per rule per request, not once per diagnostic.
-  const fixAllOffered = new Set<string>();
+interface Located {
+  readonly diagnostic: Diagnostic;
+  readonly problem: ResolvedProblem;
+}
 
+/** A title without the ` (unsafe)` the engine appends, so a refactor and a rule fix doing the same edit match. */
+export function baseTitle(title: string): string {
+  return title.replace(/ \(unsafe\)$/, '');
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const located: Located[] = [];
   for (const diagnostic of input.diagnostics) {
     const problem = resolve(diagnostic, input);
-    if (!problem) continue;
-    const safeFixes = problem.fixes.filter((f) => f.safety === 'safe');
-    for (const fix of problem.fixes) {
-      const edit = toWorkspaceEdit(model, fix.edits, fix.createFiles ?? [], input.support);
-      if (!edit) continue;
-      add({
-        title: fix.title,
-        kind: CODE_ACTION_KINDS.quickfix,
-        diagnostics: [diagnostic],
-        edit,
-        ...(fix.safety === 'safe' && safeFixes.length === 1 ? { isPreferred: true } : {}),
-      });
-    }
-    const { ruleId } = problem;
-    if (safeFixes.length > 0 && !fixAllOffered.has(ruleId) && wantsKind(input.only, CODE_ACTION_KINDS.quickfix) && countSafeFixes(input.problems, ruleId) > 1) {
-      fixAllOffered.add(ruleId);
-      add(fixAllAction(input, `Fix all ${ruleId} problems in this file`, CODE_ACTION_KINDS.quickfix, [ruleId], [diagnostic]));
-    }
-    if (input.ignoreCommentActions && input.isSuppressible(ruleId)) {
-      const line = problem.range.start.line;
-      const ignore = (title: string, kind: string, edit: TextEdit | undefined): CodeAction | undefined =>
-        edit ? { title, kind, diagnostics: [diagnostic], edit: toWorkspaceEdit(model, [edit], [], input.support) } : undefined;
-      add(ignore(`Ignore ${ruleId} for this instruction`, CODE_ACTION_KINDS.ignoreInstruction, ignoreInstructionEdit(model, ruleId, line)));
-      add(ignore(`Ignore ${ruleId} for this stage`, CODE_ACTION_KINDS.ignoreStage, ignoreStageEdit(model, ruleId, line)));
-      add(ignore(`Ignore ${ruleId} in this file`, CODE_ACTION_KINDS.ignoreFile, ignoreFileEdit(model, ruleId)));
-    }
+    if (problem) located.push({ diagnostic, problem });
   }
+  const byRule = groupByRule(located);
+  const sections = [ownFixes(located, input), input.refactorFixes ?? [], fixAllActions(byRule, input), ignoreActions(byRule, input)];
 
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const action of sections.flat()) {
+    if (!wantsKind(input.only, action.kind)) continue;
+    // A refactor with the title of a rule's fix does the same thing: list it once (the first, the rule's own).
+    const key = `${action.kind}\u0000${baseTitle(action.title)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    actions.push(action);
+  }
   if (input.only && wantsKind(input.only, CODE_ACTION_KINDS.fixAll)) {
-    add(fixAllAction(input, 'Fix all auto-fixable stagelint problems', CODE_ACTION_KINDS.fixAll, undefined, []));
+    const all = fixAllAction(input, 'Fix all auto-fixable stagelint problems', CODE_ACTION_KINDS.fixAll, undefined, []);
+    if (all) actions.push(all);
   }
   return actions;
+}
+
+/** Every diagnostic's fixes as quick fixes; a stable sort puts the preferred ones first. */
+function ownFixes(located: readonly Located[], input: CodeActionInput): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const { diagnostic, problem } of located) {
+    const safeFixes = problem.fixes.filter((f) => f.safety === 'safe').length;
+    for (const fix of problem.fixes) {
+      const edit = toWorkspaceEdit(input.model, fix.edits, fix.createFiles ?? [], input.support);
+      if (!edit) continue;
+      const preferred = fix.safety === 'safe' && safeFixes === 1;
+      out.push({ title: fix.title, kind: CODE_ACTION_KINDS.quickfix, diagnostics: [diagnostic], edit, ...(preferred ? { isPreferred: true } : {}) });
+    }
+  }
+  return out.sort((a, b) => Number(b.isPreferred ?? false) - Number(a.isPreferred ?? false));
+}
+
+/** "Fix all <rule>" re-lints the document up to ten times: once per rule per request, not once per diagnostic. */
+function fixAllActions(byRule: ReadonlyMap<string, readonly Located[]>, input: CodeActionInput): CodeAction[] {
+  if (!wantsKind(input.only, CODE_ACTION_KINDS.quickfix)) return [];
+  const out: CodeAction[] = [];
+  for (const [ruleId, items] of byRule) {
+    const fixable = items.filter((l) => l.problem.fixes.some((f) => f.safety === 'safe'));
+    if (fixable.length === 0 || countSafeFixes(input.problems, ruleId) < 2) continue;
+    const action = fixAllAction(input, `Fix all ${ruleId} problems in this file`, CODE_ACTION_KINDS.quickfix, [ruleId], fixable.map((l) => l.diagnostic));
+    if (action) out.push(action);
+  }
+  return out;
+}
+
+/**
+ * One set of ignore actions per rule. The instruction and stage comments go where the rule's first diagnostic
+ * is, and each action lists the diagnostics its comment silences.
+ */
+function ignoreActions(byRule: ReadonlyMap<string, readonly Located[]>, input: CodeActionInput): CodeAction[] {
+  if (!input.ignoreCommentActions) return [];
+  const { model } = input;
+  const out: CodeAction[] = [];
+  const action = (title: string, kind: string, edit: TextEdit | undefined, diagnostics: Diagnostic[]): void => {
+    const workspaceEdit = edit && toWorkspaceEdit(model, [edit], [], input.support);
+    if (workspaceEdit) out.push({ title, kind, diagnostics, edit: workspaceEdit });
+  };
+  for (const [ruleId, items] of byRule) {
+    if (!input.isSuppressible(ruleId)) continue;
+    const line = items[0]!.problem.range.start.line;
+    const instr = model.instructionAt({ line, character: 0 });
+    const stage = instr?.stage ?? model.stageAt({ line, character: 0 });
+    const lineOf = (l: Located) => ({ line: l.problem.range.start.line, character: 0 });
+    const onInstr = items.filter((l) => instr !== undefined && model.instructionAt(lineOf(l)) === instr);
+    const inStage = items.filter((l) => stage !== undefined && model.stageAt(lineOf(l)) === stage);
+    action(`Ignore ${ruleId} for this instruction`, CODE_ACTION_KINDS.ignoreInstruction, ignoreInstructionEdit(model, ruleId, line), onInstr.map((l) => l.diagnostic));
+    if (model.stages.length > 1) {
+      action(`Ignore ${ruleId} for this stage`, CODE_ACTION_KINDS.ignoreStage, ignoreStageEdit(model, ruleId, line), inStage.map((l) => l.diagnostic));
+    }
+    action(`Ignore ${ruleId} in this file`, CODE_ACTION_KINDS.ignoreFile, ignoreFileEdit(model, ruleId), items.map((l) => l.diagnostic));
+  }
+  return out;
+}
+
+function groupByRule(located: readonly Located[]): Map<string, Located[]> {
+  const byRule = new Map<string, Located[]>();
+  for (const l of located) {
+    const list = byRule.get(l.problem.ruleId);
+    if (list) list.push(l);
+    else byRule.set(l.problem.ruleId, [l]);
+  }
+  return byRule;
 }
 
 /** The WorkspaceEdit applying every safe fix (of `ruleIds`, or of all rules); undefined when nothing changes. */

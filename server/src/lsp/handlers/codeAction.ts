@@ -2,7 +2,7 @@
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 import type { AnyRule } from '../../engine/defineRule';
 import { codeActions, type EditSupport } from '../../features/codeActions';
-import { withRefactors } from '../../features/refactorActions';
+import { refactorQuickFixes, withRefactors, type RefactorActionInput } from '../../features/refactorActions';
 import type { DocumentLinter } from '../documentLinter';
 
 export interface CodeActionDeps {
@@ -15,6 +15,14 @@ export async function provideCodeActions(params: CodeActionParams, deps: CodeAct
   const snapshot = await deps.linter.lint(params.textDocument.uri);
   if (!snapshot || !snapshot.active) return [];
   const only = params.context.only ? { only: params.context.only } : {};
+  const refactorInput: RefactorActionInput = {
+    model: snapshot.model,
+    range: params.range,
+    files: snapshot.lintOptions.files ?? {},
+    diagnostics: params.context.diagnostics,
+    ...only,
+    support: deps.edits,
+  };
   const actions = codeActions({
     model: snapshot.model,
     problems: snapshot.problems,
@@ -24,7 +32,9 @@ export async function provideCodeActions(params: CodeActionParams, deps: CodeAct
     support: deps.edits,
     ignoreCommentActions: snapshot.settings.ignoreCommentActions,
     isSuppressible: (ruleId) => deps.rules.find((r) => r.id === ruleId)?.phase !== 'afterSuppression',
+    // Refactors that repair a diagnostic are listed after its own fixes and before the ignore actions.
+    refactorFixes: refactorQuickFixes(refactorInput),
   });
-  // Refactors at the cursor (refactor.extract / refactor.rewrite) and refactor-backed quick fixes.
-  return withRefactors(actions, { model: snapshot.model, range: params.range, files: snapshot.lintOptions.files ?? {}, diagnostics: params.context.diagnostics, ...only, support: deps.edits });
+  // Then the refactors at the cursor (refactor.extract / refactor.rewrite).
+  return withRefactors(actions, refactorInput);
 }
