@@ -13,16 +13,17 @@
  * Every program the container or its HEALTHCHECK starts must exist in the runtime image, or the split is
  * declined: a file that builds but cannot start is worse than no refactor.
  */
-import type { Env } from 'dockerfile-ast';
 import { describeImageText, imageHasUser, type ImageFacts } from '../../analysis/baseImages';
 import type { Instr } from '../../analysis/model';
-import { copyParts } from '../../analysis/copySources';
-import { commandArgs, commandName } from '../../analysis/shell';
-import { blocksOf, regionStart, renderPieces, type Block, type Piece } from '../layout';
 import { createUserLines, nonRootPlan } from '../../engine/edits/addUser';
+import { blocksOf, regionStart, renderPieces, type Block, type Piece } from '../layout';
 import { asKeyword, keyword, styled } from '../style';
-import { copyDestination, resolvePath, type SplitAnalysis } from './analysis';
+import { copyDestination, type SplitAnalysis } from './analysis';
+import { Declined } from './declined';
+import { copiedPaths, createsUser, treeOwner } from './owners';
+import { blockOf, builderFrom, envKeys, workdirPiece } from './pieces';
 import type { EcosystemPlan } from './plan';
+import { checkPrograms } from './programs';
 import { within } from './runKinds';
 import { installInstruction, installsSystemPackages, runtimePackages, type SystemFamily } from './runtimePackages';
 
@@ -32,13 +33,6 @@ const RUNTIME_ONLY = new Set(['LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'STOPSI
 const START = new Set(['HEALTHCHECK', 'CMD', 'ENTRYPOINT']);
 /** Packages distroless/static already ships. */
 const DISTROLESS_BUILTIN = new Set(['ca-certificates', 'tzdata']);
-/** Commands any image with a shell has (coreutils or BusyBox, shell builtins). */
-const BASIC = new Set([
-  'sh', 'exec', 'exit', 'return', '.', 'source', 'wait', 'echo', 'test', '[', 'true', 'false', 'cd', 'set', 'export', 'cat', 'sleep',
-  'env', 'printf', 'ls', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'id',
-]);
-/** Directories of the default PATH, where a bare command name is looked up. */
-const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /** ENV keys that configure build tools only (package managers, compilers): the runtime does not need them. */
 const BUILD_ONLY_ENV = /^(POETRY_|PIP_|PIPENV_|UV_|NPM_CONFIG_|YARN_|CARGO_|RUSTUP_|GOPROXY$|GOFLAGS$|GOPRIVATE$|GONOSUMDB$|GOSUMDB$|CGO_|MAVEN_|GRADLE_|DOTNET_CLI_|NUGET_)/;
 
@@ -49,10 +43,6 @@ interface Entry {
   readonly arg?: string;
   /** The generated install of the runtime packages. */
   readonly install?: boolean;
-}
-
-class Declined {
-  constructor(readonly reason: string, readonly needsShell = false) {}
 }
 
 export function assembleSplit(analysis: SplitAnalysis, plan: EcosystemPlan): SplitOutcome {
@@ -284,121 +274,4 @@ function tryAssemble(analysis: SplitAnalysis, plan: EcosystemPlan, image: string
   const lines = [...renderPieces(builder, true), ...renderPieces(kept.map((e) => e.piece), true)];
   const tail = /\r?\n$/.test(model.text) ? model.eol : '';
   return prefix + lines.join(model.eol) + tail;
-}
-
-/** The FROM line of the builder: the original, named `builder`. */
-function builderFrom(analysis: SplitAnalysis, block: Block): string[] {
-  const { model, stage } = analysis;
-  const from = stage.from;
-  const start = model.document.offsetAt(from.range.start);
-  const text = model.textOf(from.range);
-  let named: string;
-  if (stage.name) {
-    const a = model.document.offsetAt(stage.name.range.start) - start;
-    const b = model.document.offsetAt(stage.name.range.end) - start;
-    named = text.slice(0, a) + 'builder' + text.slice(b);
-  } else {
-    const end = model.document.offsetAt(stage.base.range.end) - start;
-    named = `${text.slice(0, end)} ${asKeyword(from.keywordText)} builder${text.slice(end)}`;
-  }
-  const comments = block.lines.slice(0, block.lines.length - (from.range.end.line - from.range.start.line + 1));
-  return [...comments, ...named.split(/\r?\n/)];
-}
-
-/** The runtime's WORKDIR: the original instruction when it already names the absolute directory. */
-function workdirPiece(instr: Instr, block: Block, workdir: string): Piece {
-  const written = instr.args.map((a) => a.value).join(' ');
-  if (written === workdir || written === `${workdir}/`) return block;
-  const comments = block.lines.slice(0, block.lines.length - (instr.range.end.line - instr.range.start.line + 1));
-  return { lines: [...comments, `${instr.keywordText} ${workdir}`], blankBefore: block.blankBefore };
-}
-
-function blockOf(analysis: SplitAnalysis, instr: Instr): Block | undefined {
-  const { model } = analysis;
-  return blocksOf(model, regionStart(model, analysis.stage.from.range.start.line), model.document.lineCount - 1).find((b) => b.instr === instr);
-}
-
-/** Names an ENV instruction sets (`ENV A=1 B=2`, legacy `ENV A 1`). */
-function envKeys(instr: Instr): string[] {
-  try {
-    return (instr.node as Env).getProperties().map((p) => p.getName());
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The owner the build steps gave the tree: `--chown` of the COPYs into it, `chown -R <owner> <tree or below>` in
- * its RUNs. Undefined when root owns it, null when different owners are used.
- */
-function treeOwner(analysis: SplitAnalysis): string | undefined | null {
-  const tree = analysis.tree;
-  if (tree === undefined) return undefined;
-  const owners = new Set<string>();
-  analysis.instrs.slice(0, analysis.last + 1).forEach((instr, i) => {
-    const wd = analysis.workdirBefore[i];
-    if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && !instr.flag('from')) {
-      const dest = copyDestination(analysis.model, instr, wd);
-      const chown = instr.flag('chown')?.value;
-      if (chown && dest !== undefined && within(dest.replace(/\/$/, '') || '/', tree)) owners.add(chown);
-    }
-    for (const cmd of instr.keyword === 'RUN' ? analysis.commands.get(instr) ?? [] : []) {
-      if (commandName(cmd) !== 'chown') continue;
-      const args = commandArgs(cmd).map((w) => w.value);
-      const operands = args.filter((a) => !a.startsWith('-'));
-      if (!args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive') || operands.length < 2) continue;
-      for (const path of operands.slice(1)) {
-        const abs = resolvePath(wd, path);
-        if (abs !== undefined && within(abs, tree)) owners.add(operands[0]!);
-      }
-    }
-  });
-  if (owners.size > 1) return null;
-  const [only] = owners;
-  return only === undefined || /^(root|0)(:(root|0))?$/.test(only) || only.includes('$') ? undefined : only;
-}
-
-/** Paths a COPY creates: its destination, and for a directory destination each source's name in it. */
-function copiedPaths(analysis: SplitAnalysis, instr: Instr, dest: string): string[] {
-  if (!dest.endsWith('/')) return [dest];
-  const names = (copyParts(analysis.model, instr)?.sources ?? []).flatMap((s) => (s.value && !s.glob ? [s.value.replace(/\/+$/, '').split('/').pop()!] : []));
-  return [dest, ...names.filter((n) => n !== '' && n !== '.').map((n) => dest + n)];
-}
-
-/** Whether a user-setup RUN creates `name` (`useradd … name`, `adduser … name`). */
-function createsUser(analysis: SplitAnalysis, run: Instr, name: string): boolean {
-  return (analysis.commands.get(run) ?? []).some((c) => {
-    const n = commandName(c);
-    return (n === 'useradd' || n === 'adduser') && commandArgs(c).some((w) => w.value === name);
-  });
-}
-
-/** Declines when a program of the container or its HEALTHCHECK would be missing from the runtime image. */
-function checkPrograms(analysis: SplitAnalysis, plan: EcosystemPlan, facts: ImageFacts, specs: readonly string[], provided: readonly string[], noShell: boolean): Declined | undefined {
-  if (analysis.programs.length === 0) return new Declined('the image starts no program');
-  const packageNames = new Set(specs.map((s) => s.split(/[=<>@]/)[0]!));
-  for (const program of analysis.programs) {
-    if (program.viaShell && noShell) return new Declined('a shell-form command needs a shell', true);
-    const exe = program.executable;
-    if (exe.includes('/')) {
-      const path = resolvePath(analysis.finalWorkdir, exe);
-      if (!path || !provided.some((p) => within(path, p.replace(/\/$/, '') || '/'))) return new Declined(`'${exe}' is not in the runtime image`);
-      // A file from the build context (not a compiled artifact) is a script: it needs its interpreter's shell.
-      const artifact = plan.artifacts.some((a) => within(path, a.to.replace(/\/$/, '') || '/'));
-      if (noShell && !artifact) return new Declined(`'${exe}' is a script and needs a shell`, true);
-      continue;
-    }
-    if (plan.provides(exe) || packageNames.has(exe)) continue;
-    const onPath = provided.find((p) => PATH_DIRS.some((d) => p === `${d}/${exe}`));
-    if (onPath !== undefined) {
-      const artifact = plan.artifacts.some((a) => a.to === onPath);
-      if (noShell && !artifact) return new Declined(`'${exe}' is a script and needs a shell`, true);
-      continue;
-    }
-    const tool = exe as keyof ImageFacts['tools'];
-    if (tool in facts.tools && facts.tools[tool] === 'yes') continue;
-    if (!noShell && BASIC.has(exe)) continue;
-    return new Declined(`'${exe}' is not in the runtime image`, noShell);
-  }
-  return undefined;
 }
