@@ -93,6 +93,14 @@ describe('split: how the ecosystems are handled', () => {
     expect(output.split('AS runtime\n')[1]).not.toContain('apk add');
   });
 
+  it('pnpm through corepack: pruned with pnpm, the build output copied', () => {
+    const output = split(read('variants/node-pnpm.Dockerfile'));
+    expect(output).toContain('RUN pnpm run build\nRUN pnpm prune --prod\n\nFROM node:22-slim AS runtime\n');
+    expect(output).toContain('COPY --from=builder /app/build /app/build\n');
+    // yarn through corepack may be Yarn Berry, which prunes differently: not offered.
+    expect('declined' in explainSplit(buildModel('FROM node:22\nRUN corepack enable\nWORKDIR /app\nCOPY . .\nRUN yarn install --immutable && yarn build\nCMD ["node", "dist/a.js"]\n'))).toBe(true);
+  });
+
   it('go with a shell HEALTHCHECK: an alpine runtime of the builder release instead of distroless', () => {
     const output = split(read('variants/go-alpine.Dockerfile'));
     expect(output).toContain('FROM alpine:3.19 AS runtime\nRUN apk add --no-cache ca-certificates tzdata\nRUN addgroup -S app && adduser -S -D -G app app\n');

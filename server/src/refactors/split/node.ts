@@ -28,12 +28,17 @@ function nodeBuild(analysis: SplitAnalysis): NodeBuild | undefined {
   let production = true;
   let installs = 0;
   let builds = false;
+  let corepack = false;
   for (const [instr, cmds] of analysis.commands) {
     if (analysis.runKinds.get(instr) !== 'other') continue;
     for (const cmd of cmds) {
       const name = commandName(cmd) ?? '';
       const args = commandArgs(cmd).map((w) => w.value);
-      if (name === 'corepack' || (name === 'yarn' && (args[0] === 'set' || args[0] === 'dlx'))) return undefined; // Yarn Berry / pinned managers
+      if (name === 'corepack') {
+        corepack = true;
+        continue;
+      }
+      if (name === 'yarn' && (args[0] === 'set' || args[0] === 'dlx')) return undefined; // Yarn Berry
       if (name === 'bun') return undefined;
       const rec = recognize(cmd);
       if (rec && rec.ecosystem === 'node' && rec.action === 'install') {
@@ -52,6 +57,8 @@ function nodeBuild(analysis: SplitAnalysis): NodeBuild | undefined {
   }
   const manager = [...managers][0];
   if (installs === 0 || managers.size !== 1 || !manager) return undefined;
+  // With corepack, yarn is whatever version package.json pins (Yarn Berry prunes differently); pnpm prunes alike.
+  if (corepack && manager === 'yarn') return undefined;
   return { manager, production, builds };
 }
 
