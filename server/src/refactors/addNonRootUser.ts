@@ -6,7 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { buildModel } from '../analysis/buildModel';
-import type { DockerfileModel } from '../analysis/model';
+import type { DockerfileModel, Stage } from '../analysis/model';
 import { applyEdits } from '../engine/applyFixes';
 import { minimalEdit } from '../engine/fixes';
 import { withGroups } from './chown';
@@ -21,14 +21,26 @@ export const addNonRootUser: Refactor = {
   offer(model: DockerfileModel, range: Range, context: RefactorContext): RefactorAction | undefined {
     const stage = model.stageAt(range.start);
     if (!stage || !model.targets.includes(stage)) return undefined;
-    const found = ruleFixAt(model, stage.from.range, context.files, 'no-root-final-stage');
-    if (!found || found.fix.edits.length === 0) return undefined;
-    let output = applyEdits(model.text, found.fix.edits);
-    // The COPYs the user must own, as copy-needs-chown sees them with the USER in place.
-    const after = buildModel(output, { uri: model.uri, version: model.version });
-    const chowns = withGroups(after, ruleProblems(after, 'copy-needs-chown', context.files).flatMap((p) => p.fixes[0]?.edits ?? []));
-    if (chowns.length > 0) output = applyEdits(output, chowns);
-    const edit = minimalEdit(model, output);
-    return edit ? { id: 'add-non-root-user', title: plainTitle(found.fix), kind: 'refactor.rewrite', edits: [edit] } : undefined;
+    const hit = cache.get(model)?.get(stage);
+    if (hit && hit.files === context.files) return hit.action;
+    const action = compute(model, stage, context);
+    if (!cache.has(model)) cache.set(model, new Map());
+    cache.get(model)!.set(stage, { files: context.files, action });
+    return action;
   },
 };
+
+/** Per model and stage: the editor asks at every cursor move, and the result costs a second model. */
+const cache = new WeakMap<DockerfileModel, Map<Stage, { files: RefactorContext['files']; action: RefactorAction | undefined }>>();
+
+function compute(model: DockerfileModel, stage: Stage, context: RefactorContext): RefactorAction | undefined {
+  const found = ruleFixAt(model, stage.from.range, context.files, 'no-root-final-stage');
+  if (!found || found.fix.edits.length === 0) return undefined;
+  let output = applyEdits(model.text, found.fix.edits);
+  // The COPYs the user must own, as copy-needs-chown sees them with the USER in place.
+  const after = buildModel(output, { uri: model.uri, version: model.version });
+  const chowns = withGroups(after, ruleProblems(after, 'copy-needs-chown', context.files).flatMap((p) => p.fixes[0]?.edits ?? []));
+  if (chowns.length > 0) output = applyEdits(output, chowns);
+  const edit = minimalEdit(model, output);
+  return edit ? { id: 'add-non-root-user', title: plainTitle(found.fix), kind: 'refactor.rewrite', edits: [edit] } : undefined;
+}
