@@ -192,6 +192,22 @@ describe('removals', () => {
     expect(removalOf(o, after!, after!.packages[1])).toBeUndefined();
   });
 
+  it('understands the piped form: apt-mark showmanual | xargs apt-mark auto', () => {
+    // docker-library/postgres 18 bookworm (shortened): the piped showmanual is what gets marked, not a snapshot.
+    const o = ops(`apt-get install -y gcc make; apt-mark showmanual | xargs -r apt-mark auto > /dev/null; apt-mark manual libpq5; apt-get purge -y --auto-remove`);
+    const install = o.installs[0]!;
+    expect(removalOf(o, install)).toMatchObject({ allMarkedAuto: true, autoRemove: true });
+    const snapshot = ops(`saved="$(apt-mark showmanual)"; apt-get install -y gcc; apt-mark auto $(apt-mark showmanual); apt-mark manual $saved; apt-get autoremove -y`);
+    expect(removalOf(snapshot, snapshot.installs[0]!)).toMatchObject({ allMarkedAuto: true });
+  });
+
+  it('does not read a piped showmanual into anything else as marking everything', () => {
+    const o = ops('apt-get install -y gcc; apt-mark showmanual | sort > /tmp/manual; apt-get purge -y --auto-remove');
+    expect(removalOf(o, o.installs[0]!)).toBeUndefined();
+    const other = ops('apt-get install -y gcc; apt-mark showmanual | xargs echo auto; apt-get purge -y --auto-remove');
+    expect(removalOf(other, other.installs[0]!)).toBeUndefined();
+  });
+
   it('does not treat a plain purge --auto-remove as removing everything', () => {
     const o = ops('apt-get install -y gcc; apt-get purge -y --auto-remove wget');
     expect(removalOf(o, o.installs[0]!)).toBeUndefined();

@@ -6,14 +6,15 @@
  *
  * Removals understand the idioms of official images: `apk add --virtual .build-deps … && apk del .build-deps`,
  * and `savedAptMark="$(apt-mark showmanual)"; apt-get install …; apt-mark auto '.*'; apt-mark manual
- * $savedAptMark; apt-get purge --auto-remove`, which removes everything installed after the snapshot.
+ * $savedAptMark; apt-get purge --auto-remove`, which removes everything installed after the snapshot (also
+ * written `apt-mark showmanual | xargs apt-mark auto`).
  * Variables set earlier in the script (`buildDeps='gcc make'; apt-get install $buildDeps`) are expanded;
  * others can be resolved by the caller (ARG/ENV) through `options.resolve`.
  */
 import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
 import { cleanupKinds, type CacheKind } from './packageCaches';
-import { commandArgs, commandName, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { basename, commandArgs, commandName, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export type { PackageManager } from './packageManagers';
 export type { Ecosystem } from './packageSpecs';
@@ -79,9 +80,13 @@ export interface PackageRemoval extends Op {
   readonly packages: readonly PackageRef[];
   /** apt `--auto-remove` / `autoremove`: unneeded dependencies go too. */
   readonly autoRemove: boolean;
-  /** After `apt-mark auto '.*'`: removes every package installed after `sinceSeq`, except `keep`. */
+  /**
+   * After `apt-mark auto '.*'`: removes every package installed after `sinceSeq` and before the marking
+   * (`markedSeq`), except `keep`. A package installed after the marking is marked manual again by its install.
+   */
   readonly allMarkedAuto: boolean;
   readonly sinceSeq: number;
+  readonly markedSeq: number;
   readonly keep: readonly string[];
 }
 
@@ -111,6 +116,8 @@ export interface PackageOptions {
 }
 
 const VAR_WORD = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+/** `$(apt-mark showmanual)` in an assignment or operand: the packages installed by hand so far. */
+const SHOWMANUAL = /\bapt-mark\s+showmanual\b/;
 const DECLARERS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 
 export function parseInstalls(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageInstall[] {
@@ -127,7 +134,7 @@ export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], o
     for (const cmd of script.commands) {
       seq++;
       try {
-        visit(cmd, seq, vars, apt, options, ops);
+        visit(cmd, seq, pipedInto(script, cmd), vars, apt, options, ops);
       } catch {
         // A malformed command must not hide the rest of the script.
       }
@@ -136,18 +143,25 @@ export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], o
   return ops;
 }
 
+/** The command `cmd`'s output is piped into (`a | b` → `b`). */
+function pipedInto(script: ShellScript, cmd: ShellCommand): ShellCommand | undefined {
+  const next = script.commands[cmd.index + 1];
+  return cmd.nextOp === '|' && next?.op === '|' ? next : undefined;
+}
+
 function visit(
   cmd: ShellCommand,
   seq: number,
+  next: ShellCommand | undefined,
   vars: Map<string, ShellAssignment>,
   apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] },
   options: PackageOptions,
   ops: { installs: PackageInstall[]; removals: PackageRemoval[]; cleanups: CacheCleanup[]; updates: IndexUpdate[] },
 ): void {
   rememberVariables(cmd, vars);
-  if (cmd.assignments.some((a) => /\bapt-mark\s+showmanual\b/.test(a.value))) apt.snapshotSeq = seq;
+  if (cmd.assignments.some((a) => SHOWMANUAL.test(a.value))) apt.snapshotSeq = seq;
   const name = commandName(cmd);
-  if (name === 'apt-mark') return trackAptMark(cmd, seq, apt);
+  if (name === 'apt-mark') return trackAptMark(cmd, seq, next, apt);
   const kinds = cleanupKinds(cmd);
   for (const k of kinds) ops.cleanups.push({ ...k, command: cmd, seq });
   const rec = recognize(cmd);
@@ -170,6 +184,7 @@ function visit(
         autoRemove,
         allMarkedAuto,
         sinceSeq: allMarkedAuto ? apt.snapshotSeq : -1,
+        markedSeq: allMarkedAuto ? apt.allAutoSeq : -1,
         keep: allMarkedAuto ? [...apt.keep] : [],
       });
       return;
@@ -183,11 +198,23 @@ function visit(
   }
 }
 
-function trackAptMark(cmd: ShellCommand, seq: number, apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] }): void {
+function trackAptMark(cmd: ShellCommand, seq: number, next: ShellCommand | undefined, apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] }): void {
   const args = commandArgs(cmd).filter((w) => !w.value.startsWith('-'));
-  if (args[0]?.value === 'showmanual' && apt.snapshotSeq < 0) apt.snapshotSeq = seq;
-  if (args[0]?.value === 'auto' && args.some((w) => w.value === '.*' || w.value === '~i')) apt.allAutoSeq = seq;
+  if (args[0]?.value === 'showmanual') {
+    // Piped into `xargs apt-mark auto`, the list is what gets marked, not a snapshot to restore later.
+    if (next && xargsMarksAuto(next)) apt.allAutoSeq = seq;
+    else if (apt.snapshotSeq < 0) apt.snapshotSeq = seq;
+  }
+  if (args[0]?.value === 'auto' && args.some((w) => w.value === '.*' || w.value === '~i' || SHOWMANUAL.test(w.value))) apt.allAutoSeq = seq;
   if (args[0]?.value === 'manual') for (const w of args.slice(1)) if (!w.expansion) apt.keep.push(w.value);
+}
+
+/** `xargs [options] apt-mark auto`: marks every package named on its input as automatically installed. */
+function xargsMarksAuto(cmd: ShellCommand): boolean {
+  if (commandName(cmd) !== 'xargs') return false;
+  const args = commandArgs(cmd);
+  const at = args.findIndex((w) => basename(w.value) === 'apt-mark');
+  return at >= 0 && args.slice(at + 1).find((w) => !w.value.startsWith('-'))?.value === 'auto';
 }
 
 function rememberVariables(cmd: ShellCommand, vars: Map<string, ShellAssignment>): void {
@@ -304,7 +331,7 @@ export function removalOf(ops: PackageOps, install: PackageInstall, pkg?: Packag
   if (wanted.length === 0) return undefined;
   return ops.removals.find((r) => {
     if (r.seq <= install.seq || r.ecosystem !== install.ecosystem) return false;
-    if (r.allMarkedAuto && install.seq > r.sinceSeq) return wanted.every((p) => !r.keep.includes(p.name));
+    if (r.allMarkedAuto && install.seq > r.sinceSeq && install.seq < r.markedSeq) return wanted.every((p) => !r.keep.includes(p.name));
     const names = new Set(r.packages.map((p) => normalizeName(p.name, r.ecosystem)));
     if (install.group && names.has(install.group)) return true;
     return wanted.every((p) => names.has(normalizeName(p.name, install.ecosystem)));

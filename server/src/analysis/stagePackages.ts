@@ -11,7 +11,6 @@ import { classifyPackage, type Classification } from './packageClasses';
 import { removalOf, type PackageInstall, type PackageRef, type PackageRemoval } from './packages';
 import { normalizeName } from './packageSpecs';
 import { shellScriptsOf, type RunScript } from './runScript';
-import { commandArgs, commandName, type ShellCommand } from './shell';
 
 export interface InstalledPackage {
   readonly instr: Instr;
@@ -37,9 +36,8 @@ export function stagePackages(model: DockerfileModel, stage: Stage): readonly In
     for (const install of ops.installs) {
       const script = scripts.find((s) => s.script.commands.includes(install.command));
       if (!script) continue;
-      const purgedLater = aptPurgesEverythingAfter(script.script.commands, install);
       for (const pkg of install.packages) {
-        if (purgedLater || removalOf(ops, install, pkg)) continue;
+        if (removalOf(ops, install, pkg)) continue;
         out.push({ instr, script, install, pkg, classification: pkg.kind === 'name' ? classifyPackage(pkg.name, install.ecosystem) : { class: 'unknown', reason: 'not a package name' } });
       }
     }
@@ -78,23 +76,4 @@ export function keptPackages(model: DockerfileModel, stage: Stage): InstalledPac
     }
   }
   return out;
-}
-
-/**
- * The official images' idiom in its piped form: `apt-mark showmanual | xargs apt-mark auto` (or `apt-mark auto
- * '.*'`) after the install, then `apt-get purge -y --auto-remove`: every package installed since the saved
- * manual list is removed again.
- */
-function aptPurgesEverythingAfter(commands: readonly ShellCommand[], install: PackageInstall): boolean {
-  if (install.ecosystem !== 'deb') return false;
-  const from = commands.indexOf(install.command);
-  let marked = false;
-  for (const cmd of commands.slice(from + 1)) {
-    const name = commandName(cmd);
-    const args = commandArgs(cmd).map((w) => w.value);
-    if ((name === 'apt-mark' && args[0] === 'auto') || (name === 'xargs' && args.includes('apt-mark') && args.includes('auto'))) marked = true;
-    const purge = (name === 'apt-get' || name === 'apt') && (args.includes('autoremove') || ((args.includes('purge') || args.includes('remove')) && args.some((a) => a === '--auto-remove' || a === '--autoremove')));
-    if (marked && purge) return true;
-  }
-  return false;
 }
