@@ -201,6 +201,13 @@ describe('removals', () => {
     expect(removalOf(snapshot, snapshot.installs[0]!)).toMatchObject({ allMarkedAuto: true });
   });
 
+  it('keeps what is installed after the marking (the install marks it manual again)', () => {
+    const o = ops(`saved="$(apt-mark showmanual)"; apt-get install -y gcc; apt-mark showmanual | xargs apt-mark auto; apt-mark manual $saved; apt-get install -y nginx; apt-get purge -y --auto-remove`);
+    const [gcc, nginx] = o.installs;
+    expect(removalOf(o, gcc!)).toBeDefined();
+    expect(removalOf(o, nginx!)).toBeUndefined();
+  });
+
   it('does not read a piped showmanual into anything else as marking everything', () => {
     const o = ops('apt-get install -y gcc; apt-mark showmanual | sort > /tmp/manual; apt-get purge -y --auto-remove');
     expect(removalOf(o, o.installs[0]!)).toBeUndefined();
