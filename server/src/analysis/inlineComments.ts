@@ -92,7 +92,10 @@ export function inlineComments(model: DockerfileModel, instr: Instr): InlineComm
         if (swallows) found.push({ kind: 'swallows', range, text: comment, removeRange, movable: seenArgument });
         return found;
       }
-      found.push({ kind: 'argument', range, text: comment, removeRange, movable: seenArgument });
+      // COPY and ADD need a source and a destination: moving `COPY src #` away would leave them without one.
+      const needed = target.keyword === 'COPY' || target.keyword === 'ADD' ? 2 : 1;
+      const kept = target.args.filter((a) => a.range.start.line < line.line || (a.range.start.line === line.line && a.range.start.character < i)).length;
+      found.push({ kind: 'argument', range, text: comment, removeRange, movable: seenArgument && kept >= needed });
       break;
     }
   }

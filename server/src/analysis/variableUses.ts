@@ -40,7 +40,8 @@ export function variableUses(model: DockerfileModel, instr: Instr): VariableRef[
     for (const heredoc of instr.heredocs) {
       if (!heredoc.contentRange) continue;
       const startLine = heredoc.contentRange.start.line;
-      heredoc.content.split('\n').forEach((text, i) => {
+      // Lines as the document counts them: a lone CR ends a line too.
+      heredoc.content.split(/\r\n|\r|\n/).forEach((text, i) => {
         for (const use of findVariables(text, model.escapeChar)) {
           refs.push({ name: use.name, range: lineRange(startLine + i, use.start, use.end) });
         }

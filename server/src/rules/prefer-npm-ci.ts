@@ -26,7 +26,13 @@ function lockfileCopied(model: DockerfileModel, run: Instr, contextFiles: readon
 }
 
 function globMatches(glob: string, name: string): boolean {
-  return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '.') + '$').test(name);
+  // `[…]` is a character class in BuildKit's globs; an unterminated one (`COPY [a, /x/`) is a bad pattern that
+  // matches nothing, as in Go's filepath.Match, instead of an invalid RegExp.
+  try {
+    return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '.') + '$').test(name);
+  } catch {
+    return false;
+  }
 }
 
 const INCOMPATIBLE = /^--(?:no-package-lock|package-lock(?:-only)?(?:=.*)?|save(?:-.*)?|no-save|global)$|^-[gSDOEB]$/;

@@ -1,0 +1,3 @@
+FROM node:20
+COPY [single, /app/
+RUN npm install
