@@ -83,8 +83,3 @@ export function copyDestination(model: DockerfileModel, instr: Instr): string | 
   }
   return hit.value;
 }
-
-/** Flows copied into `stage`. */
-export function flowsInto(model: DockerfileModel, stage: Stage): ArtifactFlow[] {
-  return artifactFlows(model).filter((f) => f.into === stage);
-}

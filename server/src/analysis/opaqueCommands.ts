@@ -4,7 +4,7 @@
  * Such a script may create users, write files anywhere or install packages, so model queries that depend on
  * "nothing else did X" answer 'unknown' after one.
  */
-import { basename, commandArgs, commandName, commandWordIndex, isShellName, shellScriptWord, type ShellCommand } from './shell';
+import { commandArgs, commandName, commandWordIndex, isShellName, shellScriptWord, type ShellCommand } from './shell';
 
 /** Directories whose programs come from packages (their behaviour is not the Dockerfile author's). */
 const SYSTEM_DIRS = /^\/(usr\/(local\/)?)?s?bin\//;
@@ -24,10 +24,4 @@ export function runsLocalScript(cmd: ShellCommand): boolean {
     return commandArgs(cmd).some((w) => !w.value.startsWith('-') && !w.value.startsWith('+'));
   }
   return false;
-}
-
-/** `make`, `make install`, `ninja install`: build systems that run whatever the project's files say. */
-export function runsBuildSystem(cmd: ShellCommand): boolean {
-  const name = commandName(cmd);
-  return name !== undefined && ['make', 'gmake', 'ninja', 'cmake', 'meson', 'scons', 'bazel'].includes(basename(name));
 }

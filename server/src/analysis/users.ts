@@ -113,11 +113,6 @@ export interface UserExistence {
   readonly created: { readonly account: AccountCommand; readonly instr: Instr } | undefined;
 }
 
-/** The user part of a USER value (`app:staff` → `app`). */
-export function userPart(value: string): string {
-  return value.split(':')[0] ?? '';
-}
-
 /**
  * Does `name` exist in `stage`'s image before `at` (at the end of the stage without `at`)? Numeric ids
  * always work; names must be created in the chain or shipped by the base image.
@@ -141,11 +136,6 @@ export function userExists(model: DockerfileModel, stage: Stage, name: string, a
   const base = imageHasUser(baseFactsOf(model, stage), name);
   if (base === 'yes') return { exists: 'yes', created: undefined };
   return { exists: uncertain ? 'unknown' : base, created: undefined };
-}
-
-/** The group accounts created in `stage`'s chain before `at`. */
-export function groupCreated(model: DockerfileModel, stage: Stage, name: string, at?: Instr): boolean {
-  return chainInstructions(stage, at).some((i) => accountEventsOf(model, i).some((e) => e.account?.kind === 'group' && e.account.name === name));
 }
 
 export interface EffectiveUser {
