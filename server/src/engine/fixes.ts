@@ -21,7 +21,8 @@ export function indentOf(model: DockerfileModel, line: number): string {
 export function insertLinesBefore(model: DockerfileModel, line: number, lines: readonly string[]): TextEdit {
   const indent = indentOf(model, line);
   const text = lines.map((l) => indent + l + model.eol).join('');
-  const at = { line, character: 0 };
+  // A byte-order mark must stay the file's first character: on line 0, insert after it.
+  const at = { line, character: line === 0 && model.text.startsWith('\uFEFF') ? 1 : 0 };
   return { range: { start: at, end: at }, newText: text };
 }
 
