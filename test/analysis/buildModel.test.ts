@@ -1,15 +1,16 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
-import type { DockerfileModel } from '../../server/src/analysis/model';
+import type { DockerfileModel, Stage } from '../../server/src/analysis/model';
 import { df } from '../support/dockerfile';
 
-/** Compact text rendering of the stage graph: one line per stage, then its incoming references. */
+/** Compact text rendering of the stage graph: one line per stage (its name or `#<index>`), then its incoming references. */
 function renderGraph(model: DockerfileModel): string {
+  const id = (s: Stage) => s.name?.text ?? `#${s.index}`;
   return model.stages
     .map((s) => {
-      const base = s.base.kind === 'stage' ? `FROM ${s.base.stage.label}` : s.base.kind === 'image' ? `${s.base.resolved ?? s.base.text}` : s.base.kind;
-      const used = model.referencesTo(s).map((e) => `${e.source.label} via ${e.kind}${e.by === 'index' ? '[index]' : ''}${e.forward ? ' (forward)' : ''}${e.onbuild ? ' (onbuild)' : ''}`);
+      const base = s.base.kind === 'stage' ? `FROM ${id(s.base.stage)}` : s.base.kind === 'image' ? `${s.base.resolved ?? s.base.text}` : s.base.kind;
+      const used = model.referencesTo(s).map((e) => `${id(e.source)} via ${e.kind}${e.by === 'index' ? '[index]' : ''}${e.forward ? ' (forward)' : ''}${e.onbuild ? ' (onbuild)' : ''}`);
       const flags = [model.isReachable(s) ? '' : 'unreachable', model.targets.includes(s) ? 'target' : ''].filter(Boolean);
       return `#${s.index} ${s.name?.text ?? '-'} (${base})${used.length ? ` ← used by ${used.join(', ')}` : ''}${flags.length ? ` [${flags.join(', ')}]` : ''}`;
     })
@@ -82,8 +83,24 @@ describe('buildModel: stages and references with BuildKit semantics', () => {
 
   it('config targets add build targets and reachability', () => {
     const model = buildModel('FROM alpine AS dev\nFROM alpine AS assets\nFROM alpine\n', { targets: ['ASSETS', 'missing'] });
-    expect(model.targets.map((s) => s.label)).toEqual(['#2', 'assets']);
+    expect(model.targets.map((s) => s.label)).toEqual(['final stage on line 3', 'assets']);
     expect(model.stages.map((s) => model.isReachable(s))).toEqual([false, true, true]);
+  });
+
+  it('labels stages for users: the name, else the index and line, and the last unnamed stage as the final stage', () => {
+    const model = buildModel(df`
+      # syntax=docker/dockerfile:1
+      FROM golang:1.22
+      RUN go build -o /out/app .
+      FROM alpine AS tools
+
+      FROM scratch
+      COPY --from=0 /out/app /app
+      FROM alpine
+      COPY --from=2 /app /app
+    `);
+    expect(model.stages.map((s) => s.label)).toEqual(['stage 0 on line 2', 'tools', 'stage 2 on line 6', 'final stage on line 8']);
+    expect(buildModel('FROM alpine AS Runtime\n').stages[0]!.label).toBe('Runtime');
   });
 
   it('finds cycles, including a stage that copies from itself', () => {

@@ -19,7 +19,7 @@ describe('final image', () => {
 
   it('is the target and its FROM ancestry', () => {
     const m = buildModel(text);
-    expect([...finalStages(m)].map((s) => s.label)).toEqual(['#3', 'base']);
+    expect([...finalStages(m)].map((s) => s.label)).toEqual(['final stage on line 7', 'base']);
     const runs = m.instructions.filter((i) => i.keyword === 'RUN');
     expect(runs.map((r) => inFinalImage(m, r))).toEqual([false, false, true]);
     expect(inFinalImage(m, m.instructions.find((i) => i.keyword === 'ONBUILD')!)).toBe(false);
@@ -28,7 +28,7 @@ describe('final image', () => {
 
   it('follows configured targets', () => {
     const m = buildModel(text, { targets: ['test'] });
-    expect([...finalStages(m)].map((s) => s.label).sort()).toEqual(['#3', 'base', 'builder', 'test']);
+    expect([...finalStages(m)].map((s) => s.label).sort()).toEqual(['base', 'builder', 'final stage on line 7', 'test']);
   });
 
   it('gives a FROM <stage> chain the facts of the image at its root', () => {

@@ -44,7 +44,7 @@ describe('build activity', () => {
   it('groups kept build tools by install command and names the target that inherits them', () => {
     const { model } = last('FROM debian:12-slim AS base\nRUN apt-get install -y gcc libssl-dev\nFROM base\nRUN apt-get install -y make\nCMD ["/app"]\n');
     expect(finalBuildTools(model).map((g) => [g.packages.map((p) => p.pkg.name), g.viaStage?.label])).toEqual([
-      [['gcc', 'libssl-dev'], '#1'],
+      [['gcc', 'libssl-dev'], 'final stage on line 3'],
       [['make'], undefined],
     ]);
   });

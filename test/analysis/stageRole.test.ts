@@ -42,6 +42,6 @@ describe('inferStageRole', () => {
   });
 
   it('falls back to a plain stage', () => {
-    expect(roles('FROM alpine AS x\nRUN echo\nFROM alpine\n')).toEqual(['x=stage', '#1=final']);
+    expect(roles('FROM alpine AS x\nRUN echo\nFROM alpine\n')).toEqual(['x=stage', 'final stage on line 3=final']);
   });
 });

@@ -37,14 +37,14 @@ describe('code lens', () => {
 
   it('counts copies per consumer and offers a plain build for an unnamed last stage only', () => {
     const go = codeLenses(model(GO_APP)).map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
-    expect(go).toEqual(['1: builder · used by #1 (1 copy)', '8: final image', '8: ▶ build this stage']);
+    expect(go).toEqual(['1: builder · used by final stage on line 8 (1 copy)', '8: final image', '8: ▶ build this stage']);
     const copies = df`
       FROM alpine AS assets
       FROM alpine
       COPY --from=assets /a /a
       COPY --from=assets /b /b
     `;
-    expect(codeLenses(model(copies))[0]!.command!.title).toBe('builder · used by #1 (2 copies)');
+    expect(codeLenses(model(copies))[0]!.command!.title).toBe('builder · used by final stage on line 2 (2 copies)');
   });
 });
 
@@ -56,7 +56,9 @@ describe('inlay hints', () => {
 
   it('describes unnamed stages by index and base, and stays inside the requested range', () => {
     const m = model(GO_APP);
-    expect(inlayHints(m, WHOLE).map((h) => h.label)).toEqual(['→ #0 golang:1.22-alpine']);
+    expect(inlayHints(m, WHOLE).map((h) => [h.label, h.tooltip])).toEqual([
+      ['→ stage 0 on line 1 (golang:1.22-alpine)', 'Stage index 0 (stages count from 0): stage 0 on line 1 (golang:1.22-alpine)'],
+    ]);
     expect(inlayHints(m, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } })).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe('stage card per role', () => {
     expect(md).toMatch(/\[`build`\][^\n]*\(COPY --from, line 14\) `\/app\/node_modules` → `\.\/node_modules`/);
     expect(md).toMatch(/\[`runtime`\][^\n]*\(COPY --from, line 27\)/);
     expect(md).toContain('**Chain** [`deps`]');
-    expect(md).toContain('`/app` (from base, line 6)');
+    expect(md).toContain('`/app` (line 6, inherited from stage \'base\')');
   });
 
   it('builder: takes from deps, used by numeric COPY --from and by a mount', () => {
@@ -86,7 +86,12 @@ describe('stage card per role', () => {
   it('unnamed stages: no --target command, a hint to name it instead', () => {
     const m = model(GO_APP);
     const md = stageHoverMarkdown(m, m.stages[0]!);
-    expect(md).toContain('**Stage #0 (unnamed)** · builder');
+    expect(md).toContain('**Stage 0 on line 1** · builder');
+    // The last stage, unnamed, is the final stage; other stages link to it by that label, as text (it is no name).
+    const final = stageHoverMarkdown(m, m.stages[1]!);
+    expect(final).toContain('**Final stage on line 8** · final image');
+    expect(md).toContain('- [final stage on line 8](command:');
+    expect(md).not.toContain('#1');
     expect(md).toContain('Name this stage');
     expect(md).not.toContain('docker build --target');
     expect(stageHoverMarkdown(m, m.stages[1]!)).toContain('docker build .');
@@ -102,7 +107,7 @@ describe('stage card per role', () => {
     `;
     const m = model(text);
     expect(stageHoverMarkdown(m, m.stageByName('prod')!)).toContain('· runtime —');
-    expect(stageHoverMarkdown(m, m.stageByName('debug')!)).toContain('**Runs as** `app` (from prod, line 2)');
+    expect(stageHoverMarkdown(m, m.stageByName('debug')!)).toContain('**Runs as** `app` (line 2, inherited from stage \'prod\')');
   });
 
   it('uses image facts and build-only packages when those models are supplied', () => {

@@ -31,8 +31,8 @@ describe('document symbols', () => {
     }
   });
 
-  it('names unnamed stages by index', () => {
-    expect(documentSymbols(model(GO_APP)).map((s) => s.name)).toEqual(['stage #0', 'stage #1']);
+  it('names unnamed stages by index and line, the last one as the final stage', () => {
+    expect(documentSymbols(model(GO_APP)).map((s) => s.name)).toEqual(['stage 0 on line 1', 'final stage on line 8']);
   });
 });
 

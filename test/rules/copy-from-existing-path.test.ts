@@ -56,7 +56,7 @@ ruleTester(rule, {
     {
       name: 'numeric --from reference',
       code: 'FROM alpine:3.20\nWORKDIR /app\nRUN touch ready\nFROM alpine:3.20\nCOPY --from=0 /srv/app /app\n',
-      errors: [{ messageId: 'neverCreated', line: 5, message: "in stage '#0'" }],
+      errors: [{ messageId: 'neverCreated', line: 5, message: "does not exist in stage 0 on line 1: nothing there creates it" }],
     },
   ],
 });

@@ -35,5 +35,13 @@ ruleTester(rule, {
       code: 'FROM alpine AS a\nCOPY --from=2 /x /x\nFROM a AS b\nFROM alpine AS c\nRUN --mount=from=b,target=/b true\n',
       errors: [{ messageId: 'cycle', line: 2, column: 13, endColumn: 14, message: "'a' → 'c' → 'b' → 'a'" }],
     },
+    {
+      name: 'unnamed stages are named by index and line, the last one as the final stage',
+      code: 'FROM alpine AS a\nCOPY --from=1 /x /x\nFROM alpine\nCOPY --from=0 /y /y\nFROM alpine\nCOPY --from=2 /z /z\n',
+      errors: [
+        { messageId: 'cycle', line: 2, column: 13, endColumn: 14, message: "Stages 'a' → stage 1 on line 3 → 'a' depend on each other" },
+        { messageId: 'self', line: 6, column: 13, endColumn: 14, message: 'The final stage on line 5 copies from itself' },
+      ],
+    },
   ],
 });

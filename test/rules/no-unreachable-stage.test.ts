@@ -28,15 +28,16 @@ ruleTester(rule, {
         COPY --from=build /app /app
       `,
       errors: [
-        { messageId: 'unreachable', line: 1, column: 17, endColumn: 21, message: "Stage 'deps' is never used by the build target '#3'" },
+        { messageId: 'unreachable', line: 1, column: 17, endColumn: 21, message: "Stage 'deps' is never used by the build target, the final stage on line 7, so BuildKit skips it" },
         { messageId: 'unreachable', line: 3, column: 14, endColumn: 20 },
       ],
       fixes: [{ title: "Remove stage 'assets' (unsafe)", output: 'FROM node:20 AS deps\nRUN npm ci\nFROM golang:1.22 AS build\nRUN go build -o /app .\nFROM alpine\nCOPY --from=build /app /app\n' }],
     },
     {
       name: 'unnamed stage reported on its image',
-      code: 'FROM node:20\nRUN npm ci\nFROM alpine\n',
-      errors: [{ messageId: 'unreachable', line: 1, column: 6, endColumn: 13 }],
+      code: 'FROM node:20\nRUN npm ci\nFROM alpine AS runtime\n',
+      errors: [{ messageId: 'unreachable', line: 1, column: 6, endColumn: 13, message: "Stage 0 on line 1 is never used by the build target, stage 'runtime', so BuildKit skips it" }],
+      fixes: [{ title: 'Remove stage 0 on line 1 (unsafe)', output: 'FROM alpine AS runtime\n' }],
     },
   ],
 });

@@ -22,7 +22,7 @@ ruleTester(rule, {
         RUN true
         CMD ["two"]
       `,
-      errors: [{ messageId: 'overridden', line: 2, column: 1, endLine: 2, endColumn: 12, message: "the CMD on line 4 replaces it in stage '#0'" }],
+      errors: [{ messageId: 'overridden', line: 2, column: 1, endLine: 2, endColumn: 12, message: "the CMD on line 4 replaces it in the final stage on line 1" }],
       output: df`
         FROM alpine:3.20
         RUN true

@@ -11,6 +11,7 @@ import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
 import { guarded, safeParse } from './parse';
+import { stageLabel } from './stageLabel';
 import { findCycles, reachableStages, referencesIn, stageKey } from './stageRefs';
 import { parseCheckDirective, parseSuppressionComment, type Suppression } from './suppressions';
 
@@ -55,6 +56,7 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   // Split into stages at each FROM; ARGs before the first FROM are global.
   const globalArgs: ArgDecl[] = [];
   const stages: MutableStage[] = [];
+  const stageCount = instructions.filter((i) => i.keyword === 'FROM').length;
   for (const instr of instructions) {
     if (instr.keyword === 'FROM') {
       const fromNode = instr.node as From;
@@ -70,7 +72,7 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
         range: instr.range,
         args: [],
         parent: undefined,
-        label: nameText ?? `#${index}`,
+        label: stageLabel(nameText, index, instr.range.start.line, index === stageCount - 1),
       };
       stages.push(stage);
       setStage(instr, stage);

@@ -110,7 +110,7 @@ export interface Stage {
   readonly args: readonly ArgDecl[];
   /** The stage this one is built `FROM`, when its base is an earlier stage. */
   readonly parent: Stage | undefined;
-  /** Display label: the name, or `#<index>` for an unnamed stage. */
+  /** What users read: the name, or `stage <index> on line <n>` / `final stage on line <n>` when unnamed (see `stageLabel.ts`). */
   readonly label: string;
 }
 

@@ -15,7 +15,7 @@ function overlaps(a: Range, b: Range): boolean {
 function describe(stage: Stage): string {
   if (stage.name) return stage.name.text;
   const base = baseDescription(stage);
-  return base ? `#${stage.index} ${base}` : `#${stage.index}`;
+  return base ? `${stage.label} (${base})` : stage.label;
 }
 
 export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
@@ -23,7 +23,7 @@ export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
   for (const edge of model.edges) {
     if (!overlaps(edge.range, range)) continue;
     if (edge.by === 'index' && edge.target) {
-      hints.push({ position: edge.range.end, label: `→ ${describe(edge.target)}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `Stage ${edge.target.index} of this file` });
+      hints.push({ position: edge.range.end, label: `→ ${describe(edge.target)}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `Stage index ${edge.target.index} (stages count from 0): ${describe(edge.target)}` });
     } else if (edge.kind === 'from' && edge.text.includes('$')) {
       const value = edge.target ? edge.target.label : edge.source.base.kind === 'image' ? edge.source.base.resolved : undefined;
       if (value !== undefined) {

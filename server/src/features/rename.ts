@@ -7,6 +7,7 @@
  */
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
 
 /** BuildKit's stage-name grammar (checked on the lower-cased name). */
@@ -25,7 +26,7 @@ function stageToRename(model: DockerfileModel, pos: Position): { stage: Stage; r
     return { error: 'Only build stage names can be renamed here', notAStage: true };
   }
   if (occ.by === 'expression') return { error: `'${occ.edge?.text ?? ''}' is a variable; rename the stage at its declaration` };
-  if (!occ.stage.name) return { error: `Stage ${occ.stage.label} has no name; add 'AS <name>' to its FROM line first` };
+  if (!occ.stage.name) return { error: `${upperFirst(stagePhrase(occ.stage))} has no name; add 'AS <name>' to its FROM line first` };
   return { stage: occ.stage, range: occ.range };
 }
 

@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { COMMANDS, type BuildStageArgs, type RevealRangeArgs } from '../../../shared/src/protocol';
 import type { ImageFacts } from '../analysis/baseImageTypes';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { inferStageRole, stageRoleLabel, type StageRole } from '../analysis/stageRole';
 import { stageFacts, type ConfigValue, type Transfer } from './stageFacts';
 import { stageAnchor } from './stageOccurrences';
@@ -39,9 +40,11 @@ function buildStageCommandUri(uri: string, stage: Stage): string {
   return `command:${COMMANDS.buildStage}?${encodeURIComponent(JSON.stringify([args]))}`;
 }
 
+/** A link to the stage's FROM line: the name in code style, an unnamed stage's label (which says its line) as text. */
 function stageLink(model: DockerfileModel, stage: Stage): string {
-  const line = stage.from.range.start.line + 1;
-  return `[\`${stage.label}\`](${revealCommandUri(model.uri, stageAnchor(stage))} "Go to stage ${stage.label} (line ${line})")`;
+  const text = stage.name ? `\`${stage.label}\`` : stage.label;
+  const title = stage.name ? `Go to ${stagePhrase(stage)} (line ${stage.from.range.start.line + 1})` : `Go to ${stagePhrase(stage)}`;
+  return `[${text}](${revealCommandUri(model.uri, stageAnchor(stage))} "${title}")`;
 }
 
 function code(text: string): string {
@@ -138,7 +141,8 @@ function targetLine(model: DockerfileModel, stage: Stage, reachPath: readonly St
 
 function configPart(label: string, v: ConfigValue | undefined, fallback: string): string {
   if (!v) return `**${label}** ${fallback}`;
-  const where = v.inherited ? `from ${v.instr.stage?.label ?? '?'}, line ${v.instr.range.start.line + 1}` : `line ${v.instr.range.start.line + 1}`;
+  const line = `line ${v.instr.range.start.line + 1}`;
+  const where = v.inherited && v.instr.stage ? `${line}, inherited from ${stagePhrase(v.instr.stage)}` : line;
   return `**${label}** ${code(v.value)} (${where})`;
 }
 
@@ -148,7 +152,7 @@ function userFallback(stage: Stage, chainRoot: Stage, sources: StageHoverSources
   if (base.kind === 'image') {
     const facts = sources.describeImage?.(base.resolved ?? base.text);
     if (facts?.known && facts.defaultUser) return `${code(facts.defaultUser)} (the base image's default)`;
-    return `base image default, usually \`root\` (no USER in ${stage.label}${chainRoot !== stage ? ' or its FROM chain' : ''})`;
+    return `base image default, usually \`root\` (no USER in ${stagePhrase(stage)}${chainRoot !== stage ? ' or its FROM chain' : ''})`;
   }
   return '`root` (no USER)';
 }
@@ -165,7 +169,7 @@ function buildCommand(model: DockerfileModel, stage: Stage): string[] {
 export function stageHoverMarkdown(model: DockerfileModel, stage: Stage, sources: StageHoverSources = {}): string {
   const facts = stageFacts(model, stage);
   const role = inferStageRole(model, stage);
-  const title = stage.name ? `Stage \`${stage.name.text}\`` : `Stage ${stage.label} (unnamed)`;
+  const title = stage.name ? `Stage \`${stage.name.text}\`` : upperFirst(stage.label);
   const blocks: string[][] = [];
   blocks.push([`**${title}** · ${stageRoleLabel(role)} — ${ROLE_SENTENCE[role]}`]);
   const baseBlock = [baseLine(model, stage, sources)];

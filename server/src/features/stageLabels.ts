@@ -1,9 +1,9 @@
 /** How editor features name a stage and what it is built on, so the outline, graph, hints and symbols agree. */
 import type { Stage } from '../analysis/model';
 
-/** The name a stage is listed under: its `AS` name, or `stage <index>` when it has none. */
+/** The name a stage is listed under (outline, breadcrumbs, workspace symbols): its label, see `analysis/stageLabel.ts`. */
 export function stageDisplayName(stage: Stage): string {
-  return stage.name?.text ?? `stage ${stage.label}`;
+  return stage.label;
 }
 
 /** What a stage is built on, for details and hints: like `baseLabel`, with `FROM ` before a parent stage. */

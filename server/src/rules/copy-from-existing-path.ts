@@ -1,4 +1,5 @@
 import { missingSources } from '../analysis/missingSources';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 
 export default defineRule({
@@ -12,9 +13,9 @@ export default defineRule({
     stability: 'stable',
     sources: [],
     messages: {
-      neverCreated: "'{{path}}' does not exist in stage '{{stage}}': nothing there creates it{{hint}}, so the build fails",
+      neverCreated: "'{{path}}' does not exist in {{stage}}: nothing there creates it{{hint}}, so the build fails",
       discarded:
-        "'{{path}}' does not exist in stage '{{stage}}': it is written under the {{type}} mount '{{target}}' (line {{line}}), whose contents are not kept in the image, so the build fails",
+        "'{{path}}' does not exist in {{stage}}: it is written under the {{type}} mount '{{target}}' (line {{line}}), whose contents are not kept in the image, so the build fails",
     },
     docs: {
       summary: 'COPY --from must name a path that the source stage creates',
@@ -42,13 +43,13 @@ export default defineRule({
   check({ model, report }) {
     for (const m of missingSources(model)) {
       const stage = m.flow.from!;
-      const related = [{ range: stage.name?.range ?? stage.from.range, message: `Stage '${stage.label}'` }];
+      const related = [{ range: stage.name?.range ?? stage.from.range, message: upperFirst(stagePhrase(stage)) }];
       if (m.status.reason === 'discarded' && m.status.mount) {
         const mount = m.status.mount;
         related.push({ range: mount.instr.range, message: `The ${mount.type} mount on '${mount.target}' is not part of the image` });
         report({
           messageId: 'discarded',
-          data: { path: m.path, stage: stage.label, type: mount.type, target: mount.target, line: mount.instr.range.start.line + 1 },
+          data: { path: m.path, stage: stagePhrase(stage), type: mount.type, target: mount.target, line: mount.instr.range.start.line + 1 },
           range: m.source.source.range,
           related,
         });
@@ -57,7 +58,7 @@ export default defineRule({
       const hint = m.source.relative && m.workdir && m.workdir !== '/'
         ? ` (COPY --from reads relative paths from the root of the stage, not from its WORKDIR '${m.workdir}')`
         : m.workdir && m.workdir !== '/' ? ` (its WORKDIR is '${m.workdir}')` : '';
-      report({ messageId: 'neverCreated', data: { path: m.path, stage: stage.label, hint }, range: m.source.source.range, related });
+      report({ messageId: 'neverCreated', data: { path: m.path, stage: stagePhrase(stage), hint }, range: m.source.source.range, related });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { envPairsOf, argDeclsOf } from '../analysis/args';
 import type { Stage } from '../analysis/model';
+import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter } from '../engine/fixes';
@@ -19,7 +20,7 @@ export default defineRule({
     // UndefinedVar reports any undefined variable outside RUN; this rule reports global ARGs only, RUN included.
     sources: [{ tool: 'buildkit', id: 'UndefinedVar', relation: 'inspired' }],
     messages: {
-      outOfScope: "'{{name}}' is a global ARG, which stage '{{stage}}' does not see unless it declares 'ARG {{name}}', so it is empty here",
+      outOfScope: "'{{name}}' is a global ARG, which {{stage}} does not see unless it declares 'ARG {{name}}', so it is empty here",
       declare: "Add 'ARG {{name}}' after the stage's FROM",
     },
     docs: {
@@ -61,7 +62,7 @@ export default defineRule({
           const arg = stage.from.keywordText === stage.from.keywordText.toLowerCase() ? 'arg' : 'ARG';
           report({
             messageId: 'outOfScope',
-            data: { name, stage: stage.label },
+            data: { name, stage: stagePhrase(stage) },
             range: use.range,
             fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
           });

@@ -1,5 +1,6 @@
 import { finalBuildTools } from '../analysis/buildTools';
 import { commandRange } from '../analysis/runScript';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 
 export default defineRule({
@@ -42,7 +43,7 @@ export default defineRule({
     for (const group of finalBuildTools(model)) {
       const names = group.packages.map((p) => `'${p.pkg.name}'`);
       const related = group.viaStage
-        ? [{ range: group.viaStage.from.range, message: `Stage '${group.viaStage.label}' is built FROM this stage, so these packages ship with it` }]
+        ? [{ range: group.viaStage.from.range, message: `${upperFirst(stagePhrase(group.viaStage))} is built FROM this stage, so these packages ship with it` }]
         : [];
       report({
         messageId: 'buildTools',

@@ -1,4 +1,5 @@
 import { sdkFinalImages } from '../analysis/buildTools';
+import { stagePhrase } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
 
@@ -14,7 +15,7 @@ export default defineRule({
     sources: [],
     messages: {
       sdkBase:
-        "The final image is based on the build image '{{image}}' although stage '{{builder}}' already builds what it ships: the whole toolchain ships too{{advice}}",
+        "The final image is based on the build image '{{image}}' although {{builder}} already builds what it ships: the whole toolchain ships too{{advice}}",
       swap: "Use '{{image}}'",
     },
     docs: {
@@ -43,9 +44,9 @@ export default defineRule({
       const canFix = alternative !== undefined && finding.root.base.kind === 'image' && !finding.root.base.text.includes('$');
       report({
         messageId: 'sdkBase',
-        data: { image: finding.image, builder: finding.builder.label, advice: alternative ? `; ship it on '${alternative}' instead` : '' },
+        data: { image: finding.image, builder: stagePhrase(finding.builder), advice: alternative ? `; ship it on '${alternative}' instead` : '' },
         range: finding.root.base.range,
-        related: [{ range: finding.flow.range, message: `The artifacts come from stage '${finding.builder.label}' here` }],
+        related: [{ range: finding.flow.range, message: `The artifacts come from ${stagePhrase(finding.builder)} here` }],
         fixes: canFix ? [{ messageId: 'swap', data: { image: alternative }, safety: 'unsafe', edits: [replace(finding.root.base.range, alternative)] }] : [],
       });
     }

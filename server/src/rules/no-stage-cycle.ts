@@ -1,4 +1,5 @@
 import type { StageEdge } from '../analysis/model';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 
 export default defineRule({
@@ -13,7 +14,7 @@ export default defineRule({
     // DL3023 covers only a stage copying from itself; longer cycles are ours alone.
     sources: [{ tool: 'hadolint', id: 'DL3023', relation: 'inspired' }],
     messages: {
-      self: "Stage '{{stage}}' copies from itself, so BuildKit fails with a circular dependency",
+      self: "{{stage}} copies from itself, so BuildKit fails with a circular dependency",
       cycle: "Stages {{path}} depend on each other in a cycle, so BuildKit fails with a circular dependency",
     },
     docs: {
@@ -42,12 +43,12 @@ export default defineRule({
       if (edges.length === 0) continue;
       // The reference that closes the loop: a self reference or a forward one reads as the mistake.
       const closing = edges.find((e) => e.source === e.target) ?? edges.find((e) => e.forward) ?? edges[edges.length - 1]!;
-      const path = [...cycle, cycle[0]!].map((s) => `'${s.label}'`).join(' → ');
+      const path = [...cycle, cycle[0]!].map((s) => (s.name ? `'${s.label}'` : s.label)).join(' → ');
       report({
         messageId: cycle.length === 1 ? 'self' : 'cycle',
-        data: { stage: cycle[0]!.label, path },
+        data: { stage: upperFirst(stagePhrase(cycle[0]!)), path },
         range: closing.range,
-        related: edges.filter((e) => e !== closing).map((e) => ({ range: e.range, message: `'${e.source.label}' depends on '${e.target!.label}' here` })),
+        related: edges.filter((e) => e !== closing).map((e) => ({ range: e.range, message: `${upperFirst(stagePhrase(e.source))} depends on ${stagePhrase(e.target!)} here` })),
       });
     }
   },

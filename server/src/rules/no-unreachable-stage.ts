@@ -1,5 +1,6 @@
 import { possiblyReachableStages } from '../analysis/dynamicRefs';
 import type { DockerfileModel, Stage } from '../analysis/model';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 import { removeLines } from '../engine/fixes';
 
@@ -43,8 +44,8 @@ export default defineRule({
     stability: 'stable',
     sources: [],
     messages: {
-      unreachable: "Stage '{{stage}}' is never used by the build target '{{target}}', so BuildKit skips it",
-      remove: "Remove stage '{{stage}}'",
+      unreachable: '{{stage}} is never used by the build target, {{target}}, so BuildKit skips it',
+      remove: 'Remove {{stage}}',
     },
     docs: {
       summary: 'A stage that the build target never reaches through FROM or --from is dead code',
@@ -83,10 +84,10 @@ export default defineRule({
     for (const stage of unreachable) {
       report({
         messageId: 'unreachable',
-        data: { stage: stage.label, target: target?.label ?? '' },
+        data: { stage: upperFirst(stagePhrase(stage)), target: target ? stagePhrase(target) : '' },
         range: stage.name?.range ?? stage.base.range,
         tags: ['unnecessary'],
-        fixes: [{ messageId: 'remove', data: { stage: stage.label }, safety: 'unsafe', edits: [removeLines(model, stage.range.start.line, stage.range.end.line)] }],
+        fixes: [{ messageId: 'remove', data: { stage: stagePhrase(stage) }, safety: 'unsafe', edits: [removeLines(model, stage.range.start.line, stage.range.end.line)] }],
       });
     }
   },

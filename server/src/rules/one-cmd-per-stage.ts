@@ -1,4 +1,5 @@
 import type { Instr } from '../analysis/model';
+import { stagePhrase } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 import { removeInstruction } from '../engine/fixes';
 
@@ -20,7 +21,7 @@ export default defineRule({
       { tool: 'hadolint', id: 'DL3012', relation: 'same' },
     ],
     messages: {
-      overridden: "This {{keyword}} has no effect: the {{keyword}} on line {{line}} replaces it in stage '{{stage}}'",
+      overridden: "This {{keyword}} has no effect: the {{keyword}} on line {{line}} replaces it in {{stage}}",
       remove: 'Remove the overridden {{keyword}}',
     },
     docs: {
@@ -48,7 +49,7 @@ export default defineRule({
         for (const earlier of all.slice(0, -1)) {
           report({
             messageId: 'overridden',
-            data: { keyword, line: last.range.start.line + 1, stage: stage.label },
+            data: { keyword, line: last.range.start.line + 1, stage: stagePhrase(stage) },
             range: earlier.range,
             tags: ['unnecessary'],
             related: [{ range: last.range, message: `The ${keyword} that takes effect` }],

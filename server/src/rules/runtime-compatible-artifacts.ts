@@ -1,5 +1,6 @@
 import { incompatibleArtifacts } from '../analysis/artifactCompat';
 import { rootImageText, rootStage } from '../analysis/finalImage';
+import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { defineRule } from '../engine/defineRule';
 import { editableCommand } from '../engine/edits/shellEdits';
 
@@ -17,11 +18,11 @@ export default defineRule({
     sources: [],
     messages: {
       goLibc:
-        "This Go binary from stage '{{builder}}' is built with cgo enabled on '{{builderImage}}' ({{builderLibc}}), so it links the C library dynamically and fails to start on '{{targetImage}}' ({{targetLibc}}) when it uses net or os/user",
+        "This Go binary from {{builder}} is built with cgo enabled on '{{builderImage}}' ({{builderLibc}}), so it links the C library dynamically and fails to start on '{{targetImage}}' ({{targetLibc}}) when it uses net or os/user",
       pythonVersion:
-        "These Python packages from stage '{{builder}}' are built for Python {{builderPython}}, but '{{targetImage}}' has {{targetPython}}, so imports fail at run time",
+        "These Python packages from {{builder}} are built for Python {{builderPython}}, but '{{targetImage}}' has {{targetPython}}, so imports fail at run time",
       nodeLibc:
-        "These node_modules from stage '{{builder}}' are installed on {{builderLibc}} ('{{builderImage}}'), but '{{targetImage}}' uses {{targetLibc}}, so native addons fail to load",
+        "These node_modules from {{builder}} are installed on {{builderLibc}} ('{{builderImage}}'), but '{{targetImage}}' uses {{targetLibc}}, so native addons fail to load",
       disableCgo: "Build with 'CGO_ENABLED=0'",
       matchPython: "Use '{{image}}'",
     },
@@ -57,11 +58,11 @@ export default defineRule({
       const builderImage = rootImageText(issue.builder) ?? issue.builderFacts.repository;
       const targetImage = rootImageText(issue.target) ?? issue.targetFacts.repository;
       const related = [
-        { range: rootStage(issue.builder).from.range, message: `Stage '${issue.builder.label}' is built on '${builderImage}' (${LIBC[issue.builderFacts.libc] ?? issue.builderFacts.libc})` },
+        { range: rootStage(issue.builder).from.range, message: `${upperFirst(stagePhrase(issue.builder))} is built on '${builderImage}' (${LIBC[issue.builderFacts.libc] ?? issue.builderFacts.libc})` },
         { range: issue.producer.range, message: 'The artifact is produced here' },
       ];
       const data = {
-        builder: issue.builder.label, builderImage, targetImage,
+        builder: stagePhrase(issue.builder), builderImage, targetImage,
         builderLibc: LIBC[issue.builderFacts.libc] ?? issue.builderFacts.libc, targetLibc: LIBC[issue.targetFacts.libc] ?? issue.targetFacts.libc,
       };
       if (issue.kind === 'go-libc') {
