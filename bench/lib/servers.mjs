@@ -1,0 +1,37 @@
+// The two servers the benchmark drives: stagelint's built dist/server.js and the peer Dockerfile language server
+// (rcjsuen's dockerfile-language-server-nodejs, what most editors other than VS Code run), both over --stdio.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { repoRoot } from './corpus.mjs';
+import { LspClient } from './lspClient.mjs';
+
+const require = createRequire(import.meta.url);
+
+export const SERVERS = {
+  stagelint: {
+    label: 'stagelint',
+    command: join(repoRoot, 'dist', 'server.js'),
+    args: ['--stdio'],
+    // The debounce is set to 0 so latency is the lint's own time (the peer does not debounce).
+    initializationOptions: { diagnosticsDebounceMs: 0 },
+    /** stagelint publishes with the document version: wait for the one just sent. */
+    accepts: (version) => (latest) => latest.params.version === version,
+  },
+  rcjsuen: {
+    label: 'dockerfile-language-server-nodejs',
+    command: join(dirname(require.resolve('dockerfile-language-server-nodejs/package.json')), 'lib', 'server.js'),
+    args: ['--stdio'],
+    initializationOptions: {},
+    /** The peer publishes without a version: any publish after the change (edits are sent one at a time). */
+    accepts: (_version, after) => (latest) => latest.at >= after,
+  },
+};
+
+export function startServer(name, { nodeOptions = [] } = {}) {
+  const spec = SERVERS[name];
+  return new LspClient({ ...spec, nodeOptions });
+}
+
+export function peerVersion() {
+  return require('dockerfile-language-server-nodejs/package.json').version;
+}

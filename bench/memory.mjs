@@ -1,0 +1,103 @@
+// Memory: the server's RSS and heap (after a forced GC) with 500 open Dockerfiles (corpus files repeated under
+// distinct uris), after 10,000 single-character edits spread over them (with documents closed and new ones
+// opened along the way), and after closing everything — models of closed documents must be freed.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from './lib/corpus.mjs';
+import { SERVERS, startServer } from './lib/servers.mjs';
+import { mb } from './lib/stats.mjs';
+
+const HOOK = join(fileURLToPath(new URL('.', import.meta.url)), 'lib', 'heapHook.cjs');
+
+async function snapshot(client) {
+  const { rss, peak } = client.rss();
+  const heap = await client.heapAfterGc();
+  return { rssMB: mb(rss), peakRssMB: mb(peak), rssAfterGcMB: mb(heap.rss), heapUsedAfterGcMB: mb(heap.heapUsed) };
+}
+
+export async function run({ documents = 500, edits = 10_000, batch = 100 } = {}) {
+  const corpus = loadCorpus();
+  const spec = SERVERS.stagelint;
+  const client = startServer('stagelint', { nodeOptions: ['--expose-gc', '-r', HOOK] });
+  const open = new Map(); // uri → { text, version }
+  let serial = 0;
+  const openDoc = async () => {
+    const file = corpus[serial % corpus.length];
+    const uri = `file:///bench/memory/${serial++}/Dockerfile`;
+    open.set(uri, { text: file.text, version: 1 });
+    await client.open(uri, file.text, 1);
+    return uri;
+  };
+  const settle = (uris) => Promise.all(uris.map((uri) => client.waitForDiagnostics(uri, spec.accepts(open.get(uri).version), 120_000)));
+  try {
+    await client.initialize(spec.initializationOptions);
+    const started = await snapshot(client);
+
+    for (let i = 0; i < documents; i += batch) {
+      const uris = [];
+      for (let k = i; k < Math.min(documents, i + batch); k++) uris.push(await openDoc());
+      await settle(uris);
+    }
+    const opened = await snapshot(client);
+
+    let done = 0;
+    let closed = 0;
+    while (done < edits) {
+      const uris = [...open.keys()].slice(0, batch);
+      for (const uri of uris) {
+        const doc = open.get(uri);
+        doc.version++;
+        // Odd versions insert a '#' at the start, even ones remove it again: the text stays the same size.
+        const change = doc.version % 2 === 0
+          ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }
+          : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' };
+        await client.change(uri, doc.version, [change]);
+        done++;
+      }
+      await settle(uris);
+      // Churn: close the oldest document and open a new one (its model must be released).
+      const oldest = open.keys().next().value;
+      open.delete(oldest);
+      await client.close(oldest);
+      closed++;
+      const fresh = await openDoc();
+      await settle([fresh]);
+      // Rotate so the next batch edits other documents.
+      for (const uri of uris) {
+        if (!open.has(uri)) continue;
+        const doc = open.get(uri);
+        open.delete(uri);
+        open.set(uri, doc);
+      }
+    }
+    const edited = await snapshot(client);
+
+    for (const uri of [...open.keys()]) await client.close(uri);
+    // A round trip after the closes: every didClose has been handled before the answer.
+    await client.request('textDocument/codeAction', { textDocument: { uri: 'file:///bench/none' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+    const allClosed = await snapshot(client);
+
+    return {
+      documents,
+      edits: done,
+      documentsClosedDuringEdits: closed,
+      started,
+      opened,
+      edited,
+      allClosed,
+      heapGrowthDuringEditsMB: Number((edited.heapUsedAfterGcMB - opened.heapUsedAfterGcMB).toFixed(1)),
+      goals: {
+        'RSS with 500 documents < 100 MB': opened.rssMB < 100 && edited.rssMB < 100,
+        // "No growth": the heap after GC stays within 10% (GC and JIT noise) of where it was after opening.
+        'no heap growth across edits': edited.heapUsedAfterGcMB <= opened.heapUsedAfterGcMB * 1.1,
+        'closing frees the models': allClosed.heapUsedAfterGcMB <= started.heapUsedAfterGcMB * 1.5 + 2,
+      },
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await run(), null, 2));
+}
