@@ -6,6 +6,7 @@
  * before the install and the rest after it; `fixBlocker` says why it is not offered when it is not.
  */
 import { copiesIn, wholeContextSource, type CopyParts, type CopySource } from './copySources';
+import { stageChain } from './finalImage';
 import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestCopy } from './manifests';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { cleanupKinds } from './packageCaches';
@@ -89,13 +90,6 @@ function blockerFor(model: DockerfileModel, copy: CopyParts, run: Instr, install
   return copies ? { blocker: undefined, copies } : { blocker: 'unknown-manifests', copies: undefined };
 }
 
-/** The stages `stage` is built FROM, nearest last (not `stage` itself). */
-function ancestorsOf(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s = stage.parent; s && !out.includes(s) && s !== stage; s = s.parent) out.unshift(s);
-  return out;
-}
-
 /** The COPY's destination when it is an absolute path known before the build. */
 function destinationOf(model: DockerfileModel, copy: CopyParts): string | undefined {
   if (!copy.dest) return undefined;
@@ -155,7 +149,7 @@ export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: read
     let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
     // Ecosystems whose dependencies an earlier step already installed (`COPY go.mod … && go mod download`, a
     // dummy `cargo build`): an install after the whole-context COPY then only adds the project itself.
-    const done = new Set<string>(ancestorsOf(stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').flatMap((i) => installsIn(model, i).map((f) => f.install.ecosystem)));
+    const done = new Set<string>(stageChain(stage).slice(1).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').flatMap((i) => installsIn(model, i).map((f) => f.install.ecosystem)));
     stage.instructions.forEach((instr, index) => {
       const copy = copies.get(instr);
       const source = copy && wholeContextSource(copy);

@@ -1,3 +1,4 @@
+import { chainInstructions } from '../analysis/finalImage';
 import type { DockerfileModel, Instr } from '../analysis/model';
 import { hasEntrypoint, runScriptsOf } from '../analysis/runScript';
 import type { ShellCommand } from '../analysis/shell';
@@ -6,12 +7,7 @@ import { replace } from '../engine/fixes';
 
 /** A SHELL instruction before `instr` in its stage or the stages it is built FROM (BuildKit's image config Shell). */
 function shellSet(instr: Instr): boolean {
-  const seen = new Set<unknown>();
-  for (let s = instr.stage; s && !seen.has(s); s = s.parent) {
-    seen.add(s);
-    if (s.instructions.some((i) => i.keyword === 'SHELL' && (s !== instr.stage || i.index < instr.index))) return true;
-  }
-  return false;
+  return instr.stage !== undefined && chainInstructions(instr.stage, instr).some((i) => i.keyword === 'SHELL');
 }
 
 /** The one simple command of a shell-form CMD/ENTRYPOINT, when it contains no shell syntax at all. */

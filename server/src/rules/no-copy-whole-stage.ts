@@ -1,3 +1,4 @@
+import { rootStage, stageChain } from '../analysis/finalImage';
 import type { Stage } from '../analysis/model';
 import { parseImageReference } from '../analysis/imageRef';
 import { KNOWN_OFFICIAL_IMAGES } from '../analysis/officialImages';
@@ -9,15 +10,8 @@ import { defineRule } from '../engine/defineRule';
  * images such as tonistiigi/xx carry only a few binaries), stay silent.
  */
 function holdsOperatingSystem(stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  let s: Stage | undefined = stage;
-  let root: Stage = stage;
-  while (s && !seen.has(s)) {
-    seen.add(s);
-    if (s.instructions.some((i) => i.keyword === 'RUN')) return true;
-    root = s;
-    s = s.parent;
-  }
+  if (stageChain(stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN'))) return true;
+  const root = rootStage(stage);
   return root.base.kind === 'image' && isOfficialOsImage(root.base.name);
 }
 

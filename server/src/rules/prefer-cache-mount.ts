@@ -1,10 +1,11 @@
 import { cleanPath } from '../analysis/dockerignore';
-import { finalStages } from '../analysis/finalImage';
+import { finalStages, rootStage, stageChain } from '../analysis/finalImage';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { packageOpsOf } from '../analysis/instrPackages';
 import { recognize } from '../analysis/packageManagers';
 import { shellScriptsOf } from '../analysis/runScript';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from '../analysis/shell';
+import { effectiveUser, isRoot } from '../analysis/users';
 import { defineRule } from '../engine/defineRule';
 import { commandHeadRange, editableCommand, removeWord, scriptOf } from '../engine/edits/shellEdits';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -75,22 +76,18 @@ function hasMount(instr: Instr, plan: Plan): boolean {
   return plan.targets.some((t) => targets.some((m) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/')));
 }
 
-function chainOf(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  return chain;
-}
-
-/** The user RUN executes as is root: no USER in the stage chain before it, or USER root / 0. */
-function runsAsRoot(run: Instr): boolean {
-  const before = chainOf(run.stage!).flatMap((s) => s.instructions).filter((i) => i.stage !== run.stage || i.index < run.index);
-  const user = before.filter((i) => i.keyword === 'USER').pop();
-  return !user || /^(?:root|0)(?::|$)/.test(user.args[0]?.value ?? '');
+/**
+ * The user RUN executes as is root: USER root / 0, or no USER in the stage chain before it (the official images
+ * whose cache directories the plans name all start as root).
+ */
+function runsAsRoot(model: DockerfileModel, run: Instr): boolean {
+  const user = effectiveUser(model, run.stage!, run);
+  return user.instr === undefined || isRoot(user.user) === 'yes';
 }
 
 /** Later RUNs (same stage or stages built FROM it) that use the same tool: they may rely on the cache being in the layer. */
 function usedLater(model: DockerfileModel, run: Instr, plan: Plan): boolean {
-  const stages = new Set(model.stages.filter((s) => chainOf(s).includes(run.stage!)));
+  const stages = new Set(model.stages.filter((s) => stageChain(s).includes(run.stage!)));
   return model.instructions.some(
     (i) => i.keyword === 'RUN' && i.index > run.index && i.stage !== undefined && stages.has(i.stage) &&
       shellScriptsOf(model, i).some((s) => s.script.commands.some((c) => planFor(c)?.tool === plan.tool)),
@@ -100,13 +97,13 @@ function usedLater(model: DockerfileModel, run: Instr, plan: Plan): boolean {
 /** A COPY --from this stage (or one built FROM it) of a path under a cache directory. */
 function cacheCopiedOut(model: DockerfileModel, stage: Stage, plan: Plan): boolean {
   return model.edges.some(
-    (e) => e.kind === 'copy-from' && e.target !== undefined && chainOf(e.target).includes(stage) &&
+    (e) => e.kind === 'copy-from' && e.target !== undefined && stageChain(e.target).includes(stage) &&
       e.instr.args.some((a) => plan.targets.some((t) => cleanPath(a.value).startsWith(t) || t.startsWith(cleanPath(a.value) + '/'))),
   );
 }
 
 function baseImage(stage: Stage): string | undefined {
-  const root = chainOf(stage)[0]!;
+  const root = rootStage(stage);
   return root.base.kind === 'image' ? root.base.name : undefined;
 }
 
@@ -165,7 +162,7 @@ export default defineRule({
         const ops = packageOpsOf(model, run);
         const refreshes = plan.tool !== 'apt' ||
           (ops.updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start) && !ops.cleanups.some((c) => c.kinds.includes('apt-lists')));
-        if (refreshes && (!root || runsAsRoot(run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
+        if (refreshes && (!root || runsAsRoot(model, run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
           const mounts = plan.targets.map((t) => `--mount=type=cache,target=${t}${plan.sharingLocked ? ',sharing=locked' : ''}`).join(' ');
           const at = run.keywordRange.end;
           edits = [{ range: { start: at, end: at }, newText: ` ${mounts}` }];
