@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expand, findVariables, globalScope, removeQuotes } from '../../server/src/analysis/args';
+import { argDeclsOf, envDeclsOf, envPairsOf, evaluateWord, expand, findVariables, globalScope, removeQuotes } from '../../server/src/analysis/args';
 import { buildModel } from '../../server/src/analysis/buildModel';
 
 describe('findVariables', () => {
@@ -48,5 +48,68 @@ describe('removeQuotes', () => {
     expect(removeQuotes(`'a"b'`)).toBe('a"b');
     expect(removeQuotes('a\\"b')).toBe('a"b');
     expect(removeQuotes('plain')).toBe('plain');
+  });
+});
+
+describe('argDeclsOf', () => {
+  const decls = (text: string, keyword = 'ARG') => {
+    const model = buildModel(text);
+    return model.instructions.filter((i) => i.keyword === keyword).flatMap((i) => argDeclsOf(i, model.escapeChar));
+  };
+  const pos = (r: { start: { line: number; character: number } }) => `${r.start.line}:${r.start.character}`;
+
+  it('keeps quoted blanks and escaped blanks inside one declaration', () => {
+    const d = decls(`ARG X="a b" Y='c d' Z=e\\ f W\n`);
+    expect(d.map((a) => [a.name, a.defaultValue, a.rawDefault, pos(a.nameRange)])).toEqual([
+      ['X', 'a b', '"a b"', '0:4'],
+      ['Y', 'c d', "'c d'", '0:12'],
+      ['Z', 'e\\ f', 'e\\ f', '0:20'],
+      ['W', undefined, undefined, '0:27'],
+    ]);
+    expect(d[0]!.nameRange.end).toEqual({ line: 0, character: 5 });
+  });
+
+  it('joins continuation lines and skips the comment lines inside them', () => {
+    const d = decls('FROM a\n  ARG M=1 \\\n  # note\n    N="x  y"\n');
+    expect(d.map((a) => [a.name, a.defaultValue, pos(a.nameRange)])).toEqual([['M', '1', '1:6'], ['N', 'x  y', '3:4']]);
+  });
+
+  it('uses the file\'s escape character', () => {
+    const d = decls('# escape=`\nARG P=C:\\dir Q=a` b\nFROM a\n');
+    expect(d.map((a) => [a.name, a.rawDefault])).toEqual([['P', 'C:\\dir'], ['Q', 'a` b']]);
+  });
+
+  it('feeds the scope with the value BuildKit computes', () => {
+    const model = buildModel('ARG TAG="3.19" X="a b"\nFROM alpine:$TAG\nARG X\nARG Y=\'$X\' Z="$X"\nRUN true\n');
+    const run = model.instructions.find((i) => i.keyword === 'RUN')!;
+    expect(model.stages[0]!.base).toMatchObject({ kind: 'image', resolved: 'alpine:3.19' });
+    expect(model.expand('$X|$Y|$Z', run).value).toBe('a b|$X|a b');
+  });
+});
+
+describe('envPairsOf / envDeclsOf', () => {
+  const env = (text: string) => {
+    const model = buildModel(text);
+    return { model, instr: model.instructions.find((i) => i.keyword === 'ENV')!, run: model.instructions.find((i) => i.keyword === 'RUN')! };
+  };
+
+  it('gives names with quote-free values, and the raw value for evaluation', () => {
+    const { instr } = env('FROM a\nENV A="a b" B=c\\ d C=\'$x\' \\\n  D=\\$y\nRUN true\n');
+    expect(envPairsOf(instr)).toEqual([['A', 'a b'], ['B', 'c d'], ['C', '$x'], ['D', '$y']]);
+    expect(envDeclsOf(instr).map((d) => d.raw)).toEqual(['"a b"', 'c\\ d', "'$x'", '\\$y']);
+    expect(envPairsOf(env('FROM a\nENV L legacy value here\nRUN true\n').instr)).toEqual([['L', 'legacy value here']]);
+  });
+
+  it('single quotes and escapes keep $ literal in the scope; one ENV sees the scope before it', () => {
+    const { model, run } = env('FROM a\nENV C=1\nENV A=\\$HOME B=\'$C\' C=2 D=$C\nRUN true\n');
+    expect(model.expand('$A|$B|$C|$D', run)).toEqual({ value: '$HOME|$C|2|1', unresolved: [] });
+  });
+});
+
+describe('evaluateWord', () => {
+  it('removes quotes, resolves escapes and expands once, counting the variables', () => {
+    const scope = new Map([['V', { kind: 'arg' as const, value: 'x y' }], ['U', { kind: 'arg' as const, value: undefined }]]);
+    expect(evaluateWord(`"$V"/'$V'/\\$V/$NOPE`, scope)).toEqual({ value: 'x y/$V/$V/', unresolved: ['NOPE'], dynamic: false, variables: 2 });
+    expect(evaluateWord('${U}', scope)).toMatchObject({ dynamic: true, variables: 1 });
   });
 });

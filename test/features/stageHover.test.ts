@@ -31,7 +31,8 @@ function links(markdown: string): { label: string; command: string; args: unknow
 describe('stage card per role', () => {
   it('base: built on by three stages, reached through FROM', () => {
     const md = card(NODE_APP, 'base');
-    expect(md).toContain('**Stage `base`** · base');
+    // The name says the role: it is not repeated ("Stage `base` · base").
+    expect(md).toContain('**Stage `base`** — a common starting point');
     expect(md).toContain('**Base** `${BASE}` = `node:20-alpine`');
     expect(md).toMatch(/\[`deps`\][^\n]*\(FROM, line 9\) builds on it/);
     expect(md).toMatch(/\[`runtime`\][^\n]*\(FROM, line 25\) builds on it/);
@@ -51,7 +52,7 @@ describe('stage card per role', () => {
 
   it('builder: takes from deps, used by numeric COPY --from and by a mount', () => {
     const md = card(NODE_APP, 'build');
-    expect(md).toContain('· builder —');
+    expect(md).toContain('**Stage `build`** · builder —');
     expect(md).toMatch(/- from \[`deps`\][^\n]*\(COPY --from, line 14\) `\/app\/node_modules`/);
     expect(md).toMatch(/\[`runtime`\][^\n]*\(COPY --from as `2`, line 28\) `\/app\/dist` → `\.\/dist`/);
     expect(md).toMatch(/\[`runtime`\][^\n]*\(RUN --mount, line 29\) `\/app\/package.json` → `\/tmp\/package.json`/);
@@ -60,7 +61,7 @@ describe('stage card per role', () => {
 
   it('test: not reached by the target', () => {
     const md = card(NODE_APP, 'test');
-    expect(md).toContain('· test —');
+    expect(md).toContain('**Stage `test`** — runs tests or checks');
     expect(md).toContain('**Target** ⚠ not reached by [`runtime`]');
     expect(md).toContain('**Used by** no other stage');
     expect(md).toContain('docker build --target test .');
@@ -114,9 +115,29 @@ describe('stage card per role', () => {
     const facts = { known: true, repository: 'golang', family: 'alpine', libc: 'musl', variant: 'sdk', language: { name: 'go', version: '1.22' }, runtimeAlternative: 'alpine:3.19', defaultUser: 'root' } as unknown as ImageFacts;
     const m = model(GO_APP);
     const md = stageHoverMarkdown(m, m.stages[0]!, { describeImage: (ref) => (ref.startsWith('golang') ? facts : undefined), buildOnlyPackages: () => ['gcc', 'musl-dev'] });
-    expect(md).toContain('**Base** `golang:1.22-alpine` — go 1.22, SDK/build image, alpine/musl (ship `alpine:3.19` instead)');
-    expect(md).toContain('**Build-only packages** `gcc`, `musl-dev`');
+    // A builder stage never ships, so no runtime image is suggested for it.
+    expect(md).toContain('**Base** `golang:1.22-alpine` — go 1.22, SDK/build image, alpine/musl\n');
+    expect(md).not.toContain('ship `alpine:3.19`');
+    expect(md).toContain('**Build-only packages** `gcc`, `musl-dev` — only in this build stage');
     expect(md).toContain('`root` (the base image\'s default)');
+  });
+
+  it('suggests a runtime image only for stages whose layers ship (the target and its FROM ancestry)', () => {
+    const facts = { known: true, repository: 'golang', family: 'debian', libc: 'glibc', variant: 'sdk', language: { name: 'go', version: '1.22' }, runtimeAlternative: 'gcr.io/distroless/static-debian12', defaultUser: 'root' } as unknown as ImageFacts;
+    const sources = { describeImage: (ref: string) => (ref.startsWith('golang') ? facts : undefined) };
+    const text = df`
+      FROM golang:1.22 AS builder
+      RUN go build -o /out/app .
+      FROM golang:1.22 AS base
+      FROM base
+      COPY --from=builder /out/app /app
+    `;
+    const m = model(text);
+    const ship = '(ship `gcr.io/distroless/static-debian12` instead)';
+    expect(stageHoverMarkdown(m, m.stageByName('builder')!, sources)).not.toContain(ship);
+    expect(stageHoverMarkdown(m, m.stageByName('base')!, sources)).toContain(ship);
+    // The name equals the role: said once.
+    expect(stageHoverMarkdown(m, m.stageByName('builder')!, sources)).toContain('**Stage `builder`** — compiles or bundles build output');
   });
 
   it('links jump to the related stage and build it', () => {

@@ -58,10 +58,11 @@ describe('editor features over LSP', () => {
   it('hover: stage card per role, keyword card, and rule summaries', async () => {
     await start();
     const card = async (needle: string, offset: number) => hoverText(await h.request<Hover | null>('textDocument/hover', { textDocument: doc, position: pos(needle, offset) }));
-    expect(await card('AS base', 4)).toContain('· base —');
+    // A name that says the role is not followed by the role again.
+    expect(await card('AS base', 4)).toContain('**Stage `base`** — a common starting point');
     expect(await card('AS deps', 4)).toContain('· dependencies —');
     expect(await card('AS build', 4)).toContain('· builder —');
-    expect(await card('AS test', 4)).toContain('· test —');
+    expect(await card('AS test', 4)).toContain('**Stage `test`** — runs tests');
     expect(await card('AS runtime', 4)).toContain('· final image —');
     expect(await card('--from=2', 7)).toContain('**Stage `build`**');
     expect(await card('RUN npm test', 1)).toContain('**`RUN`**');

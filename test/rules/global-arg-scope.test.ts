@@ -7,6 +7,7 @@ ruleTester(rule, {
     'ARG VERSION=1\nFROM alpine:${VERSION}\nARG VERSION\nRUN echo $VERSION\n',
     { name: 'used only in FROM', code: 'ARG BASE=alpine\nFROM ${BASE}\nRUN echo hi\n' },
     { name: 'ENV of the stage or a parent stage', code: 'ARG A=1\nFROM alpine AS base\nENV A=2\nFROM base\nRUN echo $A\n' },
+    { name: 'an ARG of the parent stage (a child stage starts from its build state, values included)', code: 'ARG A=1\nFROM alpine AS base\nARG A\nFROM base\nCOPY $A /a\nRUN echo $A\n' },
     { name: 'shell variables: assigned, loop, single-quoted, $$', code: "ARG V=1\nFROM alpine\nRUN V=2; echo $V\nRUN for N in 1 2; do echo $N; done\nRUN awk '{print $V}' f && echo $$\n", },
     { name: 'predefined proxy variables', code: 'ARG HTTP_PROXY\nFROM alpine\nRUN curl -x $HTTP_PROXY x\n' },
     { name: 'variables the base image sets', code: 'ARG CUDA_VERSION=12\nFROM nvidia/cuda:${CUDA_VERSION}-devel\nRUN echo $CUDA_VERSION $PATH\n' },

@@ -7,7 +7,9 @@
  *   inside a stage once declared with `ARG NAME` (their value is only known at build time).
  * - ENV values carry into stages built `FROM` that stage; ARGs do not.
  */
+import { instructionWords } from './instructionWords';
 import type { ArgDecl, Instr, Stage } from './model';
+import { guarded } from './parse';
 
 /** Build args BuildKit defines automatically (values known only at build time). */
 export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
@@ -128,7 +130,8 @@ export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): 
   const scope = new Map<string, Binding>();
   for (const name of PREDEFINED_ARGS) scope.set(name, { kind: 'predefined', value: undefined });
   for (const arg of globalArgs) {
-    const expansion = arg.defaultValue === undefined ? undefined : expand(arg.defaultValue, scope, escapeChar);
+    const raw = arg.rawDefault ?? arg.defaultValue;
+    const expansion = raw === undefined ? undefined : evaluateWord(raw, scope, escapeChar);
     // A default built from build-time values (`${TARGETPLATFORM#linux/}`) is itself only known at build time.
     const value = expansion && !expansion.dynamic ? expansion.value : undefined;
     scope.set(arg.name, { kind: 'global-arg', value });
@@ -157,49 +160,110 @@ function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Bind
   for (const instr of stage.instructions) {
     if (at && instr.index >= at.index) break;
     if (instr.keyword === 'ARG' && !envOnly) {
-      for (const decl of argDeclsOf(instr)) {
+      for (const decl of argDeclsOf(instr, esc)) {
         const g = global.get(decl.name);
         let value: string | undefined;
-        if (decl.defaultValue !== undefined) {
-          const e = expand(decl.defaultValue, scope, esc);
+        if (decl.rawDefault !== undefined) {
+          const e = evaluateWord(decl.rawDefault, scope, esc);
           value = e.dynamic ? undefined : e.value;
         }
         else if (g && g.kind === 'global-arg') value = g.value;
         scope.set(decl.name, { kind: 'arg', value });
       }
     } else if (instr.keyword === 'ENV') {
-      for (const [name, raw] of envPairsOf(instr)) {
-        const e = expand(raw, scope, esc);
-        scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
-      }
+      // All values of one ENV see the scope before it (`ENV A=1 B=$A` gives B the earlier A), as in BuildKit.
+      const values = envDeclsOf(instr).map((d) => [d.name, evaluateWord(d.raw, scope, esc)] as const);
+      for (const [name, e] of values) scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
     }
   }
 }
 
-/** `ARG A=1 B` declares two args; dockerfile-ast exposes the first through `getProperty`, so parse the tokens. */
-export function argDeclsOf(instr: Instr): ArgDecl[] {
-  return instr.args.flatMap((token) => {
-    const eq = token.value.indexOf('=');
-    const name = eq < 0 ? token.value : token.value.slice(0, eq);
+/**
+ * `ARG A=1 B` declares two args. The arguments are split the way BuildKit splits them (blanks inside quotes or
+ * after the escape character do not separate: `ARG X="a b"` is one declaration).
+ */
+export function argDeclsOf(instr: Instr, escapeChar?: string): ArgDecl[] {
+  return instructionWords(instr, escapeChar).flatMap((word) => {
+    const eq = word.raw.indexOf('=');
+    const name = eq < 0 ? word.raw : word.raw.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
-    const defaultValue = eq < 0 ? undefined : unquote(token.value.slice(eq + 1));
+    const rawDefault = eq < 0 ? undefined : word.raw.slice(eq + 1);
     const nameRange = {
-      start: token.range.start,
-      end: { line: token.range.start.line, character: token.range.start.character + name.length },
+      start: word.range.start,
+      end: { line: word.range.start.line, character: word.range.start.character + name.length },
     };
-    return [{ name, defaultValue, instr, nameRange }];
+    const decl: ArgDecl = rawDefault === undefined
+      ? { name, defaultValue: undefined, instr, nameRange }
+      : { name, defaultValue: unquote(rawDefault), rawDefault, instr, nameRange };
+    return [decl];
   });
 }
 
-/** ENV pairs in both the `ENV a=b c=d` and the legacy `ENV key value` form. */
+export interface EnvDecl {
+  readonly name: string;
+  /** The value as written (quotes and escapes kept, continuation lines joined). */
+  readonly raw: string;
+  /** The value after quote removal and escapes, unexpanded. */
+  readonly value: string;
+}
+
+/** ENV pairs in both the `ENV a=b c=d` and the legacy `ENV key value` form: [name, value after quote removal]. */
 export function envPairsOf(instr: Instr): [string, string][] {
-  const node = instr.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+  return envDeclsOf(instr).map((d) => [d.name, d.value]);
+}
+
+/** ENV declarations with their raw values, for evaluation with `evaluateWord` (the value alone is quote-free, so `\$X` and `'$X'` would look like variables). */
+export function envDeclsOf(instr: Instr): EnvDecl[] {
+  type Prop = { getName(): string; getValue(): string | null; getUnescapedValue(): string | null };
+  const node = instr.node as unknown as { getProperties?: () => Prop[] };
   if (typeof node.getProperties !== 'function') return [];
-  try {
-    return node.getProperties().map((p) => [p.getName(), p.getValue() ?? ''] as [string, string]);
-  } catch {
-    return [];
+  return guarded(
+    () => node.getProperties!().map((p) => ({ name: p.getName(), raw: p.getUnescapedValue() ?? '', value: p.getValue() ?? '' })),
+    [],
+  );
+}
+
+/**
+ * Evaluates a word as BuildKit's word lexer (`shell.Lex.ProcessWord`) does, in one pass: quotes removed, the
+ * escape character resolved, `$VAR`/`${VAR…}` expanded from `scope` (single-quoted text stays literal), and a
+ * substituted value taken as it is.
+ */
+export function evaluateWord(raw: string, scope: Scope, esc = '\\'): Expansion & { readonly variables: number } {
+  let value = '';
+  let dynamic = false;
+  let variables = 0;
+  const unresolved: string[] = [];
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else value += c;
+      continue;
+    }
+    if (c === esc && i + 1 < raw.length) {
+      value += raw[++i]!;
+      continue;
+    }
+    if (c === '"' || (c === "'" && quote === undefined)) {
+      quote = quote === c ? undefined : c;
+      continue;
+    }
+    if (c === '$') {
+      const use = findVariables(raw.slice(i), esc)[0];
+      if (use && use.start === 0) {
+        const r = expand(raw.slice(i, i + use.end), scope, esc);
+        variables++;
+        dynamic ||= r.dynamic;
+        unresolved.push(...r.unresolved);
+        value += r.value;
+        i += use.end - 1;
+        continue;
+      }
+    }
+    value += c;
   }
+  return { value, unresolved, dynamic, variables };
 }
 
 /**

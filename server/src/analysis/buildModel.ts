@@ -77,13 +77,13 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
       stages.push(stage);
       setStage(instr, stage);
     } else if (stages.length === 0) {
-      if (instr.keyword === 'ARG') globalArgs.push(...argDeclsOf(instr));
+      if (instr.keyword === 'ARG') globalArgs.push(...argDeclsOf(instr, escapeChar));
     } else {
       const stage = stages[stages.length - 1]!;
       stage.instructions.push(instr);
       stage.range = { start: stage.range.start, end: instr.range.end };
       setStage(instr, stage);
-      if (instr.keyword === 'ARG') stage.args.push(...argDeclsOf(instr));
+      if (instr.keyword === 'ARG') stage.args.push(...argDeclsOf(instr, escapeChar));
     }
   }
 

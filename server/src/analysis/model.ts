@@ -65,8 +65,10 @@ export interface Instr {
 
 export interface ArgDecl {
   readonly name: string;
-  /** Default value as written (unexpanded); undefined when the ARG has no default. */
+  /** Default value as written (unexpanded), without the quotes around a fully quoted value; undefined when the ARG has no default. */
   readonly defaultValue: string | undefined;
+  /** The default exactly as written (quotes and escapes kept), for evaluation the way BuildKit's word lexer does. */
+  readonly rawDefault?: string;
   readonly instr: Instr;
   readonly nameRange: Range;
 }

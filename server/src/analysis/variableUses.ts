@@ -60,7 +60,8 @@ export function shellAssignedNames(script: string): Set<string> {
   return names;
 }
 
-function quoteMask(text: string, esc: string, startOpen: boolean): { quoted: boolean[]; open: boolean } {
+/** For each offset of `text`: true inside '…' (outside double quotes), where a shell or BuildKit keeps `$` literal. */
+export function quoteMask(text: string, esc: string, startOpen: boolean): { quoted: boolean[]; open: boolean } {
   const quoted: boolean[] = new Array<boolean>(text.length).fill(false);
   let single = startOpen;
   let double = false;

@@ -4,7 +4,7 @@
  * what BuildKit's `shell.Lex.ProcessWord` does. `known` is false when a variable's value is only known at
  * build time (an `ARG` without default, an undeclared name), so callers can stay silent instead of guessing.
  */
-import { expand, findVariables, globalScope, stageScope } from './args';
+import { evaluateWord, globalScope, stageScope } from './args';
 import type { DockerfileModel, Instr } from './model';
 
 export interface WordValue {
@@ -20,42 +20,9 @@ export function wordValue(model: DockerfileModel, raw: string, at: Instr | undef
   const esc = model.escapeChar;
   const global = globalScope(model.globalArgs, esc);
   const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, esc);
-  // One pass, as the builder's word lexer does: quotes and escapes are resolved in the word as written, and a
-  // substituted value is taken as it is (`ENV P=C:\\go` then `WORKDIR $P` is `C:\go`, not `C:go`).
-  let value = '';
-  let known = true;
-  let hasVariables = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else value += c;
-      continue;
-    }
-    if (c === esc && i + 1 < raw.length) {
-      value += raw[++i]!;
-      continue;
-    }
-    if (c === '"' || (c === "'" && quote === undefined)) {
-      quote = quote === c ? undefined : c;
-      continue;
-    }
-    if (c === '$') {
-      const use = findVariables(raw.slice(i), esc)[0];
-      if (use && use.start === 0) {
-        const text = raw.slice(i, i + use.end);
-        const r = expand(text, scope, esc);
-        hasVariables = true;
-        if (r.dynamic || r.unresolved.length > 0) known = false;
-        value += r.value;
-        i += use.end - 1;
-        continue;
-      }
-    }
-    value += c;
-  }
-  return { value, known, hasVariables };
+  // One pass, as the builder's word lexer does (`ENV P=C:\\go` then `WORKDIR $P` is `C:\go`, not `C:go`).
+  const r = evaluateWord(raw, scope, esc);
+  return { value: r.value, known: !r.dynamic && r.unresolved.length === 0, hasVariables: r.variables > 0 };
 }
 
 /** The instruction's argument text as written: from the first argument to the end of the last one. */

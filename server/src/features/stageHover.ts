@@ -7,6 +7,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { COMMANDS, type BuildStageArgs, type RevealRangeArgs } from '../../../shared/src/protocol';
 import type { ImageFacts } from '../analysis/baseImageTypes';
+import { finalStages } from '../analysis/finalImage';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { inferStageRole, stageRoleLabel, type StageRole } from '../analysis/stageRole';
@@ -52,7 +53,8 @@ function code(text: string): string {
   return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
 }
 
-function baseLine(model: DockerfileModel, stage: Stage, sources: StageHoverSources): string {
+/** `ships`: the stage is part of a final image, so a smaller runtime image to ship on is worth suggesting. */
+function baseLine(model: DockerfileModel, stage: Stage, sources: StageHoverSources, ships: boolean): string {
   const base = stage.base;
   switch (base.kind) {
     case 'stage':
@@ -65,12 +67,12 @@ function baseLine(model: DockerfileModel, stage: Stage, sources: StageHoverSourc
       const shown = base.resolved && base.resolved !== base.text ? `${code(base.text)} = ${code(base.resolved)}` : code(base.text);
       const facts = base.resolved ?? (base.undefinedVars.length === 0 && !base.text.includes('$') ? base.text : undefined);
       const described = facts ? sources.describeImage?.(facts) : undefined;
-      return `**Base** ${shown}${described && described.known ? ` — ${imageSummary(described)}` : ''}`;
+      return `**Base** ${shown}${described && described.known ? ` — ${imageSummary(described, ships)}` : ''}`;
     }
   }
 }
 
-function imageSummary(facts: ImageFacts): string {
+function imageSummary(facts: ImageFacts, ships: boolean): string {
   const parts: string[] = [];
   if (facts.language.name !== 'unknown' && facts.language.name !== 'none') {
     parts.push(`${facts.language.name}${facts.language.version ? ` ${facts.language.version}` : ''}`);
@@ -79,7 +81,8 @@ function imageSummary(facts: ImageFacts): string {
   else if (facts.variant === 'runtime') parts.push('runtime image');
   if (facts.family !== 'unknown') parts.push(`${facts.family}${facts.libc !== 'unknown' && facts.libc !== 'none' ? `/${facts.libc}` : ''}`);
   let text = parts.join(', ');
-  if (facts.variant === 'sdk' && facts.runtimeAlternative) text += ` (ship ${code(facts.runtimeAlternative)} instead)`;
+  // A build stage is supposed to use the SDK: only a stage whose layers ship gets the runtime image suggested.
+  if (ships && facts.variant === 'sdk' && facts.runtimeAlternative) text += ` (ship ${code(facts.runtimeAlternative)} instead)`;
   return text;
 }
 
@@ -166,13 +169,21 @@ function buildCommand(model: DockerfileModel, stage: Stage): string[] {
   return ['*Name this stage (`FROM … AS <name>`) to build it alone with `--target`.*'];
 }
 
+/** ` · <role>`, left out when the stage's name already says it (`builder` · builder). */
+function roleTag(stage: Stage, role: StageRole): string {
+  const label = stageRoleLabel(role);
+  const key = stage.name?.key;
+  return key === label || key === role ? '' : ` · ${label}`;
+}
+
 export function stageHoverMarkdown(model: DockerfileModel, stage: Stage, sources: StageHoverSources = {}): string {
   const facts = stageFacts(model, stage);
   const role = inferStageRole(model, stage);
   const title = stage.name ? `Stage \`${stage.name.text}\`` : upperFirst(stage.label);
+  const ships = finalStages(model).has(stage);
   const blocks: string[][] = [];
-  blocks.push([`**${title}** · ${stageRoleLabel(role)} — ${ROLE_SENTENCE[role]}`]);
-  const baseBlock = [baseLine(model, stage, sources)];
+  blocks.push([`**${title}**${roleTag(stage, role)} — ${ROLE_SENTENCE[role]}`]);
+  const baseBlock = [baseLine(model, stage, sources, ships)];
   const chain = chainLine(model, facts.chain);
   if (chain) baseBlock.push(chain);
   blocks.push(baseBlock);
@@ -189,8 +200,7 @@ export function stageHoverMarkdown(model: DockerfileModel, stage: Stage, sources
   blocks.push([config.join(' · ')]);
   const packages = sources.buildOnlyPackages?.(model, stage) ?? [];
   if (packages.length > 0) {
-    const shipped = model.targets.some((t) => model.finalChain(t).includes(stage));
-    const note = shipped ? ' — they end up in the final image' : ' — only in this build stage, not in the final image';
+    const note = ships ? ' — they end up in the final image' : ' — only in this build stage, not in the final image';
     blocks.push([`**Build-only packages** ${packages.map(code).join(', ')}${note}`]);
   }
   blocks.push(buildCommand(model, stage));

@@ -1,5 +1,5 @@
-import { envPairsOf, argDeclsOf } from '../analysis/args';
-import type { Stage } from '../analysis/model';
+import { inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
+import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
 import { defineRule } from '../engine/defineRule';
@@ -17,7 +17,8 @@ export default defineRule({
     fix: 'safe',
     since: '0.1.0',
     stability: 'stable',
-    // UndefinedVar reports any undefined variable outside RUN; this rule reports global ARGs only, RUN included.
+    // BuildKit's UndefinedVar looks at instructions it expands itself, never at RUN's shell text; this rule reports
+    // RUN too, so it is no subset of that check and `# check=skip=UndefinedVar` does not silence it ('inspired').
     sources: [{ tool: 'buildkit', id: 'UndefinedVar', relation: 'inspired' }],
     messages: {
       outOfScope: "'{{name}}' is a global ARG, which {{stage}} does not see unless it declares 'ARG {{name}}', so it is empty here",
@@ -32,7 +33,10 @@ export default defineRule({
         'expands (COPY, ADD, ENV, LABEL, WORKDIR, USER, …) and RUN, where the shell sees stage ARGs as ' +
         'environment variables; in RUN it skips single-quoted text and names the script assigns itself. Variables ' +
         'that the base image may set in its own ENV (`CUDA_VERSION` in `nvidia/cuda`, `NODE_VERSION` in `node`, ' +
-        '`PATH`) are not reported, because BuildKit expands those from the image.',
+        '`PATH`) are not reported, because BuildKit expands those from the image. Variables that nothing declares ' +
+        'are `no-undefined-variable`\'s. BuildKit\'s `UndefinedVar` check reports global ARGs used outside RUN ' +
+        'too, but never looks into RUN, so `# check=skip=UndefinedVar` does not silence this rule; use ' +
+        '`# stagelint-ignore global-arg-scope` for that.',
       fixSafety:
         "Inserting `ARG NAME` right after the stage's FROM gives the variable the global default, which is what " +
         'the author expected when using it.',
@@ -46,7 +50,7 @@ export default defineRule({
     const globals = new Set(model.globalArgs.map((a) => a.name));
     if (globals.size === 0) return;
     for (const stage of model.stages) {
-      const declared = inheritedEnv(stage);
+      const declared = inheritedVariables(stage, model.escapeChar);
       const image = rootImageName(stage);
       const reported = new Set<string>();
       for (const instr of stage.instructions) {
@@ -55,7 +59,7 @@ export default defineRule({
         for (const use of variableUses(model, instr)) {
           const name = use.name;
           if (!globals.has(name) || declared.has(name) || reported.has(name) || AUTOMATIC.has(name) || local?.has(name)) continue;
-          if (image !== undefined && mayComeFromImage(name, image)) continue;
+          if (image !== undefined && imageMaySetVariable(name, image)) continue;
           // `--from=$X` / `from=$X` are never expanded: no-variable-in-copy-from reports them.
           if (fromRefs.some((r) => r.start.line === use.range.start.line && r.start.character <= use.range.start.character && use.range.end.character <= r.end.character)) continue;
           reported.add(name);
@@ -67,47 +71,8 @@ export default defineRule({
             fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
           });
         }
-        if (instr.keyword === 'ARG') for (const d of argDeclsOf(instr)) declared.add(d.name);
-        if (instr.keyword === 'ENV') for (const [name] of envPairsOf(instr)) declared.add(name);
+        for (const name of namesDefinedBy(instr, model.escapeChar)) declared.add(name);
       }
     }
   },
 });
-
-/** The external image at the root of the stage's FROM chain (lower-cased), or undefined for scratch. */
-function rootImageName(stage: Stage): string | undefined {
-  const seen = new Set<Stage>();
-  let s = stage;
-  while (s.parent && !seen.has(s)) {
-    seen.add(s);
-    s = s.parent;
-  }
-  if (s.base.kind !== 'image') return undefined;
-  return (s.base.name ?? s.base.text).toLowerCase();
-}
-
-/** Runtimes whose official images set `<NAME>_VERSION` / `<NAME>_HOME` in their ENV. */
-const RUNTIME_PREFIXES = new Set(['java', 'node', 'python', 'golang', 'go', 'ruby', 'php', 'cuda', 'dotnet', 'aspnet', 'gradle', 'maven', 'nginx', 'jdk', 'jre']);
-
-/**
- * Base images define ENV too (nvidia/cuda sets CUDA_VERSION, node sets NODE_VERSION), and BuildKit expands those.
- * A `<PREFIX>_VERSION`/`_HOME` variable whose prefix names the base image or a runtime may come from there.
- */
-function mayComeFromImage(name: string, image: string): boolean {
-  if (name === 'PATH' || name === 'HOME' || name === 'LANG' || name === 'LC_ALL') return true;
-  const m = /^([A-Z][A-Z0-9]*)_(?:[A-Z0-9]+_)*(?:VERSION|HOME|MAJOR|MINOR)$/.exec(name);
-  if (!m) return false;
-  const prefix = m[1]!.toLowerCase();
-  return image.includes(prefix) || RUNTIME_PREFIXES.has(prefix);
-}
-
-/** ENV names a stage inherits from the stages it is built FROM. */
-function inheritedEnv(stage: Stage): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<Stage>([stage]);
-  for (let s = stage.parent; s && !seen.has(s); s = s.parent) {
-    seen.add(s);
-    for (const instr of s.instructions) if (instr.keyword === 'ENV') for (const [name] of envPairsOf(instr)) names.add(name);
-  }
-  return names;
-}

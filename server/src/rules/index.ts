@@ -8,6 +8,7 @@ import consistentInstructionCasing from './consistent-instruction-casing';
 import copyFromExistingPath from './copy-from-existing-path';
 import copyIgnoredFile from './copy-ignored-file';
 import copyNeedsChown from './copy-needs-chown';
+import definitionDescription from './definition-description';
 import depsBeforeSource from './deps-before-source';
 import dockerfileSyntax from './dockerfile-syntax';
 import exposeFormat from './expose-format';
@@ -33,6 +34,7 @@ import noSdkBaseInFinalStage from './no-sdk-base-in-final-stage';
 import noSecretsInArgEnv from './no-secrets-in-arg-env';
 import noStageCycle from './no-stage-cycle';
 import noUndefinedArgInFrom from './no-undefined-arg-in-from';
+import noUndefinedVariable from './no-undefined-variable';
 import noUnknownStageReference from './no-unknown-stage-reference';
 import noUnreachableStage from './no-unreachable-stage';
 import noVariableInCopyFrom from './no-variable-in-copy-from';
@@ -61,6 +63,7 @@ export const allRules: readonly AnyRule[] = [
   copyFromExistingPath,
   copyIgnoredFile,
   copyNeedsChown,
+  definitionDescription,
   depsBeforeSource,
   dockerfileSyntax,
   exposeFormat,
@@ -86,6 +89,7 @@ export const allRules: readonly AnyRule[] = [
   noSecretsInArgEnv,
   noStageCycle,
   noUndefinedArgInFrom,
+  noUndefinedVariable,
   noUnknownStageReference,
   noUnreachableStage,
   noVariableInCopyFrom,

@@ -1,0 +1,26 @@
+/**
+ * Which variable names are defined at a point of a stage, the way BuildKit decides it when it expands `$VAR` in
+ * COPY, ENV, WORKDIR, … (its UndefinedVar check): the expansion environment is the stage's build state, which
+ * starts as the parent stage's state when the stage is built `FROM <stage>`, ENV *and* ARG values included
+ * (dispatchArg adds an ARG's value to the state's environment, and a child stage starts from that state), and
+ * grows with each ARG and ENV of the stage. The base image's own ENV is not known here (see imageEnv.ts).
+ */
+import { argDeclsOf, envDeclsOf } from './args';
+import { stageChain } from './finalImage';
+import type { Instr, Stage } from './model';
+
+/** ARG and ENV names the stages `stage` is built FROM define (all of their instructions count). */
+export function inheritedVariables(stage: Stage, escapeChar: string): Set<string> {
+  const names = new Set<string>();
+  for (const parent of stageChain(stage).slice(1)) {
+    for (const instr of parent.instructions) for (const name of namesDefinedBy(instr, escapeChar)) names.add(name);
+  }
+  return names;
+}
+
+/** Names an ARG or ENV instruction defines (none for other instructions). */
+export function namesDefinedBy(instr: Instr, escapeChar: string): string[] {
+  if (instr.keyword === 'ARG') return argDeclsOf(instr, escapeChar).map((d) => d.name);
+  if (instr.keyword === 'ENV') return envDeclsOf(instr).map((d) => d.name);
+  return [];
+}

@@ -1,0 +1,87 @@
+/**
+ * The `$VAR` / `${VAR}` uses BuildKit expands itself (not the shell), with document ranges — the places its
+ * UndefinedVar check looks at (dockerfile2llb `dispatch`: commands with `Expand`, plus ARG defaults):
+ * - ENV, LABEL (keys and values), WORKDIR, USER, VOLUME, STOPSIGNAL: all arguments;
+ * - COPY: sources, destination and `--chown`; ADD: the same plus `--checksum` (`--from`, `--chmod`, `--exclude`
+ *   are not expanded there);
+ * - ARG: the default values (each declaration sees the ones before it in the same instruction);
+ * - RUN: the `--mount` options except `from=` (the command itself is the shell's business).
+ * EXPOSE is expanded but never reported by BuildKit; CMD, ENTRYPOINT, HEALTHCHECK, SHELL and ONBUILD are not
+ * expanded at build time. Single-quoted text and escaped `$` stay literal, as in BuildKit's word lexer. Heredoc
+ * bodies (`COPY <<EOF`) are not included.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+import { findVariables } from './args';
+import { instructionWords } from './instructionWords';
+import { joinLogicalLine, logicalLines } from './logicalLine';
+import type { DockerfileModel, Instr } from './model';
+import { quoteMask } from './variableUses';
+
+export interface ExpandedVariable {
+  readonly name: string;
+  /** The whole `$NAME` / `${NAME…}` expression. */
+  readonly range: Range;
+  /** The name inside it (what a rename replaces). */
+  readonly nameRange: Range;
+  /** `:-`, `-`, `:+`, … ; undefined for a plain reference. */
+  readonly modifier: string | undefined;
+}
+
+const WHOLE = new Set(['ENV', 'LABEL', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL']);
+const EXPANDED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
+  COPY: new Set(['chown']),
+  ADD: new Set(['chown', 'checksum']),
+};
+
+export function expandedVariables(model: DockerfileModel, instr: Instr): ExpandedVariable[] {
+  const spans = expandedSpans(model, instr);
+  if (spans.length === 0) return [];
+  const lines = logicalLines(model, instr);
+  const joined = joinLogicalLine(lines);
+  const from = instr.keywordRange.end.character;
+  const text = joined.text;
+  const quoted = quoteMask(text.slice(from), model.escapeChar, false).quoted;
+  const out: ExpandedVariable[] = [];
+  for (const use of findVariables(text.slice(from), model.escapeChar)) {
+    if (quoted[use.start]) continue;
+    const start = from + use.start;
+    const range = { start: joined.positionAt(start), end: joined.positionAt(from + use.end) };
+    if (!spans.some((s) => within(range, s))) continue;
+    const nameStart = start + (text[start + 1] === '{' ? 2 : 1);
+    out.push({
+      name: use.name, range, modifier: use.modifier,
+      nameRange: { start: joined.positionAt(nameStart), end: joined.positionAt(nameStart + use.name.length) },
+    });
+  }
+  return out;
+}
+
+/** Document ranges of the parts of `instr` BuildKit expands. */
+function expandedSpans(model: DockerfileModel, instr: Instr): Range[] {
+  const all = { start: instr.keywordRange.end, end: instr.range.end };
+  if (WHOLE.has(instr.keyword)) return [all];
+  const flags = EXPANDED_FLAGS[instr.keyword];
+  if (flags) {
+    const kept = instr.flags.filter((f) => flags.has(f.name)).map((f) => f.range);
+    const first = instr.args[0];
+    return first ? [...kept, { start: first.range.start, end: instr.range.end }] : kept;
+  }
+  if (instr.keyword === 'ARG') {
+    return instructionWords(instr, model.escapeChar).flatMap((w) => {
+      const eq = w.raw.indexOf('=');
+      return eq < 0 ? [] : [{ start: { line: w.range.start.line, character: w.range.start.character + eq + 1 }, end: w.range.end }];
+    });
+  }
+  if (instr.keyword === 'RUN') {
+    return instr.flags.filter((f) => f.name === 'mount').flatMap((f) => f.options.filter((o) => o.name !== 'from' && o.valueRange).map((o) => o.valueRange!));
+  }
+  return [];
+}
+
+function within(inner: Range, outer: Range): boolean {
+  return !before(inner.start, outer.start) && !before(outer.end, inner.end);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
