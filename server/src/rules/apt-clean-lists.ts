@@ -5,7 +5,6 @@ import { cleanupAfter } from '../analysis/packages';
 import { defineRule } from '../engine/defineRule';
 import { appendToScript, argWord, commandHeadRange, scriptOf } from '../engine/edits/shellEdits';
 
-const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
 export default defineRule({
@@ -48,8 +47,8 @@ export default defineRule({
       if (mountedCacheKinds(run).has('apt-lists')) continue;
       const ops = packageOpsOf(model, run);
       for (const update of ops.updates) {
-        if (!APT.has(update.manager) || update.upgrade) continue;
-        const install = ops.installs.find((i) => APT.has(i.manager) && i.seq > update.seq);
+        if (update.ecosystem !== 'deb' || update.upgrade) continue;
+        const install = ops.installs.find((i) => i.ecosystem === 'deb' && i.seq > update.seq);
         if (!install || cleanupAfter(ops, update, 'apt-lists')) continue;
         const script = scriptOf(model, run, install.command);
         const edit = script ? appendToScript(model, script, CLEANUP) : undefined;

@@ -6,7 +6,6 @@ import { commandArgs, findOptionIn } from '../analysis/shell';
 import { defineRule } from '../engine/defineRule';
 import { argWord, commandHeadRange, editableCommand, insertAfterWord, scriptOf } from '../engine/edits/shellEdits';
 
-const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const SIMULATE = ['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon', '-d', '--download-only'];
 
 /** `APT::Install-Recommends "false"` written into apt's configuration by an earlier RUN of the image. */
@@ -57,7 +56,7 @@ export default defineRule({
     const runs = finalImageRuns(model);
     for (const run of runs) {
       for (const install of packageOpsOf(model, run).installs) {
-        if (!APT.has(install.manager) || install.flags.noInstallRecommends || install.packages.length === 0) continue;
+        if (install.ecosystem !== 'deb' || install.flags.noInstallRecommends || install.packages.length === 0) continue;
         // `apt-get install -s` (simulate) and `--download-only` install nothing.
         if (findOptionIn(commandArgs(install.command), SIMULATE)) continue;
         if (recommendsOffByConfig(model, run, runs)) continue;

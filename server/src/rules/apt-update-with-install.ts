@@ -9,7 +9,6 @@ import { removeInstruction } from '../engine/fixes';
 import { argWord, commandHeadRange } from '../engine/edits/shellEdits';
 import type { TextEdit } from 'vscode-languageserver-types';
 
-const APT = new Set(['apt-get', 'apt', 'aptitude']);
 /** Commands after the update that cannot be the install it is meant for. */
 const INERT = new Set(['rm', 'echo', 'printf', 'true', ':', 'set', 'sleep']);
 /** Instructions a RUN may move across without changing what apt sees. */
@@ -21,8 +20,8 @@ function commandsOf(model: DockerfileModel, run: Instr): ShellCommand[] {
 
 /** The update refreshes indexes that nothing in its RUN uses: no install, upgrade or unknown command follows it. */
 function unused(model: DockerfileModel, run: Instr, ops: PackageOps, update: IndexUpdate): boolean {
-  if (ops.installs.some((i) => APT.has(i.manager) && i.seq > update.seq)) return false;
-  if (ops.updates.some((u) => APT.has(u.manager) && u.upgrade && u.seq > update.seq)) return false;
+  if (ops.installs.some((i) => i.ecosystem === 'deb' && i.seq > update.seq)) return false;
+  if (ops.updates.some((u) => u.ecosystem === 'deb' && u.upgrade && u.seq > update.seq)) return false;
   const commands = commandsOf(model, run);
   const at = commands.indexOf(update.command);
   if (at < 0) return false;
@@ -43,9 +42,9 @@ function mergeEdits(model: DockerfileModel, run: Instr, update: IndexUpdate): { 
   const flags = (i: Instr) => i.flags.map((f) => model.textOf(f.range)).join(' ');
   if (flags(next) !== flags(run)) return undefined;
   const nextOps = packageOpsOf(model, next);
-  const install = nextOps.installs.find((i) => APT.has(i.manager));
+  const install = nextOps.installs.find((i) => i.ecosystem === 'deb');
   if (!install) return undefined;
-  const ownUpdate = nextOps.updates.some((u) => APT.has(u.manager) && !u.upgrade && u.seq < install.seq);
+  const ownUpdate = nextOps.updates.some((u) => u.ecosystem === 'deb' && !u.upgrade && u.seq < install.seq);
   if (ownUpdate) return { edits: [removeInstruction(model, run)], redundant: true };
   const nextScripts = shellScriptsOf(model, next);
   const first = nextScripts[0]?.script.commands[0];
@@ -94,7 +93,7 @@ export default defineRule({
       if (run.keyword !== 'RUN' || !run.stage) continue;
       const ops = packageOpsOf(model, run);
       for (const update of ops.updates) {
-        if (!APT.has(update.manager) || update.upgrade || !unused(model, run, ops, update)) continue;
+        if (update.ecosystem !== 'deb' || update.upgrade || !unused(model, run, ops, update)) continue;
         const range = commandHeadRange(model, update.command, argWord(update.command, 'update'));
         const command = model.textOf(range);
         const merge = mergeEdits(model, run, update);
