@@ -5,6 +5,7 @@
 import type { Instr } from './model';
 import { cacheKindsUnder, type CacheKind } from './packageCaches';
 import { cleanPath } from './dockerignore';
+import { mountFlags, mountTarget, mountType } from './runMounts';
 
 /** A cache mount's target with the user's home mapped to root's (the cache table is written for root). */
 function normalizeTarget(target: string): string {
@@ -15,12 +16,10 @@ function normalizeTarget(target: string): string {
 /** Caches that a `--mount=type=cache|tmpfs,target=…` of `instr` keeps out of the layer. */
 export function mountedCacheKinds(instr: Instr): Set<CacheKind> {
   const kinds = new Set<CacheKind>();
-  for (const flag of instr.flags) {
-    if (flag.name !== 'mount') continue;
-    const opt = (name: string) => flag.options.find((o) => o.name === name)?.value ?? undefined;
-    const type = opt('type') ?? 'bind';
+  for (const flag of mountFlags(instr)) {
+    const type = mountType(flag);
     if (type !== 'cache' && type !== 'tmpfs') continue;
-    const target = opt('target') ?? opt('dst') ?? opt('destination');
+    const target = mountTarget(flag);
     if (!target || !target.startsWith('/') && !target.startsWith('~') && !target.startsWith('$')) continue;
     for (const kind of cacheKindsUnder(normalizeTarget(target))) kinds.add(kind);
   }

@@ -20,6 +20,7 @@ import { envAt, expandAt } from './envAt';
 import { baseFactsOf, stageChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, joinPath, pathsOverlap, topLevel, workdirAt, workdirValue } from './paths';
+import { mountFlags, mountOption, mountTarget, mountType } from './runMounts';
 import { runScriptsOf } from './runScript';
 import { effectiveUser, homeOf, wordResolver } from './users';
 import { wordValue } from './wordValue';
@@ -137,11 +138,9 @@ function runProductions(
   model: DockerfileModel, stage: Stage, instr: Instr, start: string | undefined, add: Add, mounts: RunMount[], blind: Blind,
 ): void {
   const discarded: string[] = [];
-  for (const flag of instr.flags) {
-    if (flag.name !== 'mount') continue;
-    const opt = (n: string): string | undefined => flag.options.find((o) => o.name === n)?.value ?? undefined;
-    const type = opt('type') ?? 'bind';
-    const raw = opt('target') ?? opt('dst') ?? opt('destination') ?? (type === 'secret' ? `/run/secrets/${opt('id') ?? ''}` : undefined);
+  for (const flag of mountFlags(instr)) {
+    const type = mountType(flag);
+    const raw = mountTarget(flag) ?? (type === 'secret' ? `/run/secrets/${mountOption(flag, 'id') ?? ''}` : undefined);
     if (raw === undefined) continue;
     const value = expandAt(model, raw, instr).value;
     const target = value.startsWith('/') ? joinPath('/', value) : start !== undefined ? joinPath(start, value) : undefined;

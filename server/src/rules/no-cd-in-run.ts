@@ -1,6 +1,7 @@
 import { cleanPath } from '../analysis/dockerignore';
 import type { Instr } from '../analysis/model';
 import { shellScriptsOf } from '../analysis/runScript';
+import { mountFlags, mountTarget } from '../analysis/runMounts';
 import { commandArgs, commandName, type ShellCommand } from '../analysis/shell';
 import { defineRule } from '../engine/defineRule';
 import { commandHeadRange } from '../engine/edits/shellEdits';
@@ -13,9 +14,10 @@ const OPENERS = new Set(['set', 'export', '.', 'source', 'shopt', 'umask']);
 
 /** A directory the RUN mounts (`--mount=type=cache,target=/installTmp`): it exists only during that RUN. */
 function mounted(instr: Instr, dir: string): boolean {
-  return (instr.trigger ?? instr).flags.some(
-    (f) => f.name === 'mount' && f.options.some((o) => (o.name === 'target' || o.name === 'dst' || o.name === 'destination') && o.value !== null && cleanPath(o.value) === dir),
-  );
+  return mountFlags(instr.trigger ?? instr).some((f) => {
+    const target = mountTarget(f);
+    return target !== undefined && cleanPath(target) === dir;
+  });
 }
 
 /** Whether a later command of the same RUN deletes `dir` (`cd /src/x && make && rm -rf /src/x`). */

@@ -3,6 +3,7 @@ import { finalStages, rootStage, stageChain } from '../analysis/finalImage';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { packageOpsOf } from '../analysis/instrPackages';
 import { recognize } from '../analysis/packageManagers';
+import { mountFlags, mountTarget } from '../analysis/runMounts';
 import { shellScriptsOf } from '../analysis/runScript';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from '../analysis/shell';
 import { effectiveUser, isRoot } from '../analysis/users';
@@ -62,17 +63,9 @@ function subcommandWord(cmd: ShellCommand): ShellWord | undefined {
   return last === undefined ? undefined : args.find((w) => w.value === last);
 }
 
-function mountTargets(instr: Instr): string[] {
-  return instr.flags
-    .filter((f) => f.name === 'mount')
-    .map((f) => f.options.find((o) => o.name === 'target' || o.name === 'dst' || o.name === 'destination')?.value ?? '')
-    .filter(Boolean)
-    .map((t) => cleanPath(t));
-}
-
 /** A mount on a cache directory, a parent of it, or inside it counts (the user chose their layout). */
 function hasMount(instr: Instr, plan: Plan): boolean {
-  const targets = mountTargets(instr);
+  const targets = mountFlags(instr).map(mountTarget).filter((t): t is string => !!t).map((t) => cleanPath(t));
   return plan.targets.some((t) => targets.some((m) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/')));
 }
 
