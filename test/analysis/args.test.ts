@@ -35,10 +35,11 @@ describe('expand', () => {
     expect(model.expand('$E', env).unresolved).toEqual(['E']);
     expect(model.expand('$Q', run).unresolved, 'a global ARG not redeclared is not in stage scope').toEqual(['Q']);
   });
-  it('ENV is inherited through FROM <stage>, ARG is not', () => {
-    const m = buildModel('FROM alpine AS base\nARG X=1\nENV Y=2\nFROM base\nRUN true\n');
-    const run = m.instructions.find((i) => i.keyword === 'RUN')!;
-    expect(m.expand('$X|$Y', run)).toMatchObject({ value: '|2', unresolved: ['X'] });
+  it('ENV and stage ARGs are inherited through FROM <stage> (BuildKit), not through COPY --from', () => {
+    const m = buildModel('FROM alpine AS base\nARG X=1\nENV Y=2\nFROM base\nRUN true\nFROM alpine\nCOPY --from=base /a /a\nRUN true\n');
+    const [inChild, inOther] = m.instructions.filter((i) => i.keyword === 'RUN');
+    expect(m.expand('$X|$Y', inChild!)).toMatchObject({ value: '1|2', unresolved: [] });
+    expect(m.expand('$X|$Y', inOther!)).toMatchObject({ value: '|', unresolved: ['X', 'Y'] });
   });
 });
 

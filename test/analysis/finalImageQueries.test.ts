@@ -140,7 +140,7 @@ describe('COPY --from sources and health-check tools', () => {
 });
 
 describe('envAt', () => {
-  it('sees ENV through FROM <stage>, ARG only for RUN', () => {
+  it('sees ENV through FROM <stage>, and stage ARGs (inherited by child stages, as in BuildKit) only for RUN', () => {
     const m = buildModel(df`
       FROM alpine AS a
       ENV HOME=/data
@@ -152,6 +152,7 @@ describe('envAt', () => {
     expect(envAt(m, s, 'HOME', undefined, true)?.value).toBe('/data');
     expect(envAt(m, m.stages[0]!, 'MODE')?.value).toBe('fast');
     expect(envAt(m, m.stages[0]!, 'MODE', undefined, true)).toBeUndefined();
-    expect(envAt(m, s, 'MODE')).toBeUndefined();
+    expect(envAt(m, s, 'MODE')).toMatchObject({ value: 'fast', kind: 'arg' });
+    expect(envAt(m, s, 'MODE', undefined, true)).toBeUndefined();
   });
 });

@@ -5,7 +5,9 @@
  *   unless the stage re-declares it with `ARG NAME` (which then takes the global default).
  * - Predefined platform ARGs (TARGETPLATFORM, BUILDARCH, …) are visible in FROM lines automatically, and
  *   inside a stage once declared with `ARG NAME` (their value is only known at build time).
- * - ENV values carry into stages built `FROM` that stage; ARGs do not.
+ * - ENV values and ARGs declared inside a stage carry into stages built `FROM` that stage (BuildKit; the
+ *   classic builder dropped ARGs, and the Dockerfile reference said so until docs were fixed in 2024 —
+ *   moby/buildkit#5381).
  */
 import { instructionWords } from './instructionWords';
 import type { ArgDecl, Instr, Stage } from './model';
@@ -151,15 +153,15 @@ export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, e
     seen.add(s);
     chain.unshift(s);
   }
-  for (const parent of chain) declareAll(parent, undefined, scope, global, escapeChar, true);
-  declareAll(stage, at, scope, global, escapeChar, false);
+  for (const parent of chain) declareAll(parent, undefined, scope, global, escapeChar);
+  declareAll(stage, at, scope, global, escapeChar);
   return scope;
 }
 
-function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Binding>, global: Scope, esc: string, envOnly: boolean) {
+function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Binding>, global: Scope, esc: string) {
   for (const instr of stage.instructions) {
     if (at && instr.index >= at.index) break;
-    if (instr.keyword === 'ARG' && !envOnly) {
+    if (instr.keyword === 'ARG') {
       for (const decl of argDeclsOf(instr, esc)) {
         const g = global.get(decl.name);
         let value: string | undefined;
