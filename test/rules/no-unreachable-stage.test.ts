@@ -34,6 +34,11 @@ ruleTester(rule, {
       fixes: [{ title: "Remove stage 'assets' (unsafe)", output: 'FROM node:20 AS deps\nRUN npm ci\nFROM golang:1.22 AS build\nRUN go build -o /app .\nFROM alpine\nCOPY --from=build /app /app\n' }],
     },
     {
+      name: 'a variable in the first FROM names no stage, so it does not make later stages used',
+      code: 'ARG BASE=node:20-alpine\nFROM ${BASE} AS base\nFROM golang:1.22 AS tools\nRUN go install example.com/tool@latest\nFROM base AS runtime\n',
+      errors: [{ messageId: 'unreachable', line: 3, column: 21, endColumn: 26, message: "Stage 'tools' is never used by the build target, stage 'runtime'" }],
+    },
+    {
       name: 'unnamed stage reported on its image',
       code: 'FROM node:20\nRUN npm ci\nFROM alpine AS runtime\n',
       errors: [{ messageId: 'unreachable', line: 1, column: 6, endColumn: 13, message: "Stage 0 on line 1 is never used by the build target, stage 'runtime', so BuildKit skips it" }],

@@ -36,8 +36,12 @@ export function possiblyReachableStages(model: DockerfileModel, roots: readonly 
     for (const edge of model.edgesFrom(stage)) {
       if (edge.onbuild) continue;
       if (edge.target) next.push(edge.target);
-      // Even when the defaults pick one stage, a build argument may pick any other the pattern allows.
-      if (edge.text.includes('$')) next.push(...stagesMatchingPattern(model, edge.text));
+      // Even when the defaults pick one stage, a build argument may pick any other the pattern allows; FROM
+      // only names earlier stages (so `FROM ${BASE}` on the first FROM line can name none).
+      if (edge.text.includes('$')) {
+        const candidates = stagesMatchingPattern(model, edge.text);
+        next.push(...(edge.kind === 'from' ? candidates.filter((s) => s.index < edge.source.index) : candidates));
+      }
     }
     for (const s of next) if (!seen.has(s)) stack.push(s);
   }
