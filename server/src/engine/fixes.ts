@@ -9,6 +9,14 @@ export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
 }
 
+/**
+ * `keyword` (given in upper case) in the casing of `next`'s keyword, for text written into or beside it:
+ * lower case next to `from`, upper case otherwise (BuildKit's casing checks want one casing per file).
+ */
+export function keywordLike(next: Instr, keyword: string): string {
+  return next.keywordText === next.keywordText.toLowerCase() ? keyword.toLowerCase() : keyword;
+}
+
 export function lineText(model: DockerfileModel, line: number): string {
   return model.document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
 }

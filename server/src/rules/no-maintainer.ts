@@ -1,7 +1,7 @@
 import type { DockerfileModel, Instr } from '../analysis/model';
 import { argumentText } from '../analysis/wordValue';
 import { defineRule } from '../engine/defineRule';
-import { removeInstruction, replace } from '../engine/fixes';
+import { keywordLike, removeInstruction, replace } from '../engine/fixes';
 
 const AUTHORS = 'org.opencontainers.image.authors';
 
@@ -64,7 +64,7 @@ export default defineRule({
       if (instr.keyword !== 'MAINTAINER') continue;
       const stageInstrs = instr.stage ? [instr.stage.from, ...instr.stage.instructions] : [];
       const hasLabel = stageInstrs.some(setsAuthorsLabel);
-      const keyword = instr.keywordText === instr.keywordText.toLowerCase() ? 'label' : 'LABEL';
+      const keyword = keywordLike(instr, 'LABEL');
       const text = maintainerText(model, instr);
       const fix = hasLabel
         ? { messageId: 'remove' as const, safety: 'safe' as const, edits: [removeInstruction(model, instr)] }

@@ -1,7 +1,7 @@
 import type { Stage } from '../analysis/model';
 import { suggestStageName } from '../analysis/stageNaming';
 import { defineRule } from '../engine/defineRule';
-import { replace } from '../engine/fixes';
+import { keywordLike, replace } from '../engine/fixes';
 
 export default defineRule({
   id: 'no-numeric-stage-reference',
@@ -49,9 +49,7 @@ export default defineRule({
       }
       // The stage is copied from, so when its role is not evident it is still a builder of something.
       const name = suggestStageName(model, stage, 'builder')!;
-      const keyword = stage.from.keywordText;
-      const as = keyword === keyword.toLowerCase() ? 'as' : 'AS';
-      const edits = [replace({ start: stage.base.range.end, end: stage.base.range.end }, ` ${as} ${name}`)];
+      const edits = [replace({ start: stage.base.range.end, end: stage.base.range.end }, ` ${keywordLike(stage.from, 'AS')} ${name}`)];
       for (const ref of model.referencesTo(stage)) if (ref.by === 'index') edits.push(replace(ref.range, name));
       const canName = stage.base.kind !== 'missing' && stage.from.args.length === 1;
       report({

@@ -1,7 +1,7 @@
 import { findVariables, PREDEFINED_ARGS } from '../analysis/args';
 import type { DockerfileModel, StageEdge } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
-import { insertLinesBefore, replace } from '../engine/fixes';
+import { insertLinesBefore, keywordLike, replace } from '../engine/fixes';
 
 export default defineRule({
   id: 'no-variable-in-copy-from',
@@ -64,8 +64,7 @@ function aliasFix(model: DockerfileModel, edge: StageEdge) {
   if (model.stages.some((s) => s.name?.key === resolved && s.index >= firstCopier.index)) return [];
   const name = aliasName(model, edge.text);
   if (!name) return [];
-  const keyword = firstCopier.from.keywordText;
-  const [from, as] = keyword === keyword.toLowerCase() ? ['from', 'as'] : ['FROM', 'AS'];
+  const [from, as] = [keywordLike(firstCopier.from, 'FROM'), keywordLike(firstCopier.from, 'AS')];
   const insert = insertLinesBefore(model, firstCopier.from.range.start.line, [`${from} ${edge.text} ${as} ${name}`, '']);
   return [{ messageId: 'alias' as const, data: { text: edge.text, name }, safety: 'safe' as const, edits: [insert, replace(edge.range, name)] }];
 }
