@@ -75,8 +75,7 @@ export default defineRule({
         if (!first || args.length > 1 || first.expansion || first.value === '-' || first.value.startsWith('~')) continue;
         const dir = cleanPath(first.value);
         if (dir === '/' || dir === '..' || dir.startsWith('../') || SCRATCH.test(dir) || mounted(instr, dir) || removedLater(commands, i, dir)) continue;
-        const target = commandArgs(cd).filter((w) => w.value !== '-P' && w.value !== '-L')[0]!;
-        report({ messageId: 'cd', data: { dir: target.value }, range: commandHeadRange(model, cd, target) });
+        report({ messageId: 'cd', data: { dir: first.value }, range: commandHeadRange(model, cd, first) });
         break;
       }
     }
