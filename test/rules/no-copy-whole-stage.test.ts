@@ -19,5 +19,10 @@ ruleTester(rule, {
       code: 'FROM debian:bookworm AS os\nFROM alpine\nCOPY --from=ubuntu:24.04 / /rootfs/\nCOPY --link --from=os /. /rootfs/\n',
       errors: [{ messageId: 'whole', line: 3, column: 26, endColumn: 27 }, { messageId: 'whole', line: 4, column: 23, endColumn: 25 }],
     },
+    {
+      name: 'JSON form, and a source given through an ARG',
+      code: 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine\nARG ROOT=/\nCOPY --from=build ["/", "/rootfs/"]\nCOPY --from=build $ROOT /rootfs/\n',
+      errors: [{ messageId: 'whole', line: 5, column: 20, endColumn: 23 }, { messageId: 'whole', line: 6, column: 19, endColumn: 24 }],
+    },
   ],
 });

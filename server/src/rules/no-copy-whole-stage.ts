@@ -1,3 +1,4 @@
+import { copyParts } from '../analysis/copySources';
 import { rootStage, stageChain } from '../analysis/finalImage';
 import type { Stage } from '../analysis/model';
 import { parseImageReference } from '../analysis/imageRef';
@@ -53,10 +54,8 @@ export default defineRule({
       if (edge.kind !== 'copy-from' || edge.by === 'variable') continue;
       const os = edge.target ? holdsOperatingSystem(edge.target) : isOfficialOsImage(parseImageReference(edge.text).name);
       if (!os) continue;
-      const instr = edge.instr.trigger ?? edge.instr;
-      const args = instr.args;
-      // Sources are all arguments but the last (the destination).
-      const root = args.slice(0, -1).find((a) => /^\/\.?\/?$/.test(a.value.replace(/^["']|["']$/g, '')));
+      const parts = copyParts(model, edge.instr.trigger ?? edge.instr);
+      const root = parts?.sources.find((s) => s.value !== undefined && /^\/\.?\/?$/.test(s.value));
       if (!root) continue;
       report({ messageId: 'whole', data: { from: edge.text }, range: root.range });
     }
