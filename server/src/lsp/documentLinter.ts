@@ -38,11 +38,21 @@ export interface DocumentLinterDeps {
   readonly rules: readonly AnyRule[];
   /** Called with every config file consulted, so its own problems can be published. */
   readonly onConfigLoaded: (config: LoadedConfig) => void;
+  /** Told once per document that it is too large to analyse. */
+  readonly onTooLarge?: (uri: string, length: number) => void;
 }
+
+/**
+ * Documents longer than this (in characters) are not analysed: the model and the problems are those of an empty
+ * file. The largest real Dockerfile we know is 25 KB; a 10 MB file kept the server busy for minutes and took
+ * close to 1 GB, blocking every other document.
+ */
+export const MAX_ANALYSED_LENGTH = 1024 * 1024;
 
 export class DocumentLinter {
   private readonly snapshots = new Map<string, { generation: number; snapshot: LintSnapshot }>();
   private readonly targets = new Map<string, readonly string[]>();
+  private readonly tooLarge = new Set<string>();
   private generation = 0;
 
   constructor(private readonly deps: DocumentLinterDeps) {}
@@ -64,7 +74,7 @@ export class DocumentLinter {
     if (config) this.deps.onConfigLoaded(config);
     const targets = [...new Set([...settings.targets, ...(config?.config.targets ?? [])])];
     this.targets.set(uri, targets);
-    const model = this.deps.cache.get(uri, document.version, document.getText(), targets);
+    const model = this.deps.cache.get(uri, document.version, this.analysedText(uri, document), targets);
     const lintOptions: LintOptions = {
       uri,
       version: document.version,
@@ -73,7 +83,7 @@ export class DocumentLinter {
       files: path ? this.deps.facts.forDocument(path) : {},
       targets,
     };
-    const active = settings.enable && !(path && isIgnoredByConfig(path, config));
+    const active = settings.enable && !(path && isIgnoredByConfig(path, config)) && document.getText().length <= MAX_ANALYSED_LENGTH;
     const problems = active ? lintModel(model, lintOptions) : [];
     const snapshot: LintSnapshot = { uri, version: document.version, model, problems, settings, lintOptions, active };
     this.snapshots.set(uri, { generation, snapshot });
@@ -89,7 +99,21 @@ export class DocumentLinter {
   model(uri: string): DockerfileModel | undefined {
     const document = this.deps.documents.get(uri);
     if (!document) return undefined;
-    return this.deps.cache.get(uri, document.version, document.getText(), this.targets.get(uri) ?? []);
+    return this.deps.cache.get(uri, document.version, this.analysedText(uri, document), this.targets.get(uri) ?? []);
+  }
+
+  /** The document's text, or '' when it is too large to analyse. */
+  private analysedText(uri: string, document: TextDocument): string {
+    const text = document.getText();
+    if (text.length <= MAX_ANALYSED_LENGTH) {
+      this.tooLarge.delete(uri);
+      return text;
+    }
+    if (!this.tooLarge.has(uri)) {
+      this.tooLarge.add(uri);
+      this.deps.onTooLarge?.(uri, text.length);
+    }
+    return '';
   }
 
   /** Settings, config files or files beside Dockerfiles changed: every cached result is stale. */
@@ -101,6 +125,7 @@ export class DocumentLinter {
   forget(uri: string): void {
     this.snapshots.delete(uri);
     this.targets.delete(uri);
+    this.tooLarge.delete(uri);
     this.deps.cache.delete(uri);
   }
 }

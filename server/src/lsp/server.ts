@@ -15,7 +15,7 @@ import { coreCapabilities, mergeCapabilities, readClientSupport, type ClientSupp
 import { ConfigFiles, uriToPath, type LoadedConfig } from './configFiles';
 import { ContextFacts } from './contextFacts';
 import { Diagnostics } from './diagnostics';
-import { DocumentLinter } from './documentLinter';
+import { DocumentLinter, MAX_ANALYSED_LENGTH } from './documentLinter';
 import { editorCapabilities, registerEditorFeatures } from './editorFeatures';
 import { featureConnection, SharedHandlers } from './featureConnection';
 import { guard, type Logger } from './guard';
@@ -84,7 +84,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     configs = new ConfigFiles(rules, support.watchedFiles);
     facts = new ContextFacts(support.watchedFiles);
     configs.setWorkspaceFolders(workspaceFolderPaths(params));
-    linter = new DocumentLinter({ documents, cache, settings, configs, facts, rules, onConfigLoaded: publishConfig });
+    linter = new DocumentLinter({
+      documents, cache, settings, configs, facts, rules, onConfigLoaded: publishConfig,
+      onTooLarge: (uri, length) => log(`[diagnostics] ${uri} is not analysed: ${(length / 2 ** 20).toFixed(1)} MB is more than the ${MAX_ANALYSED_LENGTH / 2 ** 20} MB stagelint analyses`),
+    });
     diagnostics = new Diagnostics({
       connection, documents, linter, log,
       support: support.diagnostics,
