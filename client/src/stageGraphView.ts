@@ -85,7 +85,7 @@ function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
   .node:hover rect, .node:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 2; outline: none; }
   .node.target rect { stroke: var(--vscode-charts-green, #3fb950); stroke-width: 2.5; }
   .node.unreachable { opacity: 0.45; }
-  .node.unreachable rect { stroke-dasharray: 4 3; }
+  .node.unreachable rect, .node.deliberate-target rect { stroke-dasharray: 4 3; }
   .node text { text-anchor: middle; fill: var(--vscode-foreground); }
   .node .label { font-weight: 600; font-size: 13px; }
   .node .base { font-size: 11px; opacity: 0.75; font-family: var(--vscode-editor-font-family); }
@@ -100,7 +100,7 @@ function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
 <title>Stage graph</title></head>
 <body>
 <p id="title"></p>
-<p class="legend">★ build target · dashed and faded: unreachable · arrows show what each stage takes (FROM, COPY --from, mount) · click a stage to reveal it</p>
+<p class="legend">★ build target · dashed: separate target (built with --target) · dashed and faded: unreachable · arrows show what each stage takes (FROM, COPY --from, mount) · click a stage to reveal it</p>
 <div id="graph"></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body></html>`;

@@ -52,7 +52,11 @@ export interface StageGraphNode {
   readonly base: string;
   readonly line: number;
   readonly isTarget: boolean;
-  readonly reachable: boolean;
+  /**
+   * `reached`: a build target uses the stage; `deliberate-target`: no build target uses it, but it is built on its
+   * own with `--target` (a `test` stage, a second image, …) or used by such a stage; `unreachable`: dead code.
+   */
+  readonly reach: 'reached' | 'deliberate-target' | 'unreachable';
 }
 
 /** A dependency: stage `from` is used by stage `to` (data flows from → to). */

@@ -23,11 +23,12 @@ describe('stage graph rendering', () => {
     expect(l.width).toBeGreaterThan(0);
   });
 
-  it('marks the target and unreachable stages, and carries the FROM line for click-to-reveal', () => {
+  it('marks the target, separate targets and unreachable stages, and carries the FROM line for click-to-reveal', () => {
     const svg = renderStageGraphSvg(graph);
     expect(svg).toMatch(/<g class="node target" data-line="24"[^>]*>.*runtime ★/);
-    expect(svg).toMatch(/<g class="node unreachable" data-line="18"/);
-    expect(svg).toMatch(/<g class="node unreachable" data-line="21"/);
+    // `test` is built on purpose with --target (as no-unreachable-stage decides); `tools` is dead code.
+    expect(svg).toMatch(/<g class="node deliberate-target" data-line="18"[^>]*aria-label="Stage test, separate target: /);
+    expect(svg).toMatch(/<g class="node unreachable" data-line="21"[^>]*aria-label="Stage tools, unreachable: /);
     expect(svg).toContain('class="edge mount-from"');
     expect((svg.match(/<g class="edge /g) ?? []).length).toBe(graph.edges.length);
   });
@@ -43,7 +44,7 @@ describe('stage graph rendering', () => {
   });
 
   it('escapes labels and handles an empty file', () => {
-    const svg = renderStageGraphSvg({ uri: 'x', nodes: [{ id: 0, label: '#0', base: '<img>&"', line: 0, isTarget: true, reachable: true }], edges: [] });
+    const svg = renderStageGraphSvg({ uri: 'x', nodes: [{ id: 0, label: 'final stage on line 1', base: '<img>&"', line: 0, isTarget: true, reach: 'reached' }], edges: [] });
     expect(svg).toContain('&lt;img&gt;&amp;&quot;');
     expect(renderStageGraphSvg({ uri: 'x', nodes: [], edges: [] })).toContain('no FROM');
   });

@@ -20,7 +20,8 @@ describe('code lens', () => {
       '9: ▶ build this stage',
       '13: builder · used by test (FROM), runtime (1 copy, 1 mount)',
       '13: ▶ build this stage',
-      '19: test · used by no stage · unreachable from the target',
+      // `test` is built on its own with --target (no-unreachable-stage agrees); `tools` is dead code.
+      '19: test · used by no stage · separate target',
       '19: ▶ build this stage',
       '22: builder · used by no stage · unreachable from the target',
       '22: ▶ build this stage',
@@ -49,9 +50,11 @@ describe('code lens', () => {
 });
 
 describe('inlay hints', () => {
-  it('names numeric references, shows resolved FROM variables, marks unreachable stages', () => {
+  it('names numeric references, shows resolved FROM variables, marks separate targets and unreachable stages', () => {
     const hints = inlayHints(model(NODE_APP), WHOLE).map((h) => `${h.position.line + 1}:${h.position.character} ${h.label as string}`);
-    expect(hints).toEqual(['5:12 = node:20-alpine', '19:18 unreachable', '22:25 unreachable', '28:13 → build']);
+    expect(hints).toEqual(['5:12 = node:20-alpine', '19:18 separate target', '22:25 unreachable', '28:13 → build']);
+    const separate = inlayHints(model(NODE_APP), WHOLE).find((h) => h.label === 'separate target')!;
+    expect(separate.tooltip).toBe('No build target (runtime) uses this stage; it is built on its own with docker build --target test');
   });
 
   it('describes unnamed stages by index and base, and stays inside the requested range', () => {
@@ -117,8 +120,9 @@ describe('completion', () => {
 describe('stage graph', () => {
   it('has nodes with base, target and reachability, and deduplicated edges in data-flow direction', () => {
     const g = stageGraph(model(NODE_APP));
-    expect(g.nodes.map((n) => `${n.id}:${n.label}:${n.base}:${n.isTarget ? 'T' : ''}${n.reachable ? 'R' : ''}`)).toEqual([
-      '0:base:node:20-alpine:R', '1:deps:base:R', '2:build:base:R', '3:test:build:', '4:tools:golang:1.22:', '5:runtime:base:TR',
+    expect(g.nodes.map((n) => `${n.id}:${n.label}:${n.base}:${n.isTarget ? 'T ' : ''}${n.reach}`)).toEqual([
+      '0:base:node:20-alpine:reached', '1:deps:base:reached', '2:build:base:reached', '3:test:build:deliberate-target',
+      '4:tools:golang:1.22:unreachable', '5:runtime:base:T reached',
     ]);
     expect(g.edges.map((e) => `${e.from}>${e.to}:${e.kind}`)).toEqual([
       '0>1:from', '0>2:from', '2>3:from', '0>5:from', '1>2:copy-from', '1>5:copy-from', '2>5:copy-from', '2>5:mount-from',

@@ -59,12 +59,17 @@ describe('stage card per role', () => {
     expect(md).toMatch(/\[`test`\][^\n]*\(FROM, line 19\) builds on it/);
   });
 
-  it('test: not reached by the target', () => {
+  it('test: not used by the target, a separate target (as no-unreachable-stage sees it)', () => {
     const md = card(NODE_APP, 'test');
     expect(md).toContain('**Stage `test`** — runs tests or checks');
-    expect(md).toContain('**Target** ⚠ not reached by [`runtime`]');
+    expect(md).toMatch(/\*\*Target\*\* not used by \[`runtime`\]\([^\n]*\): a separate target, built on its own with `docker build --target test`/);
+    expect(md).not.toContain('⚠');
     expect(md).toContain('**Used by** no other stage');
     expect(md).toContain('docker build --target test .');
+  });
+
+  it('tools: dead code, not reached by the target', () => {
+    expect(card(NODE_APP, 'tools')).toContain('**Target** ⚠ not reached by [`runtime`]');
   });
 
   it('final: user, ports, everything it takes', () => {

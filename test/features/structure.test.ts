@@ -18,7 +18,8 @@ describe('document symbols', () => {
     expect(runtime.detail).toBe('final image · FROM base');
     expect(runtime.children!.map((c) => c.name)).toEqual(['USER', 'COPY', 'COPY', 'RUN', 'EXPOSE', 'CMD']);
     expect(runtime.children![3]!.detail).toContain('--mount=type=bind,from=build');
-    expect(symbols[4]!.detail).toBe('test · FROM build · unreachable');
+    expect(symbols[4]!.detail).toBe('test · FROM build · separate target');
+    expect(symbols[5]!.detail).toBe('builder · golang:1.22 · unreachable');
   });
 
   it('keeps children inside their parent and selection inside range', () => {

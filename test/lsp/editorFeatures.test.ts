@@ -107,7 +107,7 @@ describe('editor features over LSP', () => {
     expect(lenses.map((l) => l.command!.title)).toContain('dependencies · used by build (1 copy), runtime (1 copy)');
     expect(lenses.filter((l) => l.command!.command === 'stagelint.buildStage')).toHaveLength(6);
     const hints = await h.request<InlayHint[]>('textDocument/inlayHint', { textDocument: doc, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
-    expect(hints.map((x) => x.label)).toEqual(['= node:20-alpine', 'unreachable', 'unreachable', '→ build']);
+    expect(hints.map((x) => x.label)).toEqual(['= node:20-alpine', 'separate target', 'unreachable', '→ build']);
   });
 
   it('completion: stages after --from=, instructions from the generic service elsewhere', async () => {

@@ -1,7 +1,8 @@
 /**
  * Lays out a stage graph with dagre (layered, top to bottom in data-flow order) and renders it to an SVG string.
  * Pure and DOM-free, so it runs in tests as well as in the webview. Every node carries `data-line` (its FROM
- * line) for the click-to-reveal handler; the target is highlighted and unreachable stages are faded via CSS
+ * line) for the click-to-reveal handler; the target is highlighted, separate targets (built on their own with
+ * `--target`) dashed and unreachable stages dashed and faded via CSS
  * classes that the webview styles with the editor's theme colours.
  */
 import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
@@ -34,6 +35,11 @@ export interface GraphLayout {
 const { graphlib, layout } = require('@dagrejs/dagre') as typeof Dagre;
 
 const EDGE_LABEL: Record<StageGraphEdge['kind'], string> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'mount' };
+const REACH_STATUS: Record<StageGraphNode['reach'], string> = {
+  reached: 'used by the target',
+  'deliberate-target': 'separate target: not used by the build target, built on its own with --target',
+  unreachable: 'unreachable: not built for the target',
+};
 
 const CHAR_WIDTH = 7.2;
 /** Room for an edge label at 10px: dagre keeps it free of nodes, and the label's backdrop covers the edge there. */
@@ -90,8 +96,8 @@ export function renderStageGraphSvg(graph: StageGraph): string {
     return `<g class="edge ${edge.kind}" data-line="${edge.line}"><title>${EDGE_LABEL[edge.kind]} (line ${edge.line + 1})</title><path d="${path(points)}" marker-end="url(#arrow)"/>${label}</g>`;
   });
   const nodes = l.nodes.map(({ node, x, y, width, height }) => {
-    const classes = ['node', node.isTarget ? 'target' : '', node.reachable ? '' : 'unreachable'].filter(Boolean).join(' ');
-    const status = node.isTarget ? 'build target' : node.reachable ? 'used by the target' : 'unreachable: not built for the target';
+    const classes = ['node', node.isTarget ? 'target' : '', node.reach === 'reached' ? '' : node.reach].filter(Boolean).join(' ');
+    const status = node.isTarget ? 'build target' : REACH_STATUS[node.reach];
     return (
       `<g class="${classes}" data-line="${node.line}" tabindex="0" role="button" aria-label="Stage ${escapeXml(node.label)}, ${status}">` +
       `<title>${escapeXml(node.label)} — ${status} (line ${node.line + 1}); click to reveal</title>` +

@@ -5,6 +5,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { COMMANDS, type BuildStageArgs } from '../../../shared/src/protocol';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
+import { reachState } from '../analysis/stageReachability';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 
 function plural(n: number, one: string, many: string): string {
@@ -35,7 +36,10 @@ function stageLensTitle(model: DockerfileModel, stage: Stage): string {
   const parts = [role];
   const usage = usageSummary(model, stage);
   if (usage) parts.push(usage);
-  if (!model.isReachable(stage)) parts.push('unreachable from the target');
+  // The same decision as no-unreachable-stage: a `test` stage is built on its own, not dead code.
+  const reach = reachState(model, stage);
+  if (reach === 'deliberate-target') parts.push('separate target');
+  else if (reach === 'unreachable') parts.push('unreachable from the target');
   return parts.join(' · ');
 }
 

@@ -4,6 +4,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+import { reachState, reachStateLabel } from '../analysis/stageReachability';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 import { baseDescription, stageDisplayName } from './stageLabels';
 import { stageAnchor } from './stageOccurrences';
@@ -49,7 +50,8 @@ function instructionSymbol(model: DockerfileModel, instr: Instr): DocumentSymbol
 
 function stageSymbol(model: DockerfileModel, stage: Stage): DocumentSymbol {
   const role = stageRoleLabel(inferStageRole(model, stage));
-  const reach = model.isReachable(stage) ? '' : ' · unreachable';
+  const reachLabel = reachStateLabel(reachState(model, stage));
+  const reach = reachLabel ? ` · ${reachLabel}` : '';
   return {
     name: stageDisplayName(stage),
     detail: `${role} · ${baseDescription(stage)}${reach}`,

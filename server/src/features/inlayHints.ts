@@ -2,10 +2,12 @@
  * Inlay hints that explain stage references:
  * - `--from=0` / `from=1` → the stage's name (or its base image when it has none);
  * - `FROM ${IMAGE}` → the value the global ARGs give it;
- * - "unreachable" after the FROM line of a stage no build target uses.
+ * - after the FROM line of a stage no build target uses: "separate target" when it is built on its own with
+ *   `--target` (see analysis/stageReachability.ts), else "unreachable".
  */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../analysis/model';
+import { reachState } from '../analysis/stageReachability';
 import { baseDescription } from './stageLabels';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -32,9 +34,14 @@ export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
     }
   }
   for (const stage of model.stages) {
-    if (model.isReachable(stage) || !overlaps(stage.from.range, range)) continue;
+    const reach = reachState(model, stage);
+    if (reach === 'reached' || !overlaps(stage.from.range, range)) continue;
     const names = model.targets.map((t) => t.label).join(', ');
-    hints.push({ position: stage.from.range.end, label: 'unreachable', paddingLeft: true, tooltip: `No build target (${names}) uses this stage; docker build skips it` });
+    const tooltip =
+      reach === 'deliberate-target'
+        ? `No build target (${names}) uses this stage; it is built on its own${stage.name ? ` with docker build --target ${stage.name.text}` : ' with --target'}`
+        : `No build target (${names}) uses this stage; docker build skips it`;
+    hints.push({ position: stage.from.range.end, label: reach === 'deliberate-target' ? 'separate target' : 'unreachable', paddingLeft: true, tooltip });
   }
   return hints.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }

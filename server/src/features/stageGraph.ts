@@ -4,6 +4,7 @@
  */
 import type { StageGraph, StageGraphEdge, StageGraphNode } from '../../../shared/src/protocol';
 import type { DockerfileModel } from '../analysis/model';
+import { reachState } from '../analysis/stageReachability';
 import { baseLabel } from './stageLabels';
 
 export function stageGraph(model: DockerfileModel): StageGraph {
@@ -13,7 +14,7 @@ export function stageGraph(model: DockerfileModel): StageGraph {
     base: baseLabel(s),
     line: s.from.range.start.line,
     isTarget: model.targets.includes(s),
-    reachable: model.isReachable(s),
+    reach: reachState(model, s),
   }));
   const edges: StageGraphEdge[] = [];
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import type { ImageFacts } from '../analysis/baseImageTypes';
 import { finalStages } from '../analysis/finalImage';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
+import { reachState } from '../analysis/stageReachability';
 import { inferStageRole, stageRoleLabel, type StageRole } from '../analysis/stageRole';
 import { stageFacts, type ConfigValue, type Transfer } from './stageFacts';
 import { stageAnchor } from './stageOccurrences';
@@ -133,7 +134,17 @@ function targetLine(model: DockerfileModel, stage: Stage, reachPath: readonly St
   if (model.targets.includes(stage)) {
     return model.targets[0] === stage ? '**Target** this is the default build target (last stage)' : '**Target** a configured build target';
   }
-  if (!reachPath) return `**Target** ⚠ not reached by ${targets}: \`docker build\` skips this stage`;
+  if (!reachPath) {
+    // Same decision as no-unreachable-stage and the other features (analysis/stageReachability.ts).
+    switch (reachState(model, stage)) {
+      case 'deliberate-target':
+        return `**Target** not used by ${targets}: a separate target${stage.name ? `, built on its own with \`docker build --target ${stage.name.text}\`` : ''}`;
+      case 'reached':
+        return `**Target** may be used by ${targets} through a reference with a variable`;
+      default:
+        return `**Target** ⚠ not reached by ${targets}: \`docker build\` skips this stage`;
+    }
+  }
   const steps: string[] = [stageLink(model, reachPath[0]!)];
   for (let i = 1; i < reachPath.length; i++) {
     const edge = edgeBetween(model, reachPath[i - 1]!, reachPath[i]!);

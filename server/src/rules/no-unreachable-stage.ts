@@ -1,37 +1,7 @@
-import { possiblyReachableStages } from '../analysis/dynamicRefs';
-import type { DockerfileModel, Stage } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
+import { reachState } from '../analysis/stageReachability';
 import { defineRule } from '../engine/defineRule';
 import { removeLines } from '../engine/fixes';
-
-/** Names that mark a stage built on purpose with `--target`. */
-const DELIBERATE = new Set(['test', 'tests', 'lint', 'dev', 'development', 'debug', 'ci', 'docs', 'validate', 'release', 'update', 'image']);
-
-/** `FROM scratch` with only COPY/ADD: a stage that collects files for `--output`, built with `--target`. */
-function isExportStage(stage: Stage): boolean {
-  return stage.base.kind === 'scratch' && stage.instructions.every((i) => i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ARG');
-}
-
-/** A stage whose FROM chain sets CMD or ENTRYPOINT is an image meant to run: a second image built with `--target`. */
-function isRunnableImage(stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
-    seen.add(s);
-    if (s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) return true;
-  }
-  return false;
-}
-
-/** The file pulls an image named after the stage (`FROM org/app:base-slim` for stage `base-slim`): it is published. */
-function isPublished(model: DockerfileModel, stage: Stage): boolean {
-  const key = stage.name?.key;
-  if (!key) return false;
-  return model.edges.some((e) => e.by === 'image' && e.text.toLowerCase().split(/[/:@]/).slice(1).includes(key));
-}
-
-function isDeliberateTarget(key: string): boolean {
-  return key.split(/[-_.]/).some((part) => DELIBERATE.has(part));
-}
 
 export default defineRule({
   id: 'no-unreachable-stage',
@@ -72,16 +42,11 @@ export default defineRule({
   },
   check({ model, report }) {
     if (model.stages.length < 2) return;
-    // Stages named as deliberate targets and export stages are built with `--target` on purpose: what they use is used.
-    const roots = [...model.targets, ...model.stages.filter((s) => (s.name && isDeliberateTarget(s.name.key)) || isExportStage(s) || isRunnableImage(s) || isPublished(model, s))];
-    const reachable = possiblyReachableStages(model, roots);
+    // Deliberate targets (names such as `test`, runnable images, export stages, several unused end stages) and
+    // what they use are decided in analysis/stageReachability.ts, which the editor features share.
     const target = model.targets[0];
-    const unreachable = model.stages.filter((s) => !reachable.has(s));
-    // End stages nothing uses are what `--target` builds. Several of them mean the file is built for several
-    // targets (a bake file, release/validate targets): then none of them is dead code we can point at.
-    const ends = unreachable.filter((s) => !model.referencesTo(s).some((e) => !e.onbuild && e.source !== s));
-    if (ends.length !== 1) return;
-    for (const stage of unreachable) {
+    for (const stage of model.stages) {
+      if (reachState(model, stage) !== 'unreachable') continue;
       report({
         messageId: 'unreachable',
         data: { stage: upperFirst(stagePhrase(stage)), target: target ? stagePhrase(target) : '' },
