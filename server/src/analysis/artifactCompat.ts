@@ -117,12 +117,20 @@ function cgoState(model: DockerfileModel, stage: Stage, instr: Instr, script: Ru
   if (cgo === '0') return 'disabled';
   if (cgo === null || (cgo !== undefined && cgo !== '1')) return 'unknown';
   if (['GOOS', 'GOARCH', 'CC'].some((n) => assigned(n) !== undefined)) return 'unknown';
-  if (chainInstructions(stage, instr).concat(instr).some((i) => i.keyword === 'RUN' && /go\s+env\s+-w\s+[^\n]*CGO_ENABLED=0/.test(model.textOf(i.range)))) return 'disabled';
+  if (chainInstructions(stage, instr).concat(instr).some((i) => i.keyword === 'RUN' && goEnvDisablesCgo(model, i))) return 'disabled';
   const args = commandArgs(command);
   const ldflags = findOptionIn(args, ['-ldflags'], true)?.value ?? '';
   const tags = findOptionIn(args, ['-tags'], true)?.value ?? '';
   if (/static/.test(ldflags) || /\b(netgo|osusergo|static)\b/.test(tags) || findOptionIn(args, ['-linkshared']) !== undefined) return 'unknown';
   return 'enabled';
+}
+
+/** `go env -w CGO_ENABLED=0` writes Go's own configuration, so every later `go build` of the image has cgo off. */
+function goEnvDisablesCgo(model: DockerfileModel, run: Instr): boolean {
+  return shellScriptsOf(model, run).some((s) => s.script.commands.some((c) => {
+    const args = commandArgs(c).map((w) => w.value);
+    return commandName(c) === 'go' && args[0] === 'env' && args[1] === '-w' && args.includes('CGO_ENABLED=0');
+  }));
 }
 
 /** `3.11` from `/usr/local/lib/python3.11/site-packages`, else the image's Python (major.minor only). */
