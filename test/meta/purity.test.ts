@@ -3,7 +3,9 @@
  * - analysis/, engine/, rules/, features/ and refactors/ are pure: no Node built-ins, no process globals, no LSP connection
  *   package (its types are fine), no import of the lsp/ or cli/ adapters;
  * - nothing in server/ or shared/ spawns processes, opens sockets, starts workers or evaluates strings as code
- *   (a global `fetch(` is not searched for: methods named fetch are common and harmless).
+ *   (a global `fetch(` is not searched for: methods named fetch are common and harmless);
+ * - nothing loads code from a computed path (`require(x)`, `import(x)`): workspace content and configuration
+ *   (JSON only) are read as data, never executed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -14,7 +16,11 @@ const root = resolve(__dirname, '..', '..');
 const PURE_DIRS = ['analysis', 'engine', 'rules', 'features', 'refactors'].map((d) => join(root, 'server', 'src', d));
 const SCANNED_DIRS = [join(root, 'server', 'src'), join(root, 'shared', 'src')];
 const BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
-const FORBIDDEN_EVERYWHERE = new Set(['child_process', 'cluster', 'dgram', 'dns', 'net', 'tls', 'http', 'https', 'http2', 'worker_threads']);
+const FORBIDDEN_EVERYWHERE = new Set([
+  'child_process', 'cluster', 'dgram', 'dns', 'net', 'tls', 'http', 'https', 'http2', 'worker_threads',
+  // Evaluating code (vm, repl), attaching a debugger (inspector), HTTP clients outside the built-ins.
+  'vm', 'repl', 'inspector', 'undici', 'ws',
+]);
 
 interface Import {
   readonly specifier: string;
@@ -89,6 +95,11 @@ export function securityViolations(source: string, file: string): string[] {
     [/(?<![\w.])eval\s*\(/, 'eval('],
     [/\bnew\s+Function\s*\(/, 'new Function('],
     [/\bnew\s+WebSocket\b/, 'WebSocket'],
+    [/\bnew\s+(?:XMLHttpRequest|EventSource)\b/, 'XMLHttpRequest/EventSource'],
+    [/\bnew\s+(?:Shared)?Worker\s*\(/, 'new Worker('],
+    [/\bset(?:Timeout|Interval|Immediate)\s*\(\s*['"`]/, 'a timer with a string of code'],
+    [/\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\s*\(/, 'process.binding/dlopen'],
+    [/(?<![\w.])(?:require|import)\s*\(\s*(?!['"])[^)\s]/, 'require()/import() of a computed path'],
   ];
   for (const [re, what] of patterns) if (re.test(code)) problems.push(`${file} uses ${what}`);
   return problems;
@@ -126,6 +137,24 @@ describe('the scanners detect what they look for', () => {
       'const ws = new WebSocket(url);',
       "const evaluate = (s: string) => s; evaluate('x'); obj.eval('fine');",
     ].join('\n');
+    const more = [
+      "import { runInNewContext } from 'node:vm';",
+      "const r = require('inspector');",
+      'const w = new Worker(url);',
+      "setTimeout('alert(1)', 10); setTimeout(() => 1, 10);",
+      "process.binding('spawn_sync');",
+      'const config = require(configPath);',
+      'const plugin = await import(`./${name}`);',
+      "type R = import('vscode-languageserver-types').Range; const ok = require('./fine');",
+    ].join('\n');
+    expect(securityViolations(more, 'g.ts')).toEqual([
+      "g.ts:1 imports 'node:vm'",
+      "g.ts:2 imports 'inspector'",
+      'g.ts uses new Worker(',
+      'g.ts uses a timer with a string of code',
+      'g.ts uses process.binding/dlopen',
+      'g.ts uses require()/import() of a computed path',
+    ]);
     expect(securityViolations(src, 'f.ts')).toEqual([
       "f.ts:1 imports 'node:child_process'",
       "f.ts:3 imports 'https'",
