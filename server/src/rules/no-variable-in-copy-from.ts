@@ -61,7 +61,7 @@ function aliasFix(model: DockerfileModel, edge: StageEdge) {
   // What the alias's FROM would resolve to must not be a stage defined at or after the insertion point.
   const resolved = model.expand(edge.text, undefined).value.toLowerCase();
   const firstCopier = model.edges.find((e) => e.text === edge.text && e.kind !== 'from')!.source;
-  if (model.stages.some((s) => s.name?.key === resolved && s.index >= firstCopier.index)) return [];
+  if (model.stagesNamed(resolved).some((s) => s.index >= firstCopier.index)) return [];
   const name = aliasName(model, edge.text);
   if (!name) return [];
   const [from, as] = [keywordLike(firstCopier.from, 'FROM'), keywordLike(firstCopier.from, 'AS')];
