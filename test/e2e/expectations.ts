@@ -57,7 +57,7 @@ export const quickFix: ExpectedQuickFix = {
   column: 14,
   code: 'no-unknown-stage-reference',
   // Unsafe fixes end with ' (unsafe)' (BuildKit would have pulled 'buidler' as an image: the intent is a guess).
-  title: "Replace with 'builder' (unsafe)",
+  title: "Change 'buidler' to stage 'builder' (unsafe)",
   before: 'COPY --from=buidler /out/api /usr/local/bin/api',
   after: 'COPY --from=builder /out/api /usr/local/bin/api',
 };

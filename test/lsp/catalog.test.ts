@@ -63,7 +63,7 @@ describe('the rule catalog over LSP', () => {
     expect(unreachable?.tags).toEqual([DiagnosticTag.Unnecessary]);
 
     // The fix renames the reference; then the builder stage is used again and both diagnostics go away.
-    const fix = await action(unknown!, "Replace with 'builder' (unsafe)");
+    const fix = await action(unknown!, "Change 'buidler' to stage 'builder' (unsafe)");
     expect(fix.isPreferred).toBeUndefined();
     await h.apply(fix.edit);
     expect(h.text(uri)).toBe(text.replace('--from=buidler', '--from=builder'));

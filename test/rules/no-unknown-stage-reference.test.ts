@@ -23,7 +23,7 @@ ruleTester(rule, {
       `,
       errors: [{ messageId: 'typo', line: 4, column: 13, endColumn: 20, message: "did you mean 'builder'" }],
       output: null,
-      fixes: [{ title: "Replace with 'builder' (unsafe)", output: 'FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine\nCOPY --from=builder /app /app\n' }],
+      fixes: [{ title: "Change 'buidler' to stage 'builder' (unsafe)", output: 'FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine\nCOPY --from=builder /app /app\n' }],
     },
     {
       name: 'typo in mount from= and in FROM',

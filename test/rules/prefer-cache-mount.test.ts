@@ -18,7 +18,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: `FROM node:20 AS build\nWORKDIR /app\nRUN npm ci\n${final}`,
-      errors: [{ messageId: 'mount', line: 3, column: 5, endColumn: 11, message: "'npm ci' downloads everything again whenever this builder step re-runs; a cache mount on /root/.npm" }],
+      errors: [{ messageId: 'mount', line: 3, column: 5, endColumn: 11, message: "'npm ci' downloads every package again whenever this builder step re-runs; a cache mount on /root/.npm keeps the downloads between builds" }],
       output: `FROM node:20 AS build\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.npm npm ci\n${final}`,
     },
     {
@@ -39,8 +39,9 @@ ruleTester(rule, {
         COPY --from=gobuild /out/app /app
       `,
       errors: [
-        { messageId: 'mount', line: 2, message: '/var/cache/apt and /var/lib/apt/lists' },
-        { messageId: 'mount', line: 4, message: '/go/pkg/mod and /root/.cache/go-build' },
+        { messageId: 'mount', line: 2, message: "'apt-get install' downloads every package again whenever this builder step re-runs; a cache mount on /var/cache/apt and /var/lib/apt/lists keeps the package lists and the downloads between builds" },
+        // go build compiles: what it loses is the build cache, not only downloads.
+        { messageId: 'mount', line: 4, message: "'go build' recompiles every package and fetches any missing module whenever this builder step re-runs; a cache mount on /go/pkg/mod and /root/.cache/go-build keeps the compiled packages and the modules between builds" },
       ],
       output: df`
         FROM golang:1.22 AS build
@@ -66,8 +67,8 @@ ruleTester(rule, {
         COPY --from=web /home/node /web
       `,
       errors: [
-        { messageId: 'mount', line: 2 },
-        { messageId: 'mount', line: 3 },
+        { messageId: 'mount', line: 2, message: "'go mod download' downloads every module again whenever this builder step re-runs; a cache mount on /go/pkg/mod and /root/.cache/go-build keeps the modules between builds" },
+        { messageId: 'mount', line: 3, message: "'go build' recompiles every package" },
         { messageId: 'mount', line: 6 },
       ],
       output: df`

@@ -19,7 +19,7 @@ export default defineRule({
       typo: "'{{text}}' is no stage of this file (did you mean '{{stage}}'?), so BuildKit tries to pull an image named '{{text}}'",
       later: "Stage '{{text}}' is defined later, and FROM only sees earlier stages, so BuildKit tries to pull an image named '{{text}}'",
       index: "There is no stage {{index}} (the file has {{count}} stages, numbered from 0), so the build fails",
-      replaceWith: "Replace with '{{stage}}'",
+      replaceWith: "Change '{{text}}' to stage '{{stage}}'",
     },
     docs: {
       summary: 'A stage reference must name a stage of the file (a typo silently becomes an image pull)',
@@ -72,7 +72,7 @@ export default defineRule({
         related: [{ range: similar.name.range, message: `'${similar.name.text}' is defined here` }],
         fixes: edge.text.includes('$')
           ? []
-          : [{ messageId: 'replaceWith', data: { stage: similar.name.text }, safety: 'unsafe', edits: [replace(edge.range, similar.name.text)] }],
+          : [{ messageId: 'replaceWith', data: { text: edge.text, stage: similar.name.text }, safety: 'unsafe', edits: [replace(edge.range, similar.name.text)] }],
       });
     }
   },

@@ -21,18 +21,27 @@ interface Plan {
   readonly image?: RegExp;
   /** Options that turn the cache off; the fix removes them (a cache mount makes them pointless). */
   readonly disables?: readonly string[];
+  /** What the step repeats without the cache (`downloads every package again`). */
+  readonly work: string;
+  /** What the cache mount keeps (`the downloads`). */
+  readonly kept: string;
 }
 
-const APT: Plan = { tool: 'apt', targets: ['/var/cache/apt', '/var/lib/apt/lists'], sharingLocked: true };
-const PIP: Plan = { tool: 'pip', targets: ['/root/.cache/pip'], disables: ['--no-cache-dir'] };
-const UV: Plan = { tool: 'uv', targets: ['/root/.cache/uv'], disables: ['--no-cache', '-n'] };
-const NPM: Plan = { tool: 'npm', targets: ['/root/.npm'] };
-const GO: Plan = { tool: 'go', targets: ['/go/pkg/mod', '/root/.cache/go-build'], image: /(?:^|\/)golang$/ };
-const CARGO: Plan = { tool: 'cargo', targets: ['/usr/local/cargo/registry'], image: /(?:^|\/)rust$/ };
-const MAVEN: Plan = { tool: 'maven', targets: ['/root/.m2'] };
-const NUGET: Plan = { tool: 'dotnet', targets: ['/root/.nuget/packages'] };
+const DOWNLOADS = { work: 'downloads every package again', kept: 'the downloads' };
 
-/** The download cache a command fills, if it is one we know the directory of. */
+const APT: Plan = { tool: 'apt', targets: ['/var/cache/apt', '/var/lib/apt/lists'], sharingLocked: true, work: 'downloads every package again', kept: 'the package lists and the downloads' };
+const PIP: Plan = { tool: 'pip', targets: ['/root/.cache/pip'], disables: ['--no-cache-dir'], ...DOWNLOADS };
+const UV: Plan = { tool: 'uv', targets: ['/root/.cache/uv'], disables: ['--no-cache', '-n'], ...DOWNLOADS };
+const NPM: Plan = { tool: 'npm', targets: ['/root/.npm'], ...DOWNLOADS };
+// Go: the module cache and the build cache. `go build` gains most from the second: it compiles, not downloads.
+const GO_DIRS = { tool: 'go', targets: ['/go/pkg/mod', '/root/.cache/go-build'], image: /(?:^|\/)golang$/ };
+const GO_BUILD: Plan = { ...GO_DIRS, work: 'recompiles every package and fetches any missing module', kept: 'the compiled packages and the modules' };
+const GO_MOD: Plan = { ...GO_DIRS, work: 'downloads every module again', kept: 'the modules' };
+const CARGO: Plan = { tool: 'cargo', targets: ['/usr/local/cargo/registry'], image: /(?:^|\/)rust$/, work: 'downloads every crate again', kept: 'the crate downloads' };
+const MAVEN: Plan = { tool: 'maven', targets: ['/root/.m2'], work: 'downloads every dependency and plugin again', kept: 'the local Maven repository' };
+const NUGET: Plan = { tool: 'dotnet', targets: ['/root/.nuget/packages'], work: 'downloads every NuGet package again', kept: 'the NuGet packages' };
+
+/** The cache a command fills (downloads, Go's build cache), if it is one we know the directory of. */
 function planFor(cmd: ShellCommand): Plan | undefined {
   const rec = recognize(cmd);
   if (rec && rec.action === 'install') {
@@ -46,7 +55,8 @@ function planFor(cmd: ShellCommand): Plan | undefined {
   }
   const name = commandName(cmd);
   const sub = commandArgs(cmd)[0]?.value;
-  if (name === 'go' && (sub === 'build' || sub === 'install' || sub === 'test' || (sub === 'mod' && commandArgs(cmd)[1]?.value === 'download'))) return GO;
+  if (name === 'go' && (sub === 'build' || sub === 'install' || sub === 'test')) return GO_BUILD;
+  if (name === 'go' && sub === 'mod' && commandArgs(cmd)[1]?.value === 'download') return GO_MOD;
   if (name === 'cargo' && ['build', 'fetch', 'install', 'test'].includes(sub ?? '')) return CARGO;
   // A goal (not `mvn --version`) means Maven resolves and downloads plugins and dependencies.
   if ((name === 'mvn' || name === 'mvnw') && commandArgs(cmd).some((w) => !w.value.startsWith('-'))) return MAVEN;
@@ -111,15 +121,16 @@ export default defineRule({
     stability: 'stable',
     sources: [],
     messages: {
-      mount: "'{{command}}' downloads everything again whenever this builder step re-runs; a cache mount on {{dirs}} keeps the downloads between builds",
+      mount: "'{{command}}' {{work}} whenever this builder step re-runs; a cache mount on {{dirs}} keeps {{kept}} between builds",
       add: 'Add a cache mount for {{tool}}',
     },
     docs: {
       summary: 'Package downloads in builder stages use RUN --mount=type=cache',
       rationale:
-        'When a builder step re-runs (a manifest or an earlier layer changed), apt, pip, npm, Go, Cargo, Maven ' +
-        'or NuGet download every package again. `RUN --mount=type=cache,target=<cache dir>` gives the step a ' +
-        'cache that survives between builds and never ends up in a layer, so the next run only fetches what ' +
+        'When a builder step re-runs (a manifest or an earlier layer changed), apt, pip, uv, npm, Go, Cargo, ' +
+        'Maven or NuGet download every package again, and `go build` also recompiles every package. ' +
+        '`RUN --mount=type=cache,target=<cache dir>` gives the step a cache that survives between builds and ' +
+        'never ends up in a layer, so the next run only fetches (or, with Go\'s build cache, compiles) what ' +
         'changed.\n\n' +
         'Only builder stages (reachable stages that are not part of the final image) are reported; in the ' +
         'final image the size rules (`apt-clean-lists`, `pip-no-cache-dir`, `apk-no-cache`) apply instead. ' +
@@ -169,7 +180,7 @@ export default defineRule({
         }
         report({
           messageId: 'mount',
-          data: { command: model.textOf(head).replace(/\\?\s+/g, ' '), dirs: plan.targets.join(' and ') },
+          data: { command: model.textOf(head).replace(/\\?\s+/g, ' '), work: plan.work, kept: plan.kept, dirs: plan.targets.join(' and ') },
           range: head,
           fixes: edits ? [{ messageId: 'add', data: { tool: plan.tool }, safety: 'safe', edits }] : [],
         });
