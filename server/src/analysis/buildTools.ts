@@ -6,7 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { ImageFacts } from './baseImages';
-import { baseFactsOf, rootImageText, stageChain } from './finalImage';
+import { baseFactsOf, chainInstructions, rootImageText, stageChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { shellScriptsOf, type RunScript } from './runScript';
 import { commandArgs, commandName, type ShellCommand } from './shell';
@@ -134,7 +134,7 @@ export function imagePurpose(model: DockerfileModel, target: Stage, options: { r
     const facts = baseFactsOf(model, target);
     if (facts.variant === 'sdk' && !['python', 'node', 'ruby', 'php'].includes(facts.language.name)) return 'toolchain';
   }
-  const instrs = stageChain(target).reverse().flatMap((s) => s.instructions);
+  const instrs = chainInstructions(target);
   const last = (kw: string) => [...instrs].reverse().find((i) => i.keyword === kw);
   // A tool run on the user's files: `VOLUME /project` + `WORKDIR /project` (static site generators, linters).
   const workdir = last('WORKDIR')?.args.map((a) => a.value).join(' ');

@@ -7,7 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { envAt } from './envAt';
-import { stageChain } from './finalImage';
+import { chainInstructions, stageChain } from './finalImage';
 import { artifactFlows, copyDestination, type ArtifactFlow } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { packageOpsOf } from './instrPackages';
@@ -130,7 +130,7 @@ function expectedSite(model: DockerfileModel, target: Stage, runtime: EffectiveU
  * else in the image provides).
  */
 function missingProgram(model: DockerfileModel, target: Stage, site: string, install: UserInstall): { name: string; instr: Instr } | undefined {
-  const instrs = stageChain(target).reverse().flatMap((s) => s.instructions);
+  const instrs = chainInstructions(target);
   const start = [...instrs].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? [...instrs].reverse().find((i) => i.keyword === 'CMD');
   if (!start) return undefined;
   const script = runScriptsOf(model, start)[0];
