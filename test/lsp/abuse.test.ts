@@ -7,7 +7,8 @@
  */
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Diagnostic, ServerCapabilities } from 'vscode-languageserver-types';
+import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspHarness } from '../support/lspHarness';
 
 let h: LspHarness;

@@ -85,7 +85,16 @@ export class DocumentLinter {
     };
     const active = settings.enable && !(path && isIgnoredByConfig(path, config)) && document.getText().length <= MAX_ANALYSED_LENGTH;
     const problems = active ? lintModel(model, lintOptions) : [];
-    const snapshot: LintSnapshot = { uri, version: document.version, model, problems, settings, lintOptions, active };
+    // The model is not kept with the snapshot: the shared ModelCache (LRU) holds it while it is in use and builds it
+    // again after eviction, so hundreds of open documents keep their problems, not hundreds of models.
+    const { cache } = this.deps;
+    const [version, text] = [document.version, model.text];
+    const snapshot: LintSnapshot = {
+      uri, version, problems, settings, lintOptions, active,
+      get model() {
+        return cache.get(uri, version, text, targets);
+      },
+    };
     this.snapshots.set(uri, { generation, snapshot });
     return snapshot;
   }
