@@ -34,6 +34,8 @@ describe('the rule catalog over LSP', () => {
       COPY requirements.txt .
       RUN pip install --no-cache-dir -r requirements.txt
       COPY app.py .
+      RUN useradd --system app
+      USER app
       CMD ["python", "app.py"]
     `)).toEqual([]);
   });

@@ -25,6 +25,12 @@ export function indentOf(model: DockerfileModel, line: number): string {
   return /^[ \t]*/.exec(lineText(model, line))![0];
 }
 
+/** Inserts ` text` right after `instr`'s keyword, where BuildKit reads flags (`COPY --chown=app …`, `RUN --mount=… …`). */
+export function insertAfterKeyword(instr: Instr, text: string): TextEdit {
+  const at = instr.keywordRange.end;
+  return { range: { start: at, end: at }, newText: ` ${text}` };
+}
+
 /** Inserts whole lines above `line`, with that line's indentation. */
 export function insertLinesBefore(model: DockerfileModel, line: number, lines: readonly string[]): TextEdit {
   const indent = indentOf(model, line);

@@ -8,6 +8,7 @@ import { shellScriptsOf } from '../analysis/runScript';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from '../analysis/shell';
 import { effectiveUser, isRoot } from '../analysis/users';
 import { defineRule } from '../engine/defineRule';
+import { insertAfterKeyword } from '../engine/fixes';
 import { commandHeadRange, editableCommand, removeWord, scriptOf } from '../engine/edits/shellEdits';
 import type { TextEdit } from 'vscode-languageserver-types';
 
@@ -168,8 +169,7 @@ export default defineRule({
           (ops.updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start) && !ops.cleanups.some((c) => c.kinds.includes('apt-lists')));
         if (refreshes && (!root || runsAsRoot(model, run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
           const mounts = plan.targets.map((t) => `--mount=type=cache,target=${t}${plan.sharingLocked ? ',sharing=locked' : ''}`).join(' ');
-          const at = run.keywordRange.end;
-          edits = [{ range: { start: at, end: at }, newText: ` ${mounts}` }];
+          edits = [insertAfterKeyword(run, mounts)];
           for (const option of plan.disables ?? []) {
             const found = findOptionIn(commandArgs(cmd), [option]);
             const w: ShellWord | undefined = found?.word;

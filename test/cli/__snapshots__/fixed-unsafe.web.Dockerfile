@@ -7,4 +7,5 @@ FROM node:20-slim AS deps
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+USER node
 CMD ["node", "server.js"]

@@ -4,10 +4,10 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Instr } from '../../analysis/model';
+import { insertAfterKeyword } from '../fixes';
 
 /** Undefined when the instruction already has `--chown` or is not COPY/ADD. */
 export function addChownEdit(instr: Instr, owner: string): TextEdit | undefined {
   if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flag('chown')) return undefined;
-  const at = instr.keywordRange.end;
-  return { range: { start: at, end: at }, newText: ` --chown=${owner}` };
+  return insertAfterKeyword(instr, `--chown=${owner}`);
 }
