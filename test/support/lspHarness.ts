@@ -73,7 +73,10 @@ export class LspHarness {
   private readonly listeners = new Set<Listener>();
   private gate: Promise<void> | undefined;
 
-  private constructor(readonly client: MessageConnection, readonly server: ServerHandle, private readonly serverDispose: () => void, settings: unknown) {
+  private constructor(
+    readonly client: MessageConnection, readonly server: ServerHandle, private readonly serverDispose: () => void, settings: unknown,
+    private readonly toServer: PassThrough,
+  ) {
     this.settings = settings;
   }
 
@@ -83,7 +86,7 @@ export class LspHarness {
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const server = createServer(serverConnection, options);
     const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const h = new LspHarness(client, server, () => serverConnection.dispose(), options.settings ?? {});
+    const h = new LspHarness(client, server, () => serverConnection.dispose(), options.settings ?? {}, toServer);
     h.wire();
     client.listen();
     const folders = options.workspaceFolders ?? [];
@@ -207,6 +210,27 @@ export class LspHarness {
       contentChanges: ordered.map((e) => ({ range: e.range, text: e.newText })),
     });
     return version;
+  }
+
+  /**
+   * Replaces the whole text several times, sending every didChange in one write, as an editor does when the user
+   * types faster than the server answers: the server has received all of them before it handles the first.
+   * Returns the final version. (Written past the client's own writer: call it after the previous message was sent.)
+   */
+  changeBurst(uri: string, texts: readonly string[]): number {
+    let chunk = '';
+    for (const text of texts) {
+      const doc = this.document(uri);
+      const version = doc.version + 1;
+      const range = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+      this.texts.set(uri, TextDocument.create(uri, doc.languageId, version, text));
+      const body = JSON.stringify({
+        jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range, text }] },
+      });
+      chunk += `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+    }
+    this.toServer.write(chunk);
+    return this.version(uri);
   }
 
   async save(uri: string): Promise<void> {

@@ -21,8 +21,13 @@ export interface DiagnosticsDeps {
   readonly log: Logger;
 }
 
+/** A scheduled diagnostics run that has not started yet. */
+interface PendingRun {
+  cancel(): void;
+}
+
 export class Diagnostics {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, PendingRun>();
   private readonly runs = new Map<string, number>();
   private runCounter = 0;
   /** Pull mode with `run: onSave`: the diagnostics of the last saved version, returned until the next save. */
@@ -59,9 +64,8 @@ export class Diagnostics {
   }
 
   closed(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
     this.runs.delete(uri);
     this.savedResults.delete(uri);
     this.dueForPull.delete(uri);
@@ -69,8 +73,8 @@ export class Diagnostics {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const run of this.pending.values()) run.cancel();
+    this.pending.clear();
     this.runs.clear();
   }
 
@@ -97,13 +101,24 @@ export class Diagnostics {
     if (this.deps.refreshSupported) this.deps.connection.languages.diagnostics.refresh();
   }
 
+  /** Runs diagnostics for `uri` after `delay` ms, replacing a run scheduled earlier that has not started. */
   private schedule(uri: string, delay: number): void {
-    const previous = this.timers.get(uri);
-    if (previous) clearTimeout(previous);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    const fire = () => {
+      this.pending.delete(uri);
       this.run(uri).catch((e) => this.deps.log(`[diagnostics] ${describeError(e)}`));
-    }, delay));
+    };
+    if (delay > 0) {
+      const timer = setTimeout(fire, delay);
+      this.pending.set(uri, { cancel: () => clearTimeout(timer) });
+      return;
+    }
+    // Without a debounce, still let the messages already received be handled first: the connection handles one
+    // message per immediate, so an immediate queued now runs after them, and a didChange among them replaces
+    // this run before it starts. A burst of changes is linted once, for its last version. (A 0 ms timer would
+    // fire before those messages, linting a version that is already stale, and waits at least 1 ms.)
+    const immediate = setImmediate(fire);
+    this.pending.set(uri, { cancel: () => clearImmediate(immediate) });
   }
 
   private async run(uri: string): Promise<void> {

@@ -1,0 +1,95 @@
+/**
+ * Push diagnostics when changes come faster than the lint: versions that are already superseded when their run
+ * would start are not linted, a stale version is never published, and the last version always gets its
+ * diagnostics. A counting rule tells how many times the document was linted.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineRule } from '../../server/src/engine/defineRule';
+import { LspHarness } from '../support/lspHarness';
+import { demoRules } from './demoRules';
+
+const uri = 'file:///work/project/Dockerfile';
+const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+let h: LspHarness | undefined;
+afterEach(async () => {
+  await h?.dispose();
+  h = undefined;
+});
+
+/** Texts linted by the counting rule, in order. */
+let linted: string[] = [];
+const countingRule = defineRule({
+  id: 'demo-count-lints',
+  meta: {
+    category: 'style', defaultSeverity: 'hint', recommended: true, fix: 'none', since: '0.1.0', stability: 'stable', sources: [],
+    messages: { never: 'never reported' },
+    docs: { summary: 'Counts lints', rationale: 'Test rule.', examples: { invalid: ['FROM alpine\n'], valid: ['FROM alpine\n'] } },
+  },
+  check({ model }) {
+    linted.push(model.text);
+  },
+});
+
+const texts = (count: number) => Array.from({ length: count }, (_, i) => `from alpine\n${'run true\n'.repeat(i + 1)}`);
+const publishedVersions = () => h!.published.filter((p) => p.uri === uri).map((p) => p.version);
+/** A round trip: what the server did before answering has reached the client. */
+const roundTrip = () => h!.request('textDocument/codeAction', { textDocument: { uri }, range: zero, context: { diagnostics: [] } });
+
+async function start(debounceMs: number): Promise<void> {
+  h = await LspHarness.start({ rules: [...demoRules, countingRule], debounceMs });
+  await h.open(uri, 'FROM alpine\n');
+  await h.currentDiagnostics(uri);
+  linted = [];
+}
+
+describe('changes faster than the lint (no debounce)', () => {
+  it('lints a burst of changes once, for its last version, and publishes only that version', async () => {
+    await start(0);
+    const burst = texts(10);
+    const last = h!.changeBurst(uri, burst);
+    const ds = await h!.currentDiagnostics(uri);
+    await roundTrip();
+    expect(last).toBe(11);
+    expect(linted).toEqual([burst[9]]);
+    expect(publishedVersions()).toEqual([1, 11]);
+    // The diagnostics are those of the last text: one lower-case keyword per line.
+    expect(ds.filter((d) => d.code === 'demo-keyword-case')).toHaveLength(11);
+  });
+
+  it('publishes every version when each change waits for its diagnostics', async () => {
+    await start(0);
+    for (const text of texts(5)) {
+      await h!.change(uri, text);
+      await h!.currentDiagnostics(uri);
+    }
+    expect(publishedVersions()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(linted).toHaveLength(5);
+  });
+
+  it('after bursts and single changes mixed, the last version gets its diagnostics and versions only increase', async () => {
+    await start(0);
+    for (let round = 0; round < 5; round++) {
+      h!.changeBurst(uri, texts(round + 2));
+      await h!.change(uri, `from alpine\n${'expose 80\n'.repeat(round + 1)}`);
+    }
+    const ds = await h!.currentDiagnostics(uri);
+    expect(ds.filter((d) => d.code === 'demo-keyword-case')).toHaveLength(6);
+    const versions = publishedVersions();
+    expect(versions.at(-1)).toBe(h!.version(uri));
+    expect(versions).toEqual([...versions].sort((a, b) => a! - b!));
+    expect(new Set(versions).size).toBe(versions.length);
+    // Never more lints than versions.
+    expect(linted.length).toBeLessThanOrEqual(versions.length);
+  });
+});
+
+describe('with a debounce', () => {
+  it('a burst is linted once too', async () => {
+    await start(20);
+    const burst = texts(4);
+    h!.changeBurst(uri, burst);
+    await h!.currentDiagnostics(uri);
+    expect(linted).toEqual([burst[3]]);
+    expect(publishedVersions()).toEqual([1, 5]);
+  });
+});
