@@ -66,9 +66,19 @@ function harmless(cmd: ShellCommand): boolean {
   return !!install && !install.fromManifest && install.packages.every((p) => p.kind === 'name' || p.kind === 'variable');
 }
 
+type InstallIn = { readonly install: DependencyInstall; readonly cmd: ShellCommand; readonly script: RunScript };
+
+/**
+ * Installs of a RUN, memoised: every stage built FROM a stage reads its installs again, which made a chain of
+ * n stages classify the first stage's commands n times.
+ */
+const installCache = new WeakMap<Instr, readonly InstallIn[]>();
+
 /** Installs of `run`, with the commands and scripts they come from. */
-function installsIn(model: DockerfileModel, run: Instr): { install: DependencyInstall; cmd: ShellCommand; script: RunScript }[] {
-  const out: { install: DependencyInstall; cmd: ShellCommand; script: RunScript }[] = [];
+function installsIn(model: DockerfileModel, run: Instr): readonly InstallIn[] {
+  const hit = installCache.get(run);
+  if (hit) return hit;
+  const out: InstallIn[] = [];
   for (const script of runScriptsOf(model, run)) {
     if (script.language !== 'sh') continue;
     for (const cmd of script.script.commands) {
@@ -76,6 +86,7 @@ function installsIn(model: DockerfileModel, run: Instr): { install: DependencyIn
       if (install) out.push({ install, cmd, script });
     }
   }
+  installCache.set(run, out);
   return out;
 }
 
@@ -127,6 +138,18 @@ const MONOREPO_TOOLS = new Set(['turbo', 'lerna', 'nx', 'rush']);
  * workspace tooling, `--filter`/`--recursive`/`workspace` arguments, or paths under `packages/` or `apps/`.
  */
 function monorepoHints(model: DockerfileModel): boolean {
+  // Asked for every COPY/install pair with a Node install: scanning the whole file each time was quadratic.
+  let hints = monorepoCache.get(model);
+  if (hints === undefined) {
+    hints = scanMonorepoHints(model);
+    monorepoCache.set(model, hints);
+  }
+  return hints;
+}
+
+const monorepoCache = new WeakMap<DockerfileModel, boolean>();
+
+function scanMonorepoHints(model: DockerfileModel): boolean {
   for (const instr of model.instructions) {
     if (/(?:^|[\s"'=:./])(?:packages|apps)\//.test(instr.args.map((a) => a.value).join(' '))) return true;
     for (const script of runScriptsOf(model, instr)) {
