@@ -67,8 +67,19 @@ function jsonTokens(model: DockerfileModel, tokens: readonly Token[]): Token[] |
   return out.length === values.length ? out : undefined;
 }
 
+/** Parts per instruction: half a dozen rules and model facts read the same COPY. */
+const cache = new WeakMap<Instr, CopyParts>();
+
 export function copyParts(model: DockerfileModel, instr: Instr): CopyParts | undefined {
   if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return undefined;
+  const hit = cache.get(instr);
+  if (hit) return hit;
+  const parts = computeParts(model, instr);
+  cache.set(instr, parts);
+  return parts;
+}
+
+function computeParts(model: DockerfileModel, instr: Instr): CopyParts {
   const line = lineTokens(instr).filter((t) => t.value !== model.escapeChar);
   const json = jsonTokens(model, line);
   const words = json ?? line;

@@ -3,9 +3,10 @@
  * stage's own `ENV`/`ARG` before that point (ARGs are in the environment of RUN commands, not of the
  * running container). Used for `HOME`, `PATH`, `CGO_ENABLED`, `PYTHONUSERBASE`, …
  */
-import { envPairsOf, expand, globalScope, stageScope, type Binding } from './args';
+import { envPairsOf, expand, type Binding } from './args';
 import { chainInstructions } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
+import { stageScopeOf } from './scopeCache';
 
 export interface EnvBinding {
   /** The value; undefined when it is only known at build time. */
@@ -42,23 +43,9 @@ function lastSetter(stage: Stage, name: string, at: Instr | undefined, keyword: 
   return undefined;
 }
 
-const globalCache = new WeakMap<DockerfileModel, Map<string, Binding>>();
-const atCache = new WeakMap<Instr | Stage, Map<string, Binding>>();
-
 /** The ARG/ENV scope at `at` (or at the end of `stage`), memoised: rules ask for it once per RUN or COPY. */
 export function scopeAt(model: DockerfileModel, stage: Stage, at: Instr | undefined): Map<string, Binding> {
-  const key = at && at.stage === stage ? at : at ? undefined : stage;
-  let scope = key ? atCache.get(key) : undefined;
-  if (!scope) {
-    let global = globalCache.get(model);
-    if (!global) {
-      global = globalScope(model.globalArgs, model.escapeChar);
-      globalCache.set(model, global);
-    }
-    scope = stageScope(stage, at, global, model.escapeChar);
-    if (key) atCache.set(key, scope);
-  }
-  return scope;
+  return stageScopeOf(model, stage, at);
 }
 
 /** `model.expand` with the memoised scope (for `$VAR` in instruction arguments and RUN words). */

@@ -134,8 +134,22 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
   return manager ? { manager, args } : undefined;
 }
 
+/**
+ * Answers per command: package ops, cache cleanups, dependency-order and manifest checks each ask about the
+ * same commands (`null`: not a package-manager command).
+ */
+const cache = new WeakMap<ShellCommand, Recognized | null>();
+
 /** Recognizes a package-manager command; undefined for anything else (including `apt-get --version`). */
 export function recognize(cmd: ShellCommand): Recognized | undefined {
+  const hit = cache.get(cmd);
+  if (hit !== undefined) return hit ?? undefined;
+  const rec = recognizeCommand(cmd);
+  cache.set(cmd, rec ?? null);
+  return rec;
+}
+
+function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   const found = managerOf(cmd);
   if (!found) return undefined;
   const spec = SPECS[found.manager];

@@ -54,6 +54,8 @@ const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** Parsed scripts per instruction: every rule asking about the same RUN shares one parse. */
 const cache = new WeakMap<Instr, readonly RunScript[]>();
+const shellCache = new WeakMap<Instr, readonly RunScript[]>();
+const NO_SCRIPTS: readonly RunScript[] = Object.freeze([]);
 
 /**
  * The scripts of `instr` from a model: uses the model's document, escape character and the stage's SHELL.
@@ -63,6 +65,8 @@ export function runScriptsOf(model: DockerfileModel, instr: Instr): readonly Run
   const hit = cache.get(instr);
   if (hit) return hit;
   const target = instr.trigger ?? instr;
+  // Rules ask every instruction; COPY, ENV, … run no script (and need no SHELL lookup).
+  if (!SCRIPT_KEYWORDS.has(target.keyword)) return NO_SCRIPTS;
   const scripts = runScripts(instr, model.document, {
     escapeChar: model.escapeChar,
     shell: effectiveShell(model, target),
@@ -74,7 +78,13 @@ export function runScriptsOf(model: DockerfileModel, instr: Instr): readonly Run
 
 /** The scripts of `instr` that a POSIX shell runs (what shell-command rules inspect). */
 export function shellScriptsOf(model: DockerfileModel, instr: Instr): readonly RunScript[] {
-  return runScriptsOf(model, instr).filter((s) => s.language === 'sh');
+  let scripts = shellCache.get(instr);
+  if (!scripts) {
+    const all = runScriptsOf(model, instr);
+    scripts = all.every((s) => s.language === 'sh') ? all : all.filter((s) => s.language === 'sh');
+    shellCache.set(instr, scripts);
+  }
+  return scripts;
 }
 
 /** An ENTRYPOINT in the stage of `instr` or in the stages it is built FROM. */

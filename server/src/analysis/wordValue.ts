@@ -4,8 +4,11 @@
  * what BuildKit's `shell.Lex.ProcessWord` does. `known` is false when a variable's value is only known at
  * build time (an `ARG` without default, an undeclared name), so callers can stay silent instead of guessing.
  */
-import { evaluateWord, globalScope, stageScope } from './args';
+import { evaluateWord, type Scope } from './args';
 import type { DockerfileModel, Instr } from './model';
+import { scopeFor } from './scopeCache';
+
+const NO_SCOPE: Scope = new Map();
 
 export interface WordValue {
   readonly value: string;
@@ -18,8 +21,8 @@ export interface WordValue {
 /** Evaluates `raw` (the word as written) for `at` (its instruction; undefined = global scope). */
 export function wordValue(model: DockerfileModel, raw: string, at: Instr | undefined): WordValue {
   const esc = model.escapeChar;
-  const global = globalScope(model.globalArgs, esc);
-  const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, esc);
+  // Only a `$` reads the scope: a word without one is evaluated against an empty scope, for the same result.
+  const scope = raw.includes('$') ? scopeFor(model, at) : NO_SCOPE;
   // One pass, as the builder's word lexer does (`ENV P=C:\\go` then `WORKDIR $P` is `C:\go`, not `C:go`).
   const r = evaluateWord(raw, scope, esc);
   return { value: r.value, known: !r.dynamic && r.unresolved.length === 0, hasVariables: r.variables > 0 };
