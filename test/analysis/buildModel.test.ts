@@ -1,4 +1,5 @@
-import { DockerfileParser } from 'dockerfile-ast';
+// The model parses with dockerfile-ast's Parser class (see astParser.ts), so a failing parse is simulated there.
+import { Parser } from 'dockerfile-ast/lib/parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import type { DockerfileModel, Stage } from '../../server/src/analysis/model';
@@ -159,7 +160,7 @@ describe('buildModel: suppression index', () => {
 describe('buildModel: a parser that throws', () => {
   afterEach(() => vi.restoreAllMocks());
   it('returns an empty model with parseError instead of throwing', () => {
-    vi.spyOn(DockerfileParser, 'parse').mockImplementation(() => {
+    vi.spyOn(Parser.prototype, 'parse').mockImplementation(() => {
       throw new Error('simulated parser failure');
     });
     const model = buildModel('FROM alpine\n');

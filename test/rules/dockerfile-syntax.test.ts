@@ -1,4 +1,5 @@
-import { DockerfileParser } from 'dockerfile-ast';
+// The model parses with dockerfile-ast's Parser class (see astParser.ts), so a failing parse is simulated there.
+import { Parser } from 'dockerfile-ast/lib/parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lint } from '../../server/src/engine/lint';
 import rule from '../../server/src/rules/dockerfile-syntax';
@@ -199,7 +200,7 @@ ruleTester(rule, {
 describe('dockerfile-syntax when the parser throws', () => {
   afterEach(() => vi.restoreAllMocks());
   it('reports parseCrash on the first line instead of crashing', () => {
-    vi.spyOn(DockerfileParser, 'parse').mockImplementation(() => {
+    vi.spyOn(Parser.prototype, 'parse').mockImplementation(() => {
       throw new Error('unexpected heredoc state');
     });
     const problems = lint('FROM alpine\nRUN true\n', { rules: [rule] }).problems;

@@ -1,9 +1,11 @@
 /**
  * The one guarded entry into dockerfile-ast. The parser has thrown on malformed heredocs and odd escape
  * sequences in the past; a throw here must never take the server or the CLI down, so every parse goes through
- * `safeParse`, which reports the failure as data for the `dockerfile-syntax` rule to show.
+ * `safeParse`, which reports the failure as data for the `dockerfile-syntax` rule to show. The parse is
+ * dockerfile-ast's, without its repeated argument scans (see `astParser.ts`).
  */
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from 'dockerfile-ast';
+import { parseDockerfile } from './astParser';
 
 export interface ParseResult {
   readonly ast: Dockerfile | undefined;
@@ -12,7 +14,7 @@ export interface ParseResult {
 
 export function safeParse(text: string): ParseResult {
   try {
-    return { ast: DockerfileParser.parse(text), error: undefined };
+    return { ast: parseDockerfile(text), error: undefined };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { ast: undefined, error: message || 'the Dockerfile parser failed on this input' };

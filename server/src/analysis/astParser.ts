@@ -1,0 +1,118 @@
+/**
+ * dockerfile-ast's parser, minus work it repeats. The parse itself is dockerfile-ast's own (`Parser.parse`);
+ * two of its habits made it the most expensive step of a lint:
+ * - `getRawArguments()` re-reads an instruction's text on every call, and an instruction calls it up to five times
+ *   while it is being constructed (flags, JSON form, argument range, heredoc check) and again for every later
+ *   query. Here each instruction computes its arguments once (with `rawArguments`, the same algorithm in one
+ *   pass) and hands out copies, because callers change what they get.
+ * - The parser constructs each instruction twice: once to look for heredocs when its first line ends, once to
+ *   add it to the tree. When both calls cover the same text, the second gets the first's instance.
+ * The nodes are instances of subclasses of dockerfile-ast's own classes, so every other query (flags,
+ * properties, FROM parts, heredocs) is dockerfile-ast's code over the same arguments; test/analysis/astParser.test.ts
+ * compares the trees with `DockerfileParser.parse`.
+ */
+import {
+  Add, Arg, Cmd, Copy, Entrypoint, Env, From, Healthcheck, Instruction, Label, Onbuild, Run, Shell, Stopsignal, User,
+  Volume, Workdir, Argument, type Dockerfile,
+} from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
+
+type InstructionClass = new (...args: ConstructorParameters<typeof Instruction>) => Instruction;
+/** The parser's tree class (`Dockerfile` of the package's main module is its interface). */
+type DockerfileTree = ConstructorParameters<typeof Instruction>[2];
+
+/** What the parser and its instructions keep privately (dockerfile-ast 0.7.1), read by the overrides below. */
+interface InstructionInternals {
+  readonly document: TextDocument;
+  readonly escapeChar: string;
+  [ARGUMENTS]?: Argument[];
+}
+interface ParserInternals {
+  readonly document: TextDocument;
+  readonly escapeChar: string;
+  [LAST_CREATED]?: { start: number; instructionEnd: number; end: number; dockerfile: DockerfileTree; node: Instruction };
+}
+
+const ARGUMENTS = Symbol('arguments');
+const LAST_CREATED = Symbol('lastCreated');
+
+/** One position finder per parsed document (the line table is built once per text). */
+const finders = new WeakMap<TextDocument, PositionFinder>();
+
+function finderOf(document: TextDocument): PositionFinder {
+  let finder = finders.get(document);
+  if (!finder) {
+    const text = document.getText();
+    finder = new PositionFinder(text, lineOffsetsOf(text));
+    finders.set(document, finder);
+  }
+  return finder;
+}
+
+function argumentsOnce(this: Instruction): Argument[] {
+  const self = this as unknown as InstructionInternals;
+  let args = self[ARGUMENTS];
+  if (!args) {
+    const document = self.document;
+    const range = this.getRange();
+    const keyword = this.getInstructionRange();
+    args = rawArguments(
+      document.getText(), finderOf(document), document.offsetAt(keyword.start), document.offsetAt(keyword.end),
+      document.offsetAt(range.start), document.offsetAt(range.end), self.escapeChar,
+    );
+    self[ARGUMENTS] = args;
+  }
+  // Fresh objects for every call, as dockerfile-ast makes them: callers change what they get
+  // (`ModifiableInstruction.getArguments()` shifts the flags off the array, `From.getImageNameRange()` moves the
+  // ends of the first argument's range).
+  return args.map(copyArgument);
+}
+
+function copyArgument(arg: Argument): Argument {
+  const { start, end } = arg.getRange();
+  return new Argument(arg.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+}
+
+/** A subclass of `Base` whose (private) `getRawArguments` is computed once. */
+function withArgumentsOnce(Base: InstructionClass): InstructionClass {
+  const Once = class extends Base {};
+  Object.defineProperty(Once.prototype, 'getRawArguments', { value: argumentsOnce, writable: true, configurable: true });
+  return Once;
+}
+
+/** Same keyword → class table as `Parser.createInstruction` (keywords compare upper-cased). */
+const CLASSES: ReadonlyMap<string, InstructionClass> = new Map<string, InstructionClass>(
+  ([
+    ['ADD', Add], ['ARG', Arg], ['CMD', Cmd], ['COPY', Copy], ['ENTRYPOINT', Entrypoint], ['ENV', Env], ['FROM', From],
+    ['HEALTHCHECK', Healthcheck], ['LABEL', Label], ['ONBUILD', Onbuild], ['RUN', Run], ['SHELL', Shell],
+    ['STOPSIGNAL', Stopsignal], ['WORKDIR', Workdir], ['USER', User], ['VOLUME', Volume],
+  ] as const).map(([keyword, Base]) => [keyword, withArgumentsOnce(Base)]),
+);
+const OTHER = withArgumentsOnce(Instruction);
+
+class ReusingParser extends Parser {}
+
+/** Replaces the parser's private `createInstruction(dockerfile, instruction, start, instructionEnd, end)`. */
+function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
+  const last = this[LAST_CREATED];
+  if (last && last.start === start && last.instructionEnd === instructionEnd && last.end === end && last.dockerfile === dockerfile) {
+    return last.node;
+  }
+  const positions = finderOf(this.document);
+  const startPosition = positions.positionAt(start);
+  const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
+  const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
+  const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
+  const node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
+  this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node };
+  return node;
+}
+Object.defineProperty(ReusingParser.prototype, 'createInstruction', { value: createInstruction, writable: true, configurable: true });
+
+/** Parses like `DockerfileParser.parse(text)`. */
+export function parseDockerfile(text: string): Dockerfile {
+  return new ReusingParser().parse(text);
+}
