@@ -1,7 +1,8 @@
 /**
  * Push diagnostics when changes come faster than the lint: versions that are already superseded when their run
- * would start are not linted, a stale version is never published, and the last version always gets its
- * diagnostics. A counting rule tells how many times the document was linted.
+ * would start are not linted, a lint whose version a change made stale stops at its next pause, a stale version
+ * is never published, and the last version always gets its diagnostics. A counting rule (last in the rule list)
+ * tells which texts were linted to the end.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineRule } from '../../server/src/engine/defineRule';
@@ -35,8 +36,21 @@ const publishedVersions = () => h!.published.filter((p) => p.uri === uri).map((p
 /** A round trip: what the server did before answering has reached the client. */
 const roundTrip = () => h!.request('textDocument/codeAction', { textDocument: { uri }, range: zero, context: { diagnostics: [] } });
 
-async function start(debounceMs: number): Promise<void> {
-  h = await LspHarness.start({ rules: [...demoRules, countingRule], debounceMs });
+/** When it lints `trigger`, sends `changes` (as an editor would while the server is busy) before the other rules run. */
+let interruption: { trigger: string; changes: string[] } | undefined;
+const interruptingRule = defineRule({
+  id: 'demo-interrupt',
+  meta: { ...countingRule.meta, docs: { ...countingRule.meta.docs, summary: 'Types during the lint' } },
+  check({ model }) {
+    if (!interruption || model.text !== interruption.trigger) return;
+    const { changes } = interruption;
+    interruption = undefined;
+    h!.changeBurst(uri, changes);
+  },
+});
+
+async function start(debounceMs: number, lintSliceMs?: number): Promise<void> {
+  h = await LspHarness.start({ rules: [interruptingRule, ...demoRules, countingRule], debounceMs, ...(lintSliceMs !== undefined ? { lintSliceMs } : {}) });
   await h.open(uri, 'FROM alpine\n');
   await h.currentDiagnostics(uri);
   linted = [];
@@ -91,5 +105,42 @@ describe('with a debounce', () => {
     await h!.currentDiagnostics(uri);
     expect(linted).toEqual([burst[3]]);
     expect(publishedVersions()).toEqual([1, 5]);
+  });
+});
+
+describe('a change during the lint', () => {
+  it('stops the lint of the stale version at its next pause and publishes the new version', async () => {
+    await start(0, 0);
+    const [stale, next] = texts(2) as [string, string];
+    interruption = { trigger: stale, changes: [next] };
+    await h!.change(uri, stale);
+    const ds = (await h!.waitForDiagnostics(uri, (p) => p.version === 3)).diagnostics;
+    await roundTrip();
+    expect(interruption).toBeUndefined();
+    expect(linted).toEqual([next]);
+    expect(publishedVersions()).toEqual([1, 3]);
+    expect(ds.filter((d) => d.code === 'demo-keyword-case')).toHaveLength(3);
+  });
+
+  it('is not paused within the slice: a lint shorter than the slice runs to the end', async () => {
+    await start(0, 60_000);
+    const [first, next] = texts(2) as [string, string];
+    interruption = { trigger: first, changes: [next] };
+    await h!.change(uri, first);
+    await h!.waitForDiagnostics(uri, (p) => p.version === 3);
+    await roundTrip();
+    // Without a pause the change is only read after the lint: the first version was current when published.
+    expect(linted).toEqual([first, next]);
+    expect(publishedVersions()).toEqual([1, 2, 3]);
+  });
+
+  it('a stopped lint keeps nothing: code actions use the current version', async () => {
+    await start(0, 0);
+    const [stale, next] = texts(2) as [string, string];
+    interruption = { trigger: stale, changes: [next] };
+    await h!.change(uri, stale);
+    const ds = (await h!.waitForDiagnostics(uri, (p) => p.version === 3)).diagnostics;
+    const actions = await h!.codeActions(uri, ds[0]!.range, [ds[0]!]);
+    expect(actions?.some((a) => a.title === "Write 'FROM'")).toBe(true);
   });
 });

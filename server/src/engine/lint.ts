@@ -46,6 +46,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): Problem[] {
+  const steps = lintSteps(model, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `lintModel` one rule at a time: pauses after each rule, so the language server can hand the event loop to
+ * other messages during a long lint and stop linting a version that a newer change has made stale.
+ */
+export function* lintSteps(model: DockerfileModel, options: LintOptions = {}): Generator<void, Problem[], void> {
   const rules = options.rules ?? allRules;
   const config = isEffective(options.config) ? options.config : resolveConfig(rules, options.config ?? {});
   const files = options.files ?? {};
@@ -59,6 +71,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Pr
       continue;
     }
     runRule(rule, model, effective.options, files, effective.severity as Severity, effective.explicit, raw);
+    yield;
   }
 
   const byId = new Map(rules.map((r) => [r.id, r]));

@@ -8,6 +8,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostics, type DiagnosticSupport } from '../features/diagnostics';
 import type { DocumentLinter } from './documentLinter';
+import type { LintPacing } from './pacedLint';
 import { describeError, type Logger } from './guard';
 
 export interface DiagnosticsDeps {
@@ -18,6 +19,8 @@ export interface DiagnosticsDeps {
   readonly pull: boolean;
   readonly refreshSupported: boolean;
   readonly debounceMs: number;
+  /** How long the rules of a push run may go on before other messages get a turn (see `pacedLint.ts`). */
+  readonly lintSliceMs: number;
   readonly log: Logger;
 }
 
@@ -37,8 +40,8 @@ export class Diagnostics {
   constructor(private readonly deps: DiagnosticsDeps) {}
 
   /** Diagnostics of the document's current version; undefined when the document is not open. */
-  async diagnose(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
-    const snapshot = await this.deps.linter.lint(uri);
+  async diagnose(uri: string, pacing?: LintPacing): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+    const snapshot = await this.deps.linter.lint(uri, pacing);
     if (!snapshot) return undefined;
     return { version: snapshot.version, diagnostics: toDiagnostics(snapshot.problems, uri, snapshot.version, this.deps.support) };
   }
@@ -124,7 +127,8 @@ export class Diagnostics {
   private async run(uri: string): Promise<void> {
     const id = ++this.runCounter;
     this.runs.set(uri, id);
-    const result = await this.diagnose(uri);
+    // A newer run (after a change, a save or new settings) makes this one stale: it stops at its next pause.
+    const result = await this.diagnose(uri, { sliceMs: this.deps.lintSliceMs, cancelled: () => this.runs.get(uri) !== id });
     if (!result || this.runs.get(uri) !== id) return;
     if (this.deps.documents.get(uri)?.version !== result.version) return;
     this.send(uri, result.version, result.diagnostics);

@@ -15,6 +15,7 @@ import { lintModel, type LintOptions } from '../engine/lint';
 import type { Problem } from '../engine/problem';
 import { isIgnoredByConfig, uriToPath, type ConfigFiles, type LoadedConfig } from './configFiles';
 import type { ContextFacts } from './contextFacts';
+import { lintPaced, type LintPacing } from './pacedLint';
 import type { SettingsStore } from './settings';
 
 export interface LintSnapshot {
@@ -57,8 +58,11 @@ export class DocumentLinter {
 
   constructor(private readonly deps: DocumentLinterDeps) {}
 
-  /** Lints the document's current version (undefined for unknown or closed documents). */
-  async lint(uri: string): Promise<LintSnapshot | undefined> {
+  /**
+   * Lints the document's current version (undefined for unknown or closed documents). With `pacing`, the rules
+   * pause for other messages, and the lint gives up (undefined) when cancelled or when the document changes.
+   */
+  async lint(uri: string, pacing?: LintPacing): Promise<LintSnapshot | undefined> {
     if (!this.deps.documents.get(uri)) return undefined;
     const settings = await this.deps.settings.get(uri);
     // Read the document only now: it may have changed while settings were fetched.
@@ -69,6 +73,7 @@ export class DocumentLinter {
       return cached.snapshot;
     }
     const generation = this.generation;
+    const version = document.version;
     const path = uriToPath(uri);
     const config = path ? this.deps.configs.forDocument(path) : undefined;
     if (config) this.deps.onConfigLoaded(config);
@@ -84,11 +89,16 @@ export class DocumentLinter {
       targets,
     };
     const active = settings.enable && !(path && isIgnoredByConfig(path, config)) && document.getText().length <= MAX_ANALYSED_LENGTH;
-    const problems = active ? lintModel(model, lintOptions) : [];
+    const current = () => this.deps.documents.get(uri) === document && document.version === version;
+    const problems = !active ? [] : pacing
+      ? await lintPaced(model, lintOptions, { sliceMs: pacing.sliceMs, cancelled: () => pacing.cancelled() || !current() })
+      : lintModel(model, lintOptions);
+    // Stopped, or the document changed or was closed during the pauses: this result is of no use.
+    if (!problems || !current()) return undefined;
     // The model is not kept with the snapshot: the shared ModelCache (LRU) holds it while it is in use and builds it
     // again after eviction, so hundreds of open documents keep their problems, not hundreds of models.
     const { cache } = this.deps;
-    const [version, text] = [document.version, model.text];
+    const text = model.text;
     const snapshot: LintSnapshot = {
       uri, version, problems, settings, lintOptions, active,
       get model() {

@@ -30,6 +30,8 @@ export interface ServerOptions {
   readonly rules?: readonly AnyRule[];
   /** Push-diagnostics debounce per document. */
   readonly debounceMs?: number;
+  /** Milliseconds of rules a push-diagnostics lint runs before other messages get a turn; 10 by default. */
+  readonly lintSliceMs?: number;
   /** The editor features to plug in (tests substitute their own); `editorFeatures.ts` by default. */
   readonly editorFeatures?: {
     readonly capabilities: typeof editorCapabilities;
@@ -96,6 +98,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       pull: support.pullDiagnostics,
       refreshSupported: support.diagnosticRefresh,
       debounceMs: options.debounceMs ?? debounceOption(initializationOptions.diagnosticsDebounceMs) ?? 150,
+      lintSliceMs: options.lintSliceMs ?? 10,
     });
 
     const context: ServerContext = {
