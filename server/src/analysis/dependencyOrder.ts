@@ -164,6 +164,19 @@ function scanMonorepoHints(model: DockerfileModel): boolean {
   return false;
 }
 
+/** Per stage: every stage built FROM it asks again (a chain of n stages asked n² times). */
+const ecosystemCache = new WeakMap<Stage, readonly string[]>();
+
+/** Ecosystems whose dependencies the RUNs of `stage` itself install. */
+function ecosystemsIn(model: DockerfileModel, stage: Stage): readonly string[] {
+  let found = ecosystemCache.get(stage);
+  if (!found) {
+    found = [...new Set(stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((i) => installsIn(model, i).map((f) => f.install.ecosystem)))];
+    ecosystemCache.set(stage, found);
+  }
+  return found;
+}
+
 /** Every whole-context COPY followed by a dependency install in its stage (one finding per COPY). */
 export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: readonly string[]): DepsBeforeSource[] {
   const out: DepsBeforeSource[] = [];
@@ -172,7 +185,7 @@ export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: read
     let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
     // Ecosystems whose dependencies an earlier step already installed (`COPY go.mod … && go mod download`, a
     // dummy `cargo build`): an install after the whole-context COPY then only adds the project itself.
-    const done = new Set<string>(stageChain(stage).slice(1).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').flatMap((i) => installsIn(model, i).map((f) => f.install.ecosystem)));
+    const done = new Set<string>(stageChain(stage).slice(1).flatMap((s) => ecosystemsIn(model, s)));
     stage.instructions.forEach((instr, index) => {
       const copy = copies.get(instr);
       const source = copy && wholeContextSource(copy);

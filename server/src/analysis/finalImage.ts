@@ -42,10 +42,18 @@ export function finalImageRuns(model: DockerfileModel): Instr[] {
   return model.instructions.filter((i) => i.keyword === 'RUN' && inFinalImage(model, i));
 }
 
-/** `stage` followed by the stages it is built `FROM`, nearest first (a FROM cycle is cut). */
+/** `stage` followed by the stages it is built `FROM`, nearest first (a FROM cycle is cut). A fresh array. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.push(s);
+  // A parent is an earlier stage: one with a lower index than every stage so far cannot be in the chain yet,
+  // so only an unusual parent needs the (linear) check that cuts a cycle. Checking every step made a chain of
+  // n stages cost n² per call.
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    if (s.index >= lowest && chain.includes(s)) break;
+    lowest = Math.min(lowest, s.index);
+    chain.push(s);
+  }
   return chain;
 }
 
@@ -72,8 +80,7 @@ export function chainInstructions(stage: Stage, at?: Instr): Instr[] {
 
 /** The base image reference at the root of `stage`'s chain as written after ARG expansion; undefined when unknown. */
 export function rootImageText(stage: Stage): string | undefined {
-  const chain = stageChain(stage);
-  const root = chain[chain.length - 1]!;
+  const root = rootStage(stage);
   if (root.base.kind === 'scratch') return 'scratch';
   if (root.base.kind !== 'image') return undefined;
   return root.base.resolved;

@@ -34,9 +34,25 @@ const RESERVED = new Set(['scratch', 'context']);
 export function suggestStageName(model: DockerfileModel, stage: Stage, fallback?: string): string | undefined {
   const base = ROLE_NAMES[inferStageRole(model, stage)] ?? fallback;
   if (!base) return undefined;
-  const taken = new Set(model.stages.filter((s) => s !== stage && s.name).map((s) => s.name!.key));
+  const counts = nameCounts(model);
+  // Taken by another stage: carried by more stages than `stage` itself accounts for.
+  const taken = (key: string): boolean => (counts.get(key) ?? 0) > (stage.name?.key === key ? 1 : 0);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(candidate) && !RESERVED.has(candidate)) return candidate;
+    if (!taken(candidate) && !RESERVED.has(candidate)) return candidate;
   }
+}
+
+/** Per model: a name is suggested for each generic stage, and collecting the names each time was quadratic. */
+const countCache = new WeakMap<DockerfileModel, ReadonlyMap<string, number>>();
+
+/** How many stages carry each (lower-cased) name. */
+function nameCounts(model: DockerfileModel): ReadonlyMap<string, number> {
+  let counts = countCache.get(model);
+  if (!counts) {
+    const map = new Map<string, number>();
+    for (const s of model.stages) if (s.name) map.set(s.name.key, (map.get(s.name.key) ?? 0) + 1);
+    countCache.set(model, (counts = map));
+  }
+  return counts;
 }

@@ -81,5 +81,18 @@ function isRunnableImage(stage: Stage): boolean {
 function isPublished(model: DockerfileModel, stage: Stage): boolean {
   const key = stage.name?.key;
   if (!key) return false;
-  return model.edges.some((e) => e.by === 'image' && e.text.toLowerCase().split(/[/:@]/).slice(1).includes(key));
+  return publishedNames(model).has(key);
+}
+
+/** Per model: asked for every stage, and scanning every image reference each time was quadratic. */
+const publishedCache = new WeakMap<DockerfileModel, ReadonlySet<string>>();
+
+/** The repository, tag and digest parts (lower-cased) of every image the file pulls. */
+function publishedNames(model: DockerfileModel): ReadonlySet<string> {
+  let names = publishedCache.get(model);
+  if (!names) {
+    names = new Set(model.edges.filter((e) => e.by === 'image').flatMap((e) => e.text.toLowerCase().split(/[/:@]/).slice(1)));
+    publishedCache.set(model, names);
+  }
+  return names;
 }

@@ -1,6 +1,6 @@
+import { boundedDistance } from '../analysis/boundedDistance';
 import type { Stage, StageEdge } from '../analysis/model';
 import { KNOWN_OFFICIAL_IMAGES } from '../analysis/officialImages';
-import { editDistance } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
 
@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const named = model.stages.filter((s): s is Stage & { name: NonNullable<Stage['name']> } => s.name !== undefined);
+    const named = model.stages.filter((s): s is NamedStage => s.name !== undefined);
     for (const edge of model.edges) {
       if (edge.by === 'index') {
         if (!edge.target) {
@@ -52,7 +52,7 @@ export default defineRule({
       if (text === undefined || /[/:@]/.test(text) || KNOWN_OFFICIAL_IMAGES.has(text.toLowerCase())) continue;
       const key = text.toLowerCase();
       if (edge.kind === 'from') {
-        const later = named.find((s) => s.name.key === key && s.index >= edge.source.index);
+        const later = model.stagesNamed(key).find((s): s is NamedStage => s.index >= edge.source.index);
         if (later) {
           report({
             messageId: 'later', data: { text }, range: edge.range,
@@ -62,8 +62,8 @@ export default defineRule({
         }
       }
       // FROM only sees earlier stages; --from and from= see them all (but never the copying stage itself as a fix).
-      const candidates = named.filter((s) => (edge.kind === 'from' ? s.index < edge.source.index : s !== edge.source));
-      const similar = closestStage(key, candidates);
+      const candidate = (s: Stage): boolean => (edge.kind === 'from' ? s.index < edge.source.index : s !== edge.source);
+      const similar = closestStage(key, named, candidate);
       if (!similar) continue;
       report({
         messageId: 'typo',
@@ -85,20 +85,29 @@ function referenceText(edge: StageEdge): string | undefined {
   return edge.source.base.resolved;
 }
 
-/** The single stage within a small edit distance (1 for short names, 2 otherwise); none when ambiguous. */
-function closestStage<S extends Stage & { name: NonNullable<Stage['name']> }>(key: string, stages: readonly S[]): S | undefined {
+type NamedStage = Stage & { name: NonNullable<Stage['name']> };
+
+/**
+ * The single candidate stage within a small edit distance (1 for short names, 2 otherwise); none when
+ * ambiguous. Bounded work: a file with thousands of stages compares each unknown name with each of them.
+ */
+function closestStage(key: string, stages: readonly NamedStage[], candidate: (s: Stage) => boolean): NamedStage | undefined {
   const max = key.length <= 4 ? 1 : 2;
-  let best: S | undefined;
+  let best: NamedStage | undefined;
   let bestDistance = max + 1;
   let tie = false;
+  // No candidate at distance 0 (the same name): then a tie at distance 1 can no longer be broken.
+  const exact = stages.some((s) => s.name.key === key && candidate(s));
   for (const s of stages) {
-    const d = editDistance(key, s.name.key);
+    if (Math.abs(s.name.key.length - key.length) > max || !candidate(s)) continue;
+    const d = boundedDistance(key, s.name.key, bestDistance);
     if (d < bestDistance) {
       best = s;
       bestDistance = d;
       tie = false;
     } else if (d === bestDistance && best && best.name.key !== s.name.key) {
       tie = true;
+      if (bestDistance === 1 && !exact) return undefined;
     }
   }
   return tie ? undefined : best;

@@ -14,11 +14,9 @@ function cacheOffByEnv(model: DockerfileModel, run: Instr): boolean {
   return r.unresolved.length === 0 && r.value !== '' && r.value !== '${PIP_NO_CACHE_DIR}';
 }
 
-/** An earlier RUN of the image that configures pip without a cache (`pip config set global.no-cache-dir …`). */
-function cacheOffByConfig(model: DockerfileModel, before: Instr, runs: readonly Instr[]): boolean {
-  return runs.some(
-    (r) => r.index < before.index && runScriptsOf(model, r).some((s) => s.script.commands.some((c) => c.words.some((w) => /no[-_]cache[-_]dir/i.test(w.value) && !/^--/.test(w.value)))),
-  );
+/** Whether a RUN configures pip without a cache (`pip config set global.no-cache-dir …`). */
+function configuresNoCache(model: DockerfileModel, run: Instr): boolean {
+  return runScriptsOf(model, run).some((s) => s.script.commands.some((c) => c.words.some((w) => /no[-_]cache[-_]dir/i.test(w.value) && !/^--/.test(w.value))));
 }
 
 export default defineRule({
@@ -53,11 +51,18 @@ export default defineRule({
   },
   check({ model, report }) {
     const runs = finalImageRuns(model);
+    // The first RUN of the image that configures pip without a cache; computed only when a pip install needs it.
+    let firstConfig: number | undefined;
+    const cacheOffByConfig = (run: Instr): boolean => {
+      firstConfig ??= runs.find((r) => configuresNoCache(model, r))?.index ?? Number.POSITIVE_INFINITY;
+      return firstConfig < run.index;
+    };
     for (const run of runs) {
-      if (mountedCacheKinds(run).has('pip') || cacheOffByEnv(model, run) || cacheOffByConfig(model, run, runs)) continue;
       const ops = packageOpsOf(model, run);
-      for (const install of ops.installs) {
-        if (install.manager !== 'pip' || install.flags.noCacheDir || cleanupAfter(ops, install, 'pip')) continue;
+      const uncached = ops.installs.filter((install) => install.manager === 'pip' && !install.flags.noCacheDir && !cleanupAfter(ops, install, 'pip'));
+      if (uncached.length === 0) continue;
+      if (mountedCacheKinds(run).has('pip') || cacheOffByEnv(model, run) || cacheOffByConfig(run)) continue;
+      for (const install of uncached) {
         const cmd = install.command;
         const sub = argWord(cmd, 'install');
         const edit = sub && editableCommand(scriptOf(model, run, cmd), cmd) ? insertAfterWord(model, sub, '--no-cache-dir') : undefined;
