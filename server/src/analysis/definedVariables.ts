@@ -12,9 +12,21 @@ import type { Instr, Stage } from './model';
 /** ARG and ENV names the stages `stage` is built FROM define (all of their instructions count). */
 export function inheritedVariables(stage: Stage, escapeChar: string): Set<string> {
   const names = new Set<string>();
-  for (const parent of stageChain(stage).slice(1)) {
-    for (const instr of parent.instructions) for (const name of namesDefinedBy(instr, escapeChar)) names.add(name);
-  }
+  for (const parent of stageChain(stage).slice(1)) for (const name of namesDefinedIn(parent, escapeChar)) names.add(name);
+  return names;
+}
+
+/**
+ * The names a stage's own instructions define, in order, memoised: every stage built FROM it asks again, so
+ * re-reading the declarations made a chain of n stages parse the first stage's ARG/ENV lines n times.
+ */
+const ownNames = new WeakMap<Stage, { readonly escapeChar: string; readonly names: readonly string[] }>();
+
+function namesDefinedIn(stage: Stage, escapeChar: string): readonly string[] {
+  const hit = ownNames.get(stage);
+  if (hit && hit.escapeChar === escapeChar) return hit.names;
+  const names = stage.instructions.flatMap((instr) => namesDefinedBy(instr, escapeChar));
+  ownNames.set(stage, { escapeChar, names });
   return names;
 }
 
