@@ -74,6 +74,15 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'no fix when ENV or LABEL in the key value form would lose its value',
+      code: 'FROM alpine\nENV DEBUG # off\nLABEL team # none\n',
+      errors: [
+        { messageId: 'argument', line: 2, column: 11, endColumn: 16 },
+        { messageId: 'argument', line: 3, column: 12, endColumn: 18 },
+      ],
+      output: null,
+    },
+    {
       name: 'backtick escape directive',
       code: '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir && `\n    echo a # note `\n    && echo b\n',
       errors: [{ messageId: 'swallows', line: 4, column: 12, endColumn: 18 }],

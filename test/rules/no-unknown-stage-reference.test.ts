@@ -11,6 +11,7 @@ ruleTester(rule, {
     { name: 'variables are only known at build time', code: 'FROM alpine AS builder\nCOPY --from=${BUILDR} /x /x\n' },
     { name: 'short names need a closer match', code: 'FROM alpine AS web\nFROM alpine\nCOPY --from=dev /x /x\n' },
     { name: 'ambiguous between two stages', code: 'FROM alpine AS build-a\nFROM alpine AS build-b\nFROM alpine\nCOPY --from=build-c /x /x\n' },
+    { name: 'a stage whose name BuildKit rejects is never suggested', code: 'FROM alpine AS "exit-arm64\nFROM alpine\nCOPY --from=exit-arm64 /x /x\n' },
   ],
   invalid: [
     {

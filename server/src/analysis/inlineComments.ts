@@ -10,7 +10,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { INSTRUCTIONS } from './buildkitGrammar';
-import { endsWithContinuation, lineTextAt, logicalLines, type PhysicalLine } from './logicalLine';
+import { endsWithContinuation, isSkippedLine, lineTextAt, logicalLines, trimmedLength, type PhysicalLine } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 
 export type InlineCommentKind = 'argument' | 'swallows' | 'breaksContinuation';
@@ -51,7 +51,7 @@ export function inlineComments(model: DockerfileModel, instr: Instr): InlineComm
     const text = line.text;
     const from = li === 0 ? instr.keywordRange.end.character : 0;
     // A continuing line ends at its marker; a last line at its last non-blank character.
-    const end = line.continues ? line.contentEnd : text.replace(/[ \t\r]+$/, '').length;
+    const end = line.continues ? line.contentEnd : trimmedLength(text);
     for (let i = from; i < end; i++) {
       const c = text[i]!;
       if (quote) {
@@ -92,14 +92,23 @@ export function inlineComments(model: DockerfileModel, instr: Instr): InlineComm
         if (swallows) found.push({ kind: 'swallows', range, text: comment, removeRange, movable: seenArgument });
         return found;
       }
-      // COPY and ADD need a source and a destination: moving `COPY src #` away would leave them without one.
-      const needed = target.keyword === 'COPY' || target.keyword === 'ADD' ? 2 : 1;
-      const kept = target.args.filter((a) => a.range.start.line < line.line || (a.range.start.line === line.line && a.range.start.character < i)).length;
-      found.push({ kind: 'argument', range, text: comment, removeRange, movable: seenArgument && kept >= needed });
+      const kept = target.args.filter((a) => a.range.start.line < line.line || (a.range.start.line === line.line && a.range.start.character < i));
+      found.push({ kind: 'argument', range, text: comment, removeRange, movable: seenArgument && kept.length >= argumentsNeeded(target.keyword, kept) });
       break;
     }
   }
   return found;
+}
+
+/**
+ * How many arguments must stay for the instruction to remain valid once the comment is moved away: COPY and ADD
+ * need a source and a destination (`COPY src #`); ENV and LABEL in the `key value` form need the value
+ * (`ENV DEBUG #` would become `ENV DEBUG`, which BuildKit rejects), in the `key=value` form one pair is enough.
+ */
+function argumentsNeeded(keyword: string, kept: readonly { value: string }[]): number {
+  if (keyword === 'COPY' || keyword === 'ADD') return 2;
+  if (keyword === 'ENV' || keyword === 'LABEL') return kept[0]?.value.includes('=') ? 1 : 2;
+  return 1;
 }
 
 function hasNextLine(model: DockerfileModel, line: PhysicalLine): boolean {
@@ -110,8 +119,7 @@ function hasNextLine(model: DockerfileModel, line: PhysicalLine): boolean {
 function nextCodeLine(model: DockerfileModel, line: number): string | undefined {
   for (let l = line + 1; l < model.document.lineCount; l++) {
     const text = lineTextAt(model, l);
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (isSkippedLine(text)) continue;
     return text;
   }
   return undefined;

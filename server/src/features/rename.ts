@@ -8,10 +8,8 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
+import { isValidStageName } from '../analysis/stageNaming';
 import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
-
-/** BuildKit's stage-name grammar (checked on the lower-cased name). */
-const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 /** `notAStage`: nothing stage-related is under the cursor, so another rename (variables) may apply. */
 export type RenameRefusal = { error: string; notAStage?: boolean };
@@ -39,7 +37,7 @@ export function prepareStageRename(model: DockerfileModel, pos: Position): Prepa
 /** Why `newName` cannot be the stage's new name, or undefined when it can. */
 export function invalidStageName(model: DockerfileModel, stage: Stage, newName: string): string | undefined {
   const key = newName.toLowerCase();
-  if (!VALID_STAGE_NAME.test(key)) {
+  if (!isValidStageName(key)) {
     return `'${newName}' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'`;
   }
   const clash = model.stagesNamed(key).find((s) => s !== stage);

@@ -6,7 +6,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../analysis/model';
-import { isGenericStageName, suggestStageName } from '../analysis/stageNaming';
+import { isGenericStageName, isValidStageName, suggestStageName } from '../analysis/stageNaming';
 import { replace } from '../engine/fixes';
 import { onInstruction } from './selection';
 import { asKeyword } from './style';
@@ -25,7 +25,7 @@ function numericReferenceEdits(model: DockerfileModel, stage: Stage, name: strin
 function imageName(stage: Stage): string | undefined {
   if (stage.base.kind !== 'image' || !stage.base.name) return undefined;
   const last = stage.base.name.split('/').pop()!.toLowerCase().replace(/[^a-z0-9._-]/g, '');
-  return /^[a-z][a-z0-9._-]*$/.test(last) && !isGenericStageName(last) ? last : undefined;
+  return isValidStageName(last) && !isGenericStageName(last) ? last : undefined;
 }
 
 export const nameStage: Refactor = {

@@ -1,6 +1,7 @@
 import { boundedDistance } from '../analysis/boundedDistance';
 import type { Stage, StageEdge } from '../analysis/model';
 import { KNOWN_OFFICIAL_IMAGES } from '../analysis/officialImages';
+import { isValidStageName } from '../analysis/stageNaming';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
 
@@ -39,7 +40,9 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const named = model.stages.filter((s): s is NamedStage => s.name !== undefined);
+    // Only names BuildKit accepts are suggested: a stage named `"app` (a stray quote) is a syntax error of its
+    // own, and writing that name into a --from would break the instruction.
+    const named = model.stages.filter((s): s is NamedStage => s.name !== undefined && isValidStageName(s.name.key));
     for (const edge of model.edges) {
       if (edge.by === 'index') {
         if (!edge.target) {

@@ -1,0 +1,3 @@
+FROM e AS "exit-arm64
+FROM
+COPY --from=exit-arm64 t 6
