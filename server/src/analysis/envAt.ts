@@ -4,7 +4,7 @@
  * running container). Used for `HOME`, `PATH`, `CGO_ENABLED`, `PYTHONUSERBASE`, …
  */
 import { envPairsOf, expand, type Binding } from './args';
-import { chainInstructions } from './finalImage';
+import { findLastInChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { stageScopeOf } from './scopeCache';
 
@@ -33,14 +33,11 @@ export function envAt(model: DockerfileModel, stage: Stage, name: string, at?: I
 }
 
 function lastSetter(stage: Stage, name: string, at: Instr | undefined, keyword: 'ENV' | 'ARG'): Instr | undefined {
-  const instrs = chainInstructions(stage, at);
-  for (let k = instrs.length - 1; k >= 0; k--) {
-    const i = instrs[k]!;
-    if (i.keyword !== keyword) continue;
-    if (keyword === 'ENV' && envPairsOf(i).some(([n]) => n === name)) return i;
-    if (keyword === 'ARG' && i.args.some((t) => t.value === name || t.value.startsWith(name + '='))) return i;
-  }
-  return undefined;
+  return findLastInChain(stage, at, (i) => {
+    if (i.keyword !== keyword) return false;
+    if (keyword === 'ENV') return envPairsOf(i).some(([n]) => n === name);
+    return i.args.some((t) => t.value === name || t.value.startsWith(name + '='));
+  });
 }
 
 /** The ARG/ENV scope at `at` (or at the end of `stage`), memoised: rules ask for it once per RUN or COPY. */

@@ -78,6 +78,27 @@ export function chainInstructions(stage: Stage, at?: Instr): Instr[] {
   return out;
 }
 
+/**
+ * The last instruction of `chainInstructions(stage, at)` that `test` accepts, found from the end without
+ * building the list: "who is USER here", "which ENV sets HOME" are asked for every RUN and COPY.
+ */
+export function findLastInChain(stage: Stage, at: Instr | undefined, test: (instr: Instr) => boolean): Instr | undefined {
+  for (const s of stageChain(stage)) {
+    const instrs = s.instructions;
+    let k = instrs.length - 1;
+    if (at && s === stage) {
+      // Instructions before `at`: the same cut as chainInstructions (the first one at or after `at` ends the stage).
+      const cut = instrs.findIndex((i) => i.index >= at.index);
+      if (cut >= 0) k = cut - 1;
+    }
+    for (; k >= 0; k--) {
+      const instr = instrs[k]!;
+      if (instr.keyword !== 'ONBUILD' && test(instr)) return instr;
+    }
+  }
+  return undefined;
+}
+
 /** The base image reference at the root of `stage`'s chain as written after ARG expansion; undefined when unknown. */
 export function rootImageText(stage: Stage): string | undefined {
   const root = rootStage(stage);

@@ -229,17 +229,19 @@ function rememberVariables(cmd: ShellCommand, vars: Map<string, ShellAssignment>
   }
 }
 
+// `rec.options` holds every option word before `--`: without one, no lookup can match (a dozen per install).
 function has(rec: Recognized, ...aliases: string[]): boolean {
-  return findOptionIn(rec.args, aliases) !== undefined;
+  return rec.options.length > 0 && findOptionIn(rec.args, aliases) !== undefined;
 }
 
 function value(rec: Recognized, ...aliases: string[]): string | undefined {
-  return findOptionIn(rec.args, aliases, true)?.value;
+  return rec.options.length > 0 ? findOptionIn(rec.args, aliases, true)?.value : undefined;
 }
 
 /** Every value of a repeatable option (`-r a.txt -r b.txt`). */
 function values(rec: Recognized, ...aliases: string[]): string[] {
   const out: string[] = [];
+  if (rec.options.length === 0) return out;
   for (let i = 0; i < rec.args.length; i++) {
     const hit = findOptionIn(rec.args.slice(i), aliases, true);
     if (!hit) break;

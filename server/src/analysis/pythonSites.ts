@@ -11,6 +11,7 @@ import { chainInstructions, stageChain } from './finalImage';
 import { artifactFlows, copyDestination, type ArtifactFlow } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { packageOpsOf } from './instrPackages';
+import type { PackageInstall } from './packages';
 import { isUnder } from './paths';
 import { stagePaths } from './producedPaths';
 import { commandRange, runScriptsOf, shellScriptsOf } from './runScript';
@@ -51,14 +52,17 @@ function userInstalls(model: DockerfileModel, stage: Stage): UserInstall[] {
   if (hit) return hit;
   const out: UserInstall[] = [];
   installCache.set(stage, out);
+  const isUserInstall = (install: PackageInstall): boolean => install.ecosystem === 'python' && install.flags.user;
   for (const s of stageChain(stage).reverse()) {
+    // The paths a stage produces are costly to compute, and only a stage with a `pip install --user` needs them.
+    const runs = s.instructions.filter((i) => i.keyword === 'RUN' && packageOpsOf(model, i).installs.some(isUserInstall));
+    if (runs.length === 0) continue;
     const sites = stagePaths(model, s).productions.filter((p) => p.kind === 'pip-user');
-    for (const instr of s.instructions) {
-      if (instr.keyword !== 'RUN') continue;
+    for (const instr of runs) {
       const site = sites.find((p) => p.instr === instr)?.path;
       if (site === undefined) continue;
       for (const install of packageOpsOf(model, instr).installs) {
-        if (install.ecosystem !== 'python' || !install.flags.user) continue;
+        if (!isUserInstall(install)) continue;
         const script = runScriptsOf(model, instr).find((r) => r.script.commands.includes(install.command));
         if (!script) continue;
         out.push({

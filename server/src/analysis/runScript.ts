@@ -103,7 +103,7 @@ export function runScripts(instr: Instr, source: TextDocument | string, options:
   const document = typeof source === 'string' ? TextDocument.create('file:///Dockerfile', 'dockerfile', 0, source) : source;
   try {
     const role = instr.keyword === 'CMD' && options.cmdIsArguments ? 'arguments' : 'command';
-    return collect(instr, document, options.escapeChar ?? '\\', options.shell ?? DEFAULT_SHELL).map((s) => ({ ...s, role }));
+    return collect(instr, document, options.escapeChar ?? '\\', options.shell ?? DEFAULT_SHELL, role);
   } catch {
     return [];
   }
@@ -118,7 +118,7 @@ export function commandRange(script: RunScript, cmd: ShellCommand): Range {
   return rangeOf(script, cmd.start, cmd.end);
 }
 
-function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, shell: readonly string[]): Omit<RunScript, 'role'>[] {
+function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, shell: readonly string[], role: RunScript['role']): RunScript[] {
   const text = document.getText();
   let args = instr.args;
   if (instr.keyword === 'HEALTHCHECK') {
@@ -131,7 +131,7 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   const end = instr.heredocs.length ? logicalLineEnd(text, start, escapeChar) : document.offsetAt(instr.range.end);
   const src = dockerfileSource(text, start, end, escapeChar);
   const shellLanguage = languageOf(shell);
-  const base = { instr, start, end, heredoc: undefined, document };
+  const base = { instr, start, end, heredoc: undefined, document, role };
 
   const execArgs = parseExecForm(src);
   if (execArgs) {
@@ -140,11 +140,11 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
     return [{ ...base, form: 'exec', language: 'sh', interpreter: undefined, script }];
   }
   const line = parseShell(text, { escapeChar, start, end });
-  const out: Omit<RunScript, 'role'>[] = [];
+  const out: RunScript[] = [];
   if (line.commands.length) {
     out.push({ ...base, form: 'shell', language: shellLanguage.language, interpreter: shellLanguage.interpreter, script: shellLanguage.language === 'sh' ? line : empty(text) });
   }
-  for (const heredoc of instr.heredocs) out.push(heredocScript(instr, heredoc, line, document, shellLanguage));
+  for (const heredoc of instr.heredocs) out.push(heredocScript(instr, heredoc, line, document, shellLanguage, role));
   return out;
 }
 
@@ -154,7 +154,8 @@ function heredocScript(
   line: ShellScript,
   document: TextDocument,
   shellLanguage: { language: 'sh' | 'other'; interpreter: string | undefined },
-): Omit<RunScript, 'role'> {
+  role: RunScript['role'],
+): RunScript {
   const text = document.getText();
   const fallback = document.offsetAt(instr.range.end);
   const start = heredoc.contentRange ? document.offsetAt(heredoc.contentRange.start) : fallback;
@@ -176,7 +177,7 @@ function heredocScript(
     }
   }
   const script = lang.language === 'sh' && heredoc.contentRange ? parseShell(text, { mode: 'shell', start, end }) : empty(text);
-  return { instr, form: 'heredoc', language: lang.language, interpreter: lang.interpreter, script, start, end, heredoc, document };
+  return { instr, form: 'heredoc', language: lang.language, interpreter: lang.interpreter, script, start, end, heredoc, document, role };
 }
 
 /** `bash script.sh <<EOF`: the shell runs a file and the heredoc is only that file's input. */

@@ -12,7 +12,7 @@ import { accountCommandsOf, type AccountCommand } from './accountCommands';
 import { imageHasUser, type Tri } from './baseImages';
 import { copyParts } from './copySources';
 import { envAt, expandAt } from './envAt';
-import { baseFactsOf, chainInstructions } from './finalImage';
+import { baseFactsOf, chainInstructions, findLastInChain } from './finalImage';
 import { packageOpsOf } from './instrPackages';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { runsLocalScript } from './opaqueCommands';
@@ -150,10 +150,8 @@ export interface EffectiveUser {
 
 /** Who runs `at` (or, without `at`, the container started from `stage`'s image). */
 export function effectiveUser(model: DockerfileModel, stage: Stage, at?: Instr): EffectiveUser {
-  const instrs = chainInstructions(stage, at);
-  for (let k = instrs.length - 1; k >= 0; k--) {
-    const instr = instrs[k]!;
-    if (instr.keyword !== 'USER') continue;
+  const instr = findLastInChain(stage, at, (i) => i.keyword === 'USER');
+  if (instr) {
     const written = argumentText(model, instr).trim();
     const value = wordValue(model, written, instr);
     if (!value.known || value.value === '') return { user: undefined, group: undefined, written, instr };
@@ -183,11 +181,11 @@ const BASE_HOMES: Readonly<Record<string, string>> = {
 export function homeOf(model: DockerfileModel, stage: Stage, user: string, at?: Instr): string | undefined {
   const env = envAt(model, stage, 'HOME', at, true);
   if (env) return env.value?.startsWith('/') ? env.value : undefined;
-  const instrs = chainInstructions(stage, at);
   if (isRoot(user) === 'yes') return '/root';
+  // The last account command for `user` in the chain sets the home.
   let home: string | undefined;
-  let found = false;
-  for (const instr of instrs) {
+  const creator = findLastInChain(stage, at, (instr) => {
+    let found = false;
     for (const e of accountEventsOf(model, instr)) {
       const a = e.account;
       if (a?.kind !== 'user' || a.membership) continue;
@@ -196,8 +194,9 @@ export function homeOf(model: DockerfileModel, stage: Stage, user: string, at?: 
         found = true;
       }
     }
-  }
-  if (found) return home;
+    return found;
+  });
+  if (creator) return home;
   const facts = baseFactsOf(model, stage);
   if (facts.known && facts.users.includes(user)) return BASE_HOMES[user];
   return undefined;
