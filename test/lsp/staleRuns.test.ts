@@ -36,16 +36,17 @@ const publishedVersions = () => h!.published.filter((p) => p.uri === uri).map((p
 /** A round trip: what the server did before answering has reached the client. */
 const roundTrip = () => h!.request('textDocument/codeAction', { textDocument: { uri }, range: zero, context: { diagnostics: [] } });
 
-/** When it lints `trigger`, sends `changes` (as an editor would while the server is busy) before the other rules run. */
-let interruption: { trigger: string; changes: string[] } | undefined;
+/** When it lints `trigger`, sends `changes` or `send` (as an editor would while the server is busy) before the other rules run. */
+let interruption: { trigger: string; changes?: string[]; send?: { method: string; params: unknown } } | undefined;
 const interruptingRule = defineRule({
   id: 'demo-interrupt',
   meta: { ...countingRule.meta, docs: { ...countingRule.meta.docs, summary: 'Types during the lint' } },
   check({ model }) {
     if (!interruption || model.text !== interruption.trigger) return;
-    const { changes } = interruption;
+    const { changes, send } = interruption;
     interruption = undefined;
-    h!.changeBurst(uri, changes);
+    if (changes) h!.changeBurst(uri, changes);
+    if (send) h!.sendNow([send]);
   },
 });
 
@@ -132,6 +133,21 @@ describe('a change during the lint', () => {
     // Without a pause the change is only read after the lint: the first version was current when published.
     expect(linted).toEqual([first, next]);
     expect(publishedVersions()).toEqual([1, 2, 3]);
+  });
+
+  it('new settings during the lint stop it: only diagnostics with the new settings are published', async () => {
+    await start(0, 0);
+    const [text] = texts(1) as [string];
+    h!.settings = { rules: { 'demo-keyword-case': 'error' } };
+    interruption = { trigger: text, send: { method: 'workspace/didChangeConfiguration', params: { settings: null } } };
+    // The first lint of version 2 pulls the settings first (cached until the change), so it runs with the old ones.
+    await h!.change(uri, text);
+    const ds = await h!.waitForDiagnostics(uri, (p) => p.version === 2);
+    await roundTrip();
+    expect(interruption).toBeUndefined();
+    expect(h!.published.filter((p) => p.uri === uri && p.version === 2)).toHaveLength(1);
+    expect(ds.diagnostics.filter((d) => d.code === 'demo-keyword-case').map((d) => d.severity)).toEqual([1, 1]);
+    expect(linted).toEqual([text]);
   });
 
   it('a stopped lint keeps nothing: code actions use the current version', async () => {

@@ -218,19 +218,25 @@ export class LspHarness {
    * Returns the final version. (Written past the client's own writer: call it after the previous message was sent.)
    */
   changeBurst(uri: string, texts: readonly string[]): number {
-    let chunk = '';
-    for (const text of texts) {
+    const notifications = texts.map((text) => {
       const doc = this.document(uri);
       const version = doc.version + 1;
       const range = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
       this.texts.set(uri, TextDocument.create(uri, doc.languageId, version, text));
-      const body = JSON.stringify({
-        jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range, text }] },
-      });
+      return { method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range, text }] } };
+    });
+    this.sendNow(notifications);
+    return this.version(uri);
+  }
+
+  /** Writes notifications to the server at once, in one write (past the client's writer, like `changeBurst`). */
+  sendNow(notifications: readonly { method: string; params: unknown }[]): void {
+    let chunk = '';
+    for (const { method, params } of notifications) {
+      const body = JSON.stringify({ jsonrpc: '2.0', method, params });
       chunk += `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
     }
     this.toServer.write(chunk);
-    return this.version(uri);
   }
 
   async save(uri: string): Promise<void> {

@@ -127,8 +127,10 @@ export class Diagnostics {
   private async run(uri: string): Promise<void> {
     const id = ++this.runCounter;
     this.runs.set(uri, id);
-    // A newer run (after a change, a save or new settings) makes this one stale: it stops at its next pause.
-    const result = await this.diagnose(uri, { sliceMs: this.deps.lintSliceMs, cancelled: () => this.runs.get(uri) !== id });
+    // A newer run, started or scheduled (after a change, a save or new settings), makes this one stale: it stops
+    // at its next pause.
+    const cancelled = () => this.runs.get(uri) !== id || this.pending.has(uri);
+    const result = await this.diagnose(uri, { sliceMs: this.deps.lintSliceMs, cancelled });
     if (!result || this.runs.get(uri) !== id) return;
     if (this.deps.documents.get(uri)?.version !== result.version) return;
     this.send(uri, result.version, result.diagnostics);
