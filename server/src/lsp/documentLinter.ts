@@ -9,12 +9,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../../shared/src/settings';
 import type { ModelCache } from '../analysis/cache';
 import type { DockerfileModel } from '../analysis/model';
-import { resolveConfig } from '../engine/config';
 import type { AnyRule } from '../engine/defineRule';
 import { lintModel, type LintOptions } from '../engine/lint';
 import type { Problem } from '../engine/problem';
 import { isIgnoredByConfig, uriToPath, type ConfigFiles, type LoadedConfig } from './configFiles';
 import type { ContextFacts } from './contextFacts';
+import { EffectiveConfigs } from './effectiveConfigs';
 import { lintPaced, type LintPacing } from './pacedLint';
 import type { SettingsStore } from './settings';
 
@@ -54,9 +54,12 @@ export class DocumentLinter {
   private readonly snapshots = new Map<string, { generation: number; snapshot: LintSnapshot }>();
   private readonly targets = new Map<string, readonly string[]>();
   private readonly tooLarge = new Set<string>();
+  private readonly configs: EffectiveConfigs;
   private generation = 0;
 
-  constructor(private readonly deps: DocumentLinterDeps) {}
+  constructor(private readonly deps: DocumentLinterDeps) {
+    this.configs = new EffectiveConfigs(deps.rules);
+  }
 
   /**
    * Lints the document's current version (undefined for unknown or closed documents). With `pacing`, the rules
@@ -84,7 +87,7 @@ export class DocumentLinter {
       uri,
       version: document.version,
       rules: this.deps.rules,
-      config: resolveConfig(this.deps.rules, { ...(config ? { file: config.config } : {}), editor: settings.rules }),
+      config: this.configs.get(config?.config, settings.rules),
       files: path ? this.deps.facts.forDocument(path) : {},
       targets,
     };
@@ -139,6 +142,7 @@ export class DocumentLinter {
   invalidate(): void {
     this.generation++;
     this.snapshots.clear();
+    this.configs.clear();
   }
 
   forget(uri: string): void {

@@ -12,7 +12,7 @@ export default defineRule({
     fix: 'none',
     since: '0.1.0',
     stability: 'stable',
-    // What this rule reports, BuildKit's (experimental) check reports too, so `# check=skip=…` silences it.
+    // What this rule reports, BuildKit's (experimental) check reports too, so `# check=skip=...` silences it.
     sources: [{ tool: 'buildkit', id: 'InvalidDefinitionDescription', relation: 'same' }],
     messages: {
       arg: "The comment right above 'ARG {{name}}' does not start with '{{name}}', so BuildKit takes it for a description of the argument that breaks the '# {{name}} <description>' format",
