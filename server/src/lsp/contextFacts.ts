@@ -25,6 +25,16 @@ export class ContextFacts {
     this.ignoreFiles.clear();
   }
 
+  /** The document was closed: its cached `.dockerignore` goes with it (read again if it is reopened). */
+  forget(documentPath: string): void {
+    this.ignoreFiles.delete(documentPath);
+  }
+
+  /** Cached `.dockerignore` lookups, one per document (for tests: 0 once every document is closed). */
+  get size(): number {
+    return this.ignoreFiles.size;
+  }
+
   private dockerignore(documentPath: string, names: readonly string[]): FileFacts['dockerignore'] {
     if (this.cache && this.ignoreFiles.has(documentPath)) return this.ignoreFiles.get(documentPath);
     const result = readDockerignore(documentPath, names);

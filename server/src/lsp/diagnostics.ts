@@ -81,6 +81,11 @@ export class Diagnostics {
     this.runs.clear();
   }
 
+  /** Entries kept per document (for tests: all 0 once every document is closed). */
+  documentEntries(): Record<string, number> {
+    return { pendingRuns: this.pending.size, runs: this.runs.size, savedResults: this.savedResults.size, dueForPull: this.dueForPull.size };
+  }
+
   /** Settings or files changed: diagnose every open document again. */
   refreshAll(): void {
     for (const document of this.deps.documents.all()) this.dueForPull.add(document.uri);

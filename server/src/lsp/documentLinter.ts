@@ -150,5 +150,15 @@ export class DocumentLinter {
     this.targets.delete(uri);
     this.tooLarge.delete(uri);
     this.deps.cache.delete(uri);
+    const path = uriToPath(uri);
+    if (path) this.deps.facts.forget(path);
+  }
+
+  /** Entries kept per document (for tests: all 0 once every document is closed). */
+  documentEntries(): Record<string, number> {
+    return {
+      snapshots: this.snapshots.size, targets: this.targets.size, tooLarge: this.tooLarge.size,
+      models: this.deps.cache.size, dockerignores: this.deps.facts.size,
+    };
   }
 }

@@ -43,6 +43,11 @@ export interface ServerOptions {
 export interface ServerHandle {
   readonly documents: TextDocuments<TextDocument>;
   readonly cache: ModelCache;
+  /**
+   * How many entries each per-document map of the server holds (documents, models, snapshots, settings, runs).
+   * Every one must be 0 once all documents are closed: closed documents keep nothing (test/lsp/closedDocuments).
+   */
+  documentEntries(): Record<string, number>;
   /** Stops pending diagnostics runs (the connection itself belongs to the caller). */
   dispose(): void;
 }
@@ -208,6 +213,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   return {
     documents,
     cache,
+    documentEntries: () => ({
+      documents: documents.keys().length,
+      opened: opened.size,
+      ...linter?.documentEntries(),
+      ...settings?.documentEntries(),
+      ...diagnostics?.documentEntries(),
+    }),
     dispose: () => {
       disposed = true;
       diagnostics?.dispose();

@@ -49,6 +49,11 @@ export class SettingsStore {
     this.known.delete(uri);
   }
 
+  /** Entries kept per document (for tests: all 0 once every document is closed). */
+  documentEntries(): Record<string, number> {
+    return { settingsRequests: this.perDocument.size, settings: this.known.size };
+  }
+
   private async fetch(uri: string): Promise<Settings> {
     const generation = this.generation;
     let settings: Settings;
