@@ -9,9 +9,11 @@
  *   classic builder dropped ARGs, and the Dockerfile reference said so until docs were fixed in 2024 —
  *   moby/buildkit#5381).
  */
-import { instructionWords } from './instructionWords';
+import { argDeclsOf, envDeclsOf } from './declarations';
+import { ObjectMemo } from './memo';
 import type { ArgDecl, Instr, Stage } from './model';
-import { guarded } from './parse';
+
+export { argDeclsOf, envDeclsOf, envPairsOf, type EnvDecl } from './declarations';
 
 /** Build args BuildKit defines automatically (values known only at build time). */
 export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
@@ -146,6 +148,78 @@ export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): 
  * ARG/ENV declarations that come before `at`.
  */
 export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar = '\\'): Map<string, Binding> {
+  const scopes = scopesOf(stage, global, escapeChar);
+  if (!scopes) return walkedStageScope(stage, at, global, escapeChar);
+  // The declarations of the stage that come before `at` (all of them without `at`).
+  let count = scopes.declaring.length;
+  if (at) {
+    count = 0;
+    while (count < scopes.declaring.length && scopes.declaring[count]!.index < at.index) count++;
+  }
+  return new Map(count === 0 ? scopes.start : scopes.after[count - 1]);
+}
+
+/**
+ * A stage's scopes, built once: the one it starts with (what its parent stages declare) and the one after each of
+ * its ARG and ENV instructions. Rules ask for the scope of almost every instruction; rebuilding each from the
+ * stage's first instruction (re-evaluating every declaration of the FROM chain) made that quadratic.
+ * Callers get copies (some add to the scope they get).
+ */
+interface StageScopes {
+  readonly global: Scope;
+  readonly escapeChar: string;
+  readonly start: ReadonlyMap<string, Binding>;
+  /** The stage's ARG and ENV instructions, in order. */
+  readonly declaring: readonly Instr[];
+  /** `after[k]`: the scope after `declaring[k]`. */
+  readonly after: readonly ReadonlyMap<string, Binding>[];
+}
+
+/** Per stage, one entry per (global scope, escape character) it was asked with: a model and its rule-side cache each make one global scope. */
+const scopesCache = new ObjectMemo<Stage, StageScopes[]>();
+
+/** Undefined when the stage's FROM chain loops (not from `buildModel`, which only links to earlier stages). */
+function scopesOf(stage: Stage, global: Scope, escapeChar: string): StageScopes | undefined {
+  // The stages from `stage` up its FROM chain to the first one whose scopes are known (or the root).
+  const pending: Stage[] = [];
+  const seen = new Set<Stage>();
+  let known: StageScopes | undefined;
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    known = cachedScopes(s, global, escapeChar);
+    if (known) break;
+    if (seen.has(s)) return undefined;
+    seen.add(s);
+    pending.push(s);
+  }
+  for (let i = pending.length - 1; i >= 0; i--) known = buildScopes(pending[i]!, known, global, escapeChar);
+  return known;
+}
+
+function cachedScopes(stage: Stage, global: Scope, escapeChar: string): StageScopes | undefined {
+  return scopesCache.get(stage)?.find((s) => s.global === global && s.escapeChar === escapeChar);
+}
+
+function buildScopes(stage: Stage, parent: StageScopes | undefined, global: Scope, escapeChar: string): StageScopes {
+  const start = parent ? (parent.after[parent.after.length - 1] ?? parent.start) : EMPTY_SCOPE;
+  const declaring = stage.instructions.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV');
+  const after: Map<string, Binding>[] = [];
+  let scope = new Map(start);
+  for (const instr of declaring) {
+    declare(instr, scope, global, escapeChar);
+    after.push(scope);
+    scope = new Map(scope);
+  }
+  const scopes: StageScopes = { global, escapeChar, start, declaring, after };
+  const cached = scopesCache.get(stage);
+  if (cached) cached.push(scopes);
+  else scopesCache.set(stage, [scopes]);
+  return scopes;
+}
+
+const EMPTY_SCOPE: ReadonlyMap<string, Binding> = new Map();
+
+/** `stageScope` walking the FROM chain from its root, for chains that loop. */
+function walkedStageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar: string): Map<string, Binding> {
   const scope = new Map<string, Binding>();
   const chain: Stage[] = [];
   const seen = new Set<Stage>();
@@ -161,68 +235,28 @@ export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, e
 function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Binding>, global: Scope, esc: string) {
   for (const instr of stage.instructions) {
     if (at && instr.index >= at.index) break;
-    if (instr.keyword === 'ARG') {
-      for (const decl of argDeclsOf(instr, esc)) {
-        const g = global.get(decl.name);
-        let value: string | undefined;
-        if (decl.rawDefault !== undefined) {
-          const e = evaluateWord(decl.rawDefault, scope, esc);
-          value = e.dynamic ? undefined : e.value;
-        }
-        else if (g && g.kind === 'global-arg') value = g.value;
-        scope.set(decl.name, { kind: 'arg', value });
-      }
-    } else if (instr.keyword === 'ENV') {
-      // All values of one ENV see the scope before it (`ENV A=1 B=$A` gives B the earlier A), as in BuildKit.
-      const values = envDeclsOf(instr).map((d) => [d.name, evaluateWord(d.raw, scope, esc)] as const);
-      for (const [name, e] of values) scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
-    }
+    declare(instr, scope, global, esc);
   }
 }
 
-/**
- * `ARG A=1 B` declares two args. The arguments are split the way BuildKit splits them (blanks inside quotes or
- * after the escape character do not separate: `ARG X="a b"` is one declaration).
- */
-export function argDeclsOf(instr: Instr, escapeChar?: string): ArgDecl[] {
-  return instructionWords(instr, escapeChar).flatMap((word) => {
-    const eq = word.raw.indexOf('=');
-    const name = eq < 0 ? word.raw : word.raw.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
-    const rawDefault = eq < 0 ? undefined : word.raw.slice(eq + 1);
-    const nameRange = {
-      start: word.range.start,
-      end: { line: word.range.start.line, character: word.range.start.character + name.length },
-    };
-    const decl: ArgDecl = rawDefault === undefined
-      ? { name, defaultValue: undefined, instr, nameRange }
-      : { name, defaultValue: unquote(rawDefault), rawDefault, instr, nameRange };
-    return [decl];
-  });
-}
-
-export interface EnvDecl {
-  readonly name: string;
-  /** The value as written (quotes and escapes kept, continuation lines joined). */
-  readonly raw: string;
-  /** The value after quote removal and escapes, unexpanded. */
-  readonly value: string;
-}
-
-/** ENV pairs in both the `ENV a=b c=d` and the legacy `ENV key value` form: [name, value after quote removal]. */
-export function envPairsOf(instr: Instr): [string, string][] {
-  return envDeclsOf(instr).map((d) => [d.name, d.value]);
-}
-
-/** ENV declarations with their raw values, for evaluation with `evaluateWord` (the value alone is quote-free, so `\$X` and `'$X'` would look like variables). */
-export function envDeclsOf(instr: Instr): EnvDecl[] {
-  type Prop = { getName(): string; getValue(): string | null; getUnescapedValue(): string | null };
-  const node = instr.node as unknown as { getProperties?: () => Prop[] };
-  if (typeof node.getProperties !== 'function') return [];
-  return guarded(
-    () => node.getProperties!().map((p) => ({ name: p.getName(), raw: p.getUnescapedValue() ?? '', value: p.getValue() ?? '' })),
-    [],
-  );
+/** Adds what an ARG or ENV instruction declares to `scope` (other instructions declare nothing). */
+function declare(instr: Instr, scope: Map<string, Binding>, global: Scope, esc: string) {
+  if (instr.keyword === 'ARG') {
+    for (const decl of argDeclsOf(instr, esc)) {
+      const g = global.get(decl.name);
+      let value: string | undefined;
+      if (decl.rawDefault !== undefined) {
+        const e = evaluateWord(decl.rawDefault, scope, esc);
+        value = e.dynamic ? undefined : e.value;
+      }
+      else if (g && g.kind === 'global-arg') value = g.value;
+      scope.set(decl.name, { kind: 'arg', value });
+    }
+  } else if (instr.keyword === 'ENV') {
+    // All values of one ENV see the scope before it (`ENV A=1 B=$A` gives B the earlier A), as in BuildKit.
+    const values = envDeclsOf(instr).map((d) => [d.name, evaluateWord(d.raw, scope, esc)] as const);
+    for (const [name, e] of values) scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
+  }
 }
 
 /**
@@ -292,11 +326,4 @@ export function removeQuotes(text: string, escapeChar = '\\'): string {
     }
   }
   return out;
-}
-
-function unquote(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
-    return value.slice(1, -1);
-  }
-  return value;
 }

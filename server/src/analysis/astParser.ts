@@ -4,7 +4,7 @@
  * - `getRawArguments()` re-reads an instruction's text on every call, and an instruction calls it up to five times
  *   while it is being constructed (flags, JSON form, argument range, heredoc check) and again for every later
  *   query. Here each instruction computes its arguments once (with `rawArguments`, the same algorithm in one
- *   pass) and hands out copies, because callers change what they get.
+ *   pass) and hands out copies where callers change what they get.
  * - The parser constructs each instruction twice: once to look for heredocs when its first line ends, once to
  *   add it to the tree. When both calls cover the same text, the second gets the first's instance.
  * The nodes are instances of subclasses of dockerfile-ast's own classes, so every other query (flags,
@@ -18,6 +18,7 @@ import {
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { ObjectMemo } from './memo';
 import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
 
 type InstructionClass = new (...args: ConstructorParameters<typeof Instruction>) => Instruction;
@@ -40,7 +41,7 @@ const ARGUMENTS = Symbol('arguments');
 const LAST_CREATED = Symbol('lastCreated');
 
 /** One position finder per parsed document (the line table is built once per text). */
-const finders = new WeakMap<TextDocument, PositionFinder>();
+const finders = new ObjectMemo<TextDocument, PositionFinder>();
 
 function finderOf(document: TextDocument): PositionFinder {
   let finder = finders.get(document);
@@ -52,34 +53,44 @@ function finderOf(document: TextDocument): PositionFinder {
   return finder;
 }
 
-function argumentsOnce(this: Instruction): Argument[] {
-  const self = this as unknown as InstructionInternals;
+function computedArguments(node: Instruction): Argument[] {
+  const self = node as unknown as InstructionInternals;
   let args = self[ARGUMENTS];
   if (!args) {
     const document = self.document;
-    const range = this.getRange();
-    const keyword = this.getInstructionRange();
+    const range = node.getRange();
+    const keyword = node.getInstructionRange();
     args = rawArguments(
       document.getText(), finderOf(document), document.offsetAt(keyword.start), document.offsetAt(keyword.end),
       document.offsetAt(range.start), document.offsetAt(range.end), self.escapeChar,
     );
     self[ARGUMENTS] = args;
   }
-  // Fresh objects for every call, as dockerfile-ast makes them: callers change what they get
-  // (`ModifiableInstruction.getArguments()` shifts the flags off the array, `From.getImageNameRange()` moves the
-  // ends of the first argument's range).
-  return args.map(copyArgument);
+  return args;
 }
+
+/** A fresh array on every call, as dockerfile-ast makes it: `ModifiableInstruction.getArguments()` shifts the flags off it. */
+function argumentsOnce(this: Instruction): Argument[] {
+  return computedArguments(this).slice();
+}
+
+/** Fresh arguments with fresh ranges: `From.getImageNameRange()` and `getRegistryRange()` move the ends of the first one's range. */
+function copiedArgumentsOnce(this: Instruction): Argument[] {
+  return computedArguments(this).map(copyArgument);
+}
+
+// Read once: every access to an imported name goes through the bundler's module getters.
+const ArgumentClass = Argument;
 
 function copyArgument(arg: Argument): Argument {
   const { start, end } = arg.getRange();
-  return new Argument(arg.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+  return new ArgumentClass(arg.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
 }
 
 /** A subclass of `Base` whose (private) `getRawArguments` is computed once. */
-function withArgumentsOnce(Base: InstructionClass): InstructionClass {
+function withArgumentsOnce(Base: InstructionClass, getRawArguments = argumentsOnce): InstructionClass {
   const Once = class extends Base {};
-  Object.defineProperty(Once.prototype, 'getRawArguments', { value: argumentsOnce, writable: true, configurable: true });
+  Object.defineProperty(Once.prototype, 'getRawArguments', { value: getRawArguments, writable: true, configurable: true });
   return Once;
 }
 
@@ -89,7 +100,7 @@ const CLASSES: ReadonlyMap<string, InstructionClass> = new Map<string, Instructi
     ['ADD', Add], ['ARG', Arg], ['CMD', Cmd], ['COPY', Copy], ['ENTRYPOINT', Entrypoint], ['ENV', Env], ['FROM', From],
     ['HEALTHCHECK', Healthcheck], ['LABEL', Label], ['ONBUILD', Onbuild], ['RUN', Run], ['SHELL', Shell],
     ['STOPSIGNAL', Stopsignal], ['WORKDIR', Workdir], ['USER', User], ['VOLUME', Volume],
-  ] as const).map(([keyword, Base]) => [keyword, withArgumentsOnce(Base)]),
+  ] as const).map(([keyword, Base]) => [keyword, withArgumentsOnce(Base, Base === From ? copiedArgumentsOnce : argumentsOnce)]),
 );
 const OTHER = withArgumentsOnce(Instruction);
 

@@ -8,7 +8,8 @@
  * exists.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { endsWithContinuation, joinLogicalLine, splitWords, type PhysicalLine } from './logicalLine';
+import { ObjectMemo } from './memo';
+import { endsWithContinuation, isSkippedLine, joinLogicalLine, splitWords, trimmedLength, type PhysicalLine } from './logicalLine';
 import type { Instr } from './model';
 import { guarded } from './parse';
 
@@ -19,8 +20,22 @@ export interface InstructionWord {
   readonly range: Range;
 }
 
+/**
+ * Words by instruction (with the escape character they were split with): ARG declarations are read for the
+ * model, for every ARG scope and by rules, and an instruction belongs to one model, whose text never changes.
+ */
+const wordsCache = new ObjectMemo<Instr, { readonly escapeChar: string; readonly words: readonly InstructionWord[] }>();
+
 /** The words after the keyword (flags included: `--from=x` is a word like any other). */
-export function instructionWords(instr: Instr, escapeChar: string = escapeCharOf(instr)): InstructionWord[] {
+export function instructionWords(instr: Instr, escapeChar: string = escapeCharOf(instr)): readonly InstructionWord[] {
+  const cached = wordsCache.get(instr);
+  if (cached && cached.escapeChar === escapeChar) return cached.words;
+  const words = readWords(instr, escapeChar);
+  wordsCache.set(instr, { escapeChar, words });
+  return words;
+}
+
+function readWords(instr: Instr, escapeChar: string): InstructionWord[] {
   const text = guarded(() => instr.node.getTextContent(), '');
   if (text === '') return [];
   const start = instr.range.start;
@@ -43,19 +58,19 @@ function escapeCharOf(instr: Instr): string {
 /** The same line classification as `logicalLines`, over the instruction's text instead of the document. */
 function physicalLines(text: string, firstLine: number, firstColumn: number, esc: string): PhysicalLine[] {
   const out: PhysicalLine[] = [];
-  let continues = true;
-  text.split('\n').forEach((rawLine, i) => {
-    if (!continues) return;
-    const body = rawLine.replace(/\r$/, '');
+  const rawLines = text.split('\n');
+  for (let i = 0; i < rawLines.length; i++) {
+    const rawLine = rawLines[i]!;
+    const body = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const lineText = i === 0 ? ' '.repeat(firstColumn) + body : body;
-    const trimmed = lineText.trim();
-    if (i > 0 && (trimmed === '' || trimmed.startsWith('#'))) {
+    if (i > 0 && isSkippedLine(lineText)) {
       out.push({ line: firstLine + i, text: lineText, skipped: true, continues: true, contentEnd: lineText.length });
-      return;
+      continue;
     }
-    continues = endsWithContinuation(lineText, esc);
-    const end = lineText.replace(/[ \t\r]+$/, '').length;
+    const continues = endsWithContinuation(lineText, esc);
+    const end = trimmedLength(lineText);
     out.push({ line: firstLine + i, text: lineText, skipped: false, continues, contentEnd: Math.max(0, continues ? end - 1 : end) });
-  });
+    if (!continues) break;
+  }
   return out;
 }

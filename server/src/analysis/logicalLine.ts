@@ -7,6 +7,7 @@
  * character as the last non-blank character of the line continues the instruction.
  */
 import type { Position } from 'vscode-languageserver-types';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr } from './model';
 
 export interface PhysicalLine {
@@ -21,22 +22,51 @@ export interface PhysicalLine {
   readonly contentEnd: number;
 }
 
+/** Text of document line `line` without its line break (`\n` or `\r\n`; a lone `\r` stays, as it always did here). */
 export function lineTextAt(model: DockerfileModel, line: number): string {
-  return model.document
-    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
-    .replace(/\r?\n$/, '');
+  const document = model.document;
+  const start = document.offsetAt({ line, character: 0 });
+  let end = document.offsetAt({ line: line + 1, character: 0 });
+  const text = model.text;
+  if (end > start && text.charCodeAt(end - 1) === 10) {
+    end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  }
+  return text.slice(start, end);
+}
+
+/** Length of `text` without its trailing blanks, tabs and carriage returns (what `/[ \t\r]+$/` strips). */
+export function trimmedLength(text: string): number {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 32 || c === 9 || c === 13; c = text.charCodeAt(end - 1)) end--;
+  return end;
 }
 
 /** True when `text` ends with the escape character (not itself escaped by a preceding escape character). */
 export function endsWithContinuation(text: string, escapeChar: string): boolean {
-  const trimmed = text.replace(/[ \t\r]+$/, '');
-  if (!trimmed.endsWith(escapeChar)) return false;
+  const end = trimmedLength(text);
+  if (end === 0 || text[end - 1] !== escapeChar) return false;
   // BuildKit's regex requires the character before the escape to be something other than the escape char.
-  return trimmed.length === 1 || trimmed[trimmed.length - 2] !== escapeChar;
+  return end === 1 || text[end - 2] !== escapeChar;
 }
 
+/**
+ * Logical lines by instruction: inline comments, syntax checks and both variable scans read them, and an
+ * instruction belongs to one model, whose text never changes.
+ */
+const logicalLinesCache = new ObjectMemo<Instr, readonly PhysicalLine[]>();
+
 /** The physical lines of `instr`'s logical line (heredoc bodies excluded). */
-export function logicalLines(model: DockerfileModel, instr: Instr): PhysicalLine[] {
+export function logicalLines(model: DockerfileModel, instr: Instr): readonly PhysicalLine[] {
+  let lines = logicalLinesCache.get(instr);
+  if (!lines) {
+    lines = readLogicalLines(model, instr);
+    logicalLinesCache.set(instr, lines);
+  }
+  return lines;
+}
+
+function readLogicalLines(model: DockerfileModel, instr: Instr): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
   const esc = model.escapeChar;
   const last = instr.range.end.line;
@@ -44,16 +74,21 @@ export function logicalLines(model: DockerfileModel, instr: Instr): PhysicalLine
   for (let line = instr.range.start.line; line <= last && continues; line++) {
     const text = lineTextAt(model, line);
     const first = line === instr.range.start.line;
-    const trimmed = text.trim();
-    if (!first && (trimmed === '' || trimmed.startsWith('#'))) {
+    if (!first && isSkippedLine(text)) {
       lines.push({ line, text, skipped: true, continues: true, contentEnd: text.length });
       continue;
     }
     continues = endsWithContinuation(text, esc);
-    const contentEnd = continues ? text.replace(/[ \t\r]+$/, '').length - 1 : text.replace(/[ \t\r]+$/, '').length;
-    lines.push({ line, text, skipped: false, continues, contentEnd: Math.max(0, contentEnd) });
+    const end = trimmedLength(text);
+    lines.push({ line, text, skipped: false, continues, contentEnd: Math.max(0, continues ? end - 1 : end) });
   }
   return lines;
+}
+
+/** A blank line or a `#` comment line (after leading white space), which BuildKit skips inside a continuation. */
+export function isSkippedLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === '' || trimmed.startsWith('#');
 }
 
 export interface JoinedLine {

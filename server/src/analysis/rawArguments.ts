@@ -9,6 +9,9 @@
 import { Argument } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 
+// Read once: every access to an imported name goes through the bundler's module getters.
+const ArgumentClass = Argument;
+
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
@@ -103,7 +106,7 @@ export function rawArguments(
   const push = (from: number, to: number) => {
     const text = runStart === -1 ? value : value + s.slice(runStart, runEnd);
     const range: Range = { start: positions.positionAt(offset + from), end: positions.positionAt(offset + to) };
-    args.push(new Argument(text, range));
+    args.push(new ArgumentClass(text, range));
     value = '';
     runStart = -1;
     runEnd = -1;

@@ -15,7 +15,7 @@ import {
   flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, MOUNT_KEYS,
   MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
 } from './buildkitGrammar';
-import { joinLogicalLine, lineTextAt, logicalLines, splitWords, type JoinedLine, type Word } from './logicalLine';
+import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type Word } from './logicalLine';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 
 export type SyntaxIssueKind =
@@ -218,7 +218,7 @@ function checkArguments(instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
   const keyword = instr.keyword;
   const json = parseJsonForm(p.rest);
   const count = json ? json.length : p.args.length;
-  const lineEnd = p.joined.positionAt(p.joined.text.replace(/[ \t\r]+$/, '').length);
+  const lineEnd = p.joined.positionAt(trimmedLength(p.joined.text));
   const argsRange: Range = p.args.length > 0 ? { start: p.joined.positionAt(p.restStart), end: lineEnd } : instr.keywordRange;
   const missing = (expected: string) => issues.push({ kind: 'missingArgs', range: argsRange, data: { keyword: instr.keywordText, expected } });
   if (NEEDS_ONE.has(keyword) && count === 0) {

@@ -1,0 +1,42 @@
+/** ObjectMemo: WeakMap's get/set/has, with the value kept on its key (hidden from equality and JSON). */
+import { describe, expect, it } from 'vitest';
+import { ObjectMemo } from '../../server/src/analysis/memo';
+
+describe('ObjectMemo', () => {
+  it('keeps one value per key and memo', () => {
+    const a = new ObjectMemo<object, number>();
+    const b = new ObjectMemo<object, string>();
+    const key = {};
+    expect(a.has(key)).toBe(false);
+    expect(a.get(key)).toBeUndefined();
+    a.set(key, 1).set(key, 2);
+    b.set(key, 'x');
+    expect(a.get(key)).toBe(2);
+    expect(b.get(key)).toBe('x');
+    expect(a.has({})).toBe(false);
+    expect(new ObjectMemo<object, number>().has(key)).toBe(false);
+  });
+
+  it('stores undefined as a value', () => {
+    const memo = new ObjectMemo<object, undefined>();
+    const key = {};
+    memo.set(key, undefined);
+    expect(memo.has(key)).toBe(true);
+  });
+
+  it('leaves equality, keys and JSON of the key unchanged', () => {
+    const key = { a: 1 };
+    new ObjectMemo<object, number>().set(key, 5);
+    expect(key).toEqual({ a: 1 });
+    expect(Object.keys(key)).toEqual(['a']);
+    expect(JSON.stringify(key)).toBe('{"a":1}');
+  });
+
+  it('falls back to a WeakMap for frozen keys', () => {
+    const memo = new ObjectMemo<object, number>();
+    const key = Object.freeze({});
+    memo.set(key, 3);
+    expect(memo.get(key)).toBe(3);
+    expect(memo.has(key)).toBe(true);
+  });
+});

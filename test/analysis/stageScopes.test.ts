@@ -1,0 +1,74 @@
+/**
+ * `stageScope` builds each stage's scopes once (the scope it starts with and the one after each ARG/ENV) and
+ * answers from them. These tests pin that the answers are the ones the straightforward walk gives (every
+ * declaration of the FROM chain from its root, then the stage's own up to the instruction), for every
+ * instruction of every stage of the corpus and of multi-stage files written for it, and that callers get copies.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argDeclsOf, envDeclsOf, evaluateWord, globalScope, stageScope, type Binding, type Scope } from '../../server/src/analysis/args';
+import { buildModel } from '../../server/src/analysis/buildModel';
+import type { DockerfileModel, Instr, Stage } from '../../server/src/analysis/model';
+
+/** The scope as BuildKit's semantics define it, walked from scratch. */
+function walked(stage: Stage, at: Instr | undefined, global: Scope, esc: string): Map<string, Binding> {
+  const scope = new Map<string, Binding>();
+  const chain: Stage[] = [];
+  for (let s = stage.parent; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  for (const s of [...chain, stage]) {
+    for (const instr of s.instructions) {
+      if (s === stage && at && instr.index >= at.index) break;
+      if (instr.keyword === 'ARG') {
+        for (const d of argDeclsOf(instr, esc)) {
+          const g = global.get(d.name);
+          const e = d.rawDefault === undefined ? undefined : evaluateWord(d.rawDefault, scope, esc);
+          const value = e ? (e.dynamic ? undefined : e.value) : g && g.kind === 'global-arg' ? g.value : undefined;
+          scope.set(d.name, { kind: 'arg', value });
+        }
+      } else if (instr.keyword === 'ENV') {
+        const values = envDeclsOf(instr).map((d) => [d.name, evaluateWord(d.raw, scope, esc)] as const);
+        for (const [name, e] of values) scope.set(name, { kind: 'env', value: e.dynamic ? undefined : e.value });
+      }
+    }
+  }
+  return scope;
+}
+
+function expectSameScopes(model: DockerfileModel) {
+  const global = globalScope(model.globalArgs, model.escapeChar);
+  // Ask in reverse order too: a stage's scopes must not depend on which instruction asked first.
+  for (const stage of [...model.stages].reverse()) {
+    for (const at of [undefined, ...[...stage.instructions].reverse(), ...model.instructions.slice(0, 3)]) {
+      expect(stageScope(stage, at, global, model.escapeChar)).toEqual(walked(stage, at, global, model.escapeChar));
+    }
+  }
+}
+
+describe('stageScope', () => {
+  it('matches the walk on a FROM chain with ARG and ENV at every step', () => {
+    expectSameScopes(buildModel([
+      'ARG BASE=alpine', 'ARG V=1', 'FROM $BASE AS a', 'ARG V', 'ENV A=$V B=x', 'RUN true', 'ARG W=${A}-w',
+      'FROM a AS b', 'ENV C="$B $W" A=2', 'RUN true', 'ARG V=3', 'FROM b', 'ENV D=${C:-none} E=$V', 'RUN true',
+      'FROM alpine', 'ENV F=1', 'RUN true', '',
+    ].join('\n')));
+  });
+
+  it('matches the walk with the backtick escape character', () => {
+    expectSameScopes(buildModel('# escape=`\nFROM alpine AS a\nENV A=`$x B="a b"\nFROM a\nARG C=$A\nRUN true\n'));
+  });
+
+  it('hands out a copy', () => {
+    const model = buildModel('FROM alpine\nENV A=1\nRUN true\n');
+    const global = globalScope(model.globalArgs, model.escapeChar);
+    const run = model.instructions[2]!;
+    stageScope(model.stages[0]!, run, global).set('B', { kind: 'env', value: '2' });
+    expect([...stageScope(model.stages[0]!, run, global).keys()]).toEqual(['A']);
+  });
+
+  const corpus = path.resolve(__dirname, '../../../shared/corpus');
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
+  it('matches the walk on every corpus file', () => {
+    for (const file of files) expectSameScopes(buildModel(readFileSync(path.join(corpus, file), 'utf8'), { uri: file }));
+  });
+});
