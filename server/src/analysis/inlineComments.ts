@@ -38,9 +38,11 @@ function isShellForm(model: DockerfileModel, instr: Instr): boolean {
 }
 
 export function inlineComments(model: DockerfileModel, instr: Instr): InlineComment[] {
+  const lines = logicalLines(model, instr);
+  // Most instructions have no '#' at all: nothing to scan for.
+  if (!lines.some((l) => !l.skipped && l.text.includes('#'))) return [];
   const target = instr.trigger ?? instr;
   const shell = isShellForm(model, target);
-  const lines = logicalLines(model, instr);
   const esc = model.escapeChar;
   const found: InlineComment[] = [];
   let quote: string | undefined;

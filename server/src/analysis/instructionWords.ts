@@ -43,10 +43,9 @@ function readWords(instr: Instr, escapeChar: string): InstructionWord[] {
   const joined = joinLogicalLine(lines);
   // The first physical line is padded to its document column, so offsets in it are columns.
   const afterKeyword = instr.keywordRange.end.line === start.line ? instr.keywordRange.end.character : start.character + instr.keywordText.length;
-  return splitWords(joined.text.slice(afterKeyword), escapeChar).map((w) => {
-    const from = afterKeyword + w.start;
-    return { raw: w.raw, range: { start: joined.positionAt(from), end: joined.positionAt(from + w.raw.length) } };
-  });
+  return splitWords(joined.text, escapeChar, afterKeyword).map((w) => ({
+    raw: w.raw, range: { start: joined.positionAt(w.start), end: joined.positionAt(w.start + w.raw.length) },
+  }));
 }
 
 /** dockerfile-ast keeps the parser's escape character on every instruction node. */

@@ -131,12 +131,13 @@ export interface Word {
 /**
  * Splits a joined logical line into whitespace-separated words the way BuildKit's `parseWords` does: quotes
  * group blanks into one word, and the escape character protects the next character (not inside `'…'`).
+ * Only `text` from offset `from` is split; word starts are offsets in `text`.
  */
-export function splitWords(text: string, escapeChar: string): Word[] {
+export function splitWords(text: string, escapeChar: string, from = 0): Word[] {
   const words: Word[] = [];
   let start = -1;
   let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text[i]!;
     if (start < 0) {
       if (c === ' ' || c === '\t') continue;

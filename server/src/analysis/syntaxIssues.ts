@@ -76,7 +76,7 @@ interface Parsed {
 function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
   const joined = joinLogicalLine(logicalLines(model, instr));
   const afterKeyword = instr.keywordRange.end.character;
-  const words = splitWords(joined.text.slice(afterKeyword), model.escapeChar).map((w) => ({ raw: w.raw, start: w.start + afterKeyword }));
+  const words = splitWords(joined.text, model.escapeChar, afterKeyword);
   let i = 0;
   const flagWords: Word[] = [];
   while (i < words.length && words[i]!.raw.startsWith('--')) {
