@@ -135,17 +135,18 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
 }
 
 /**
- * Answers per command: package ops, cache cleanups, dependency-order and manifest checks each ask about the
- * same commands (`null`: not a package-manager command).
+ * Package-manager commands, recognized once: package ops, cache cleanups, dependency-order and manifest checks
+ * each ask about the same commands. Only hits are kept: telling any other command apart is cheap, and an entry
+ * for every command of every script would make each garbage collection do more work than the cache saves.
  */
-const cache = new WeakMap<ShellCommand, Recognized | null>();
+const cache = new WeakMap<ShellCommand, Recognized>();
 
 /** Recognizes a package-manager command; undefined for anything else (including `apt-get --version`). */
 export function recognize(cmd: ShellCommand): Recognized | undefined {
   const hit = cache.get(cmd);
-  if (hit !== undefined) return hit ?? undefined;
+  if (hit) return hit;
   const rec = recognizeCommand(cmd);
-  cache.set(cmd, rec ?? null);
+  if (rec) cache.set(cmd, rec);
   return rec;
 }
 

@@ -54,6 +54,7 @@ const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** Parsed scripts per instruction: every rule asking about the same RUN shares one parse. */
 const cache = new WeakMap<Instr, readonly RunScript[]>();
+/** `shellScriptsOf`, for the instructions that also run a non-shell script (usually all scripts are shell). */
 const shellCache = new WeakMap<Instr, readonly RunScript[]>();
 const NO_SCRIPTS: readonly RunScript[] = Object.freeze([]);
 
@@ -78,10 +79,11 @@ export function runScriptsOf(model: DockerfileModel, instr: Instr): readonly Run
 
 /** The scripts of `instr` that a POSIX shell runs (what shell-command rules inspect). */
 export function shellScriptsOf(model: DockerfileModel, instr: Instr): readonly RunScript[] {
+  const all = runScriptsOf(model, instr);
+  if (all.every((s) => s.language === 'sh')) return all;
   let scripts = shellCache.get(instr);
   if (!scripts) {
-    const all = runScriptsOf(model, instr);
-    scripts = all.every((s) => s.language === 'sh') ? all : all.filter((s) => s.language === 'sh');
+    scripts = all.filter((s) => s.language === 'sh');
     shellCache.set(instr, scripts);
   }
   return scripts;
