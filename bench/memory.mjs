@@ -17,7 +17,7 @@ function roundTrip(client) {
 async function snapshot(client) {
   const { rss, peak } = client.rss();
   const heap = await client.heapAfterGc();
-  return { rssMB: mb(rss), peakRssMB: mb(peak), rssAfterGcMB: mb(heap.rss), heapUsedAfterGcMB: mb(heap.heapUsed), heapTotalMB: mb(heap.heapTotal) };
+  return { rssMB: mb(rss), peakRssMB: mb(peak), rssAfterGcMB: mb(heap.rss), heapUsedAfterGcMB: mb(heap.heapUsed), codeSpaceAfterGcMB: mb(heap.codeSpaceUsed), heapTotalMB: mb(heap.heapTotal) };
 }
 
 export async function run({ documents = 500, edits = 10_000, batch = 100 } = {}) {

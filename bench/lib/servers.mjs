@@ -1,5 +1,6 @@
 // The two servers the benchmark drives: stagelint's built dist/server.js and the peer Dockerfile language server
 // (rcjsuen's dockerfile-language-server-nodejs, what most editors other than VS Code run), both over --stdio.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './corpus.mjs';
@@ -7,11 +8,16 @@ import { LspClient } from './lspClient.mjs';
 
 const require = createRequire(import.meta.url);
 
+/** The Node/V8 flags the VS Code client starts stagelint's server with (one shared file; why: its description). */
+export const STAGELINT_EXEC_ARGV = JSON.parse(readFileSync(join(repoRoot, 'client', 'src', 'serverProcess.json'), 'utf8')).execArgv;
+
 export const SERVERS = {
   stagelint: {
     label: 'stagelint',
     command: join(repoRoot, 'dist', 'server.js'),
     args: ['--stdio'],
+    // Started as the client starts it (client/src/extension.ts), with the same flags.
+    nodeOptions: STAGELINT_EXEC_ARGV,
     // The debounce is set to 0 so latency is the lint's own time (the peer does not debounce).
     initializationOptions: { diagnosticsDebounceMs: 0 },
     /** stagelint publishes with the document version: wait for the one just sent. */
@@ -29,7 +35,7 @@ export const SERVERS = {
 
 export function startServer(name, { nodeOptions = [] } = {}) {
   const spec = SERVERS[name];
-  return new LspClient({ ...spec, nodeOptions });
+  return new LspClient({ ...spec, nodeOptions: [...(spec.nodeOptions ?? []), ...nodeOptions] });
 }
 
 export function peerVersion() {

@@ -37,6 +37,10 @@ function rows(results) {
     out.push(['  heap after GC: opened → edited', `${fmt(m.opened.heapUsedAfterGcMB, ' MB')} → ${fmt(m.edited.heapUsedAfterGcMB, ' MB')}`, '', '', 'no growth', m.goals['no heap growth across edits']]);
     out.push(['  heap after GC: warm → all closed', `${fmt(m.warmedUp.heapUsedAfterGcMB, ' MB')} → ${fmt(m.allClosed.heapUsedAfterGcMB, ' MB')}`, '', '', 'models freed', m.goals['closing frees the models']]);
     out.push([`  heap committed with ${m.documents} documents`, fmt(m.opened.heapTotalMB, ' MB')]);
+    // Part of the heap figures above: compiled code grows while more functions get optimised (not kept data).
+    if (m.opened.codeSpaceAfterGcMB !== undefined) {
+      out.push(['  of which code: warm, opened, edited, closed', [m.warmedUp, m.opened, m.edited, m.allClosed].map((s) => fmt(s.codeSpaceAfterGcMB, ' MB')).join(', ')]);
+    }
   }
   const z = s.size;
   if (z) {

@@ -12,6 +12,7 @@ import { COMMANDS } from '../../shared/src/protocol';
 import type { EditorFeatures } from '../../shared/src/settings';
 import { registerCommands } from './commands';
 import { registerStageGraph } from './stageGraphView';
+import serverProcess from './serverProcess.json';
 
 /** Extensions that run their own Dockerfile language server; the server then leaves generic features to them. */
 const OTHER_DOCKER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
@@ -28,9 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ];
   context.subscriptions.push(output, ...watchers);
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Memory flags (why: serverProcess.json); the benchmark starts the server with the same ones.
+  const execArgv = serverProcess.execArgv;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const crashes: number[] = [];
 
