@@ -10,6 +10,13 @@ export const INSTRUCTIONS: readonly string[] = [
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ];
 
+/** BuildKit's stage-name grammar, checked on the lower-cased name (`FROM … AS <name>` must match it). */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+export function isValidStageName(key: string): boolean {
+  return STAGE_NAME.test(key);
+}
+
 /**
  * BuildKit flag value types: `bool` takes `--x`, `--x=true|false`; `string` requires `=value` and may not repeat;
  * `strings` requires `=value` and may repeat.

@@ -10,13 +10,6 @@ import { inferStageRole, type StageRole } from './stageRole';
 const NUMBERED = /^(?:stage|step|s|build|base|tmp|temp|image|img|layer|phase|part|target)[-_.]?\d+$/;
 const PLACEHOLDER = /^(?:stage|step|tmp|temp|temporary|foo|bar|baz|dummy|x)$/;
 
-/** BuildKit's stage-name grammar, checked on the lower-cased name (`FROM … AS <name>` must match it). */
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
-
-export function isValidStageName(key: string): boolean {
-  return STAGE_NAME.test(key);
-}
-
 export function isGenericStageName(key: string): boolean {
   return NUMBERED.test(key) || PLACEHOLDER.test(key);
 }

@@ -12,7 +12,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
 import {
-  flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, MOUNT_KEYS,
+  flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, isValidStageName, MOUNT_KEYS,
   MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
 } from './buildkitGrammar';
 import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type Word } from './logicalLine';
@@ -229,7 +229,7 @@ function checkArguments(instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
     case 'FROM': {
       const ok = p.args.length === 1 || (p.args.length === 3 && p.args[1]!.raw.toLowerCase() === 'as');
       if (!ok) issues.push({ kind: 'fromArgs', range: argsRange, data: {} });
-      else if (p.args.length === 3 && !/^[a-z][a-z0-9-_.]*$/.test(p.args[2]!.raw.toLowerCase())) {
+      else if (p.args.length === 3 && !isValidStageName(p.args[2]!.raw.toLowerCase())) {
         issues.push({ kind: 'invalidStageName', range: wordRange(p.joined, p.args[2]!), data: { name: p.args[2]!.raw } });
       }
       break;

@@ -8,7 +8,7 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
-import { isValidStageName } from '../analysis/stageNaming';
+import { isValidStageName } from '../analysis/buildkitGrammar';
 import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
 
 /** `notAStage`: nothing stage-related is under the cursor, so another rename (variables) may apply. */

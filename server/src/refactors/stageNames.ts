@@ -6,7 +6,8 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../analysis/model';
-import { isGenericStageName, isValidStageName, suggestStageName } from '../analysis/stageNaming';
+import { isValidStageName } from '../analysis/buildkitGrammar';
+import { isGenericStageName, suggestStageName } from '../analysis/stageNaming';
 import { replace } from '../engine/fixes';
 import { onInstruction } from './selection';
 import { asKeyword } from './style';

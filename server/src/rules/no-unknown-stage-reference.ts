@@ -1,7 +1,7 @@
 import { boundedDistance } from '../analysis/boundedDistance';
 import type { Stage, StageEdge } from '../analysis/model';
 import { KNOWN_OFFICIAL_IMAGES } from '../analysis/officialImages';
-import { isValidStageName } from '../analysis/stageNaming';
+import { isValidStageName } from '../analysis/buildkitGrammar';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
 
