@@ -12,8 +12,9 @@ import { accountCommandsOf, type AccountCommand } from './accountCommands';
 import { imageHasUser, type Tri } from './baseImages';
 import { copyParts } from './copySources';
 import { envAt, expandAt } from './envAt';
-import { baseFactsOf, chainInstructions, findLastInChain } from './finalImage';
+import { baseFactsOf, findLastInChain, stageChain } from './finalImage';
 import { packageOpsOf } from './instrPackages';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { runsLocalScript } from './opaqueCommands';
 import { joinPath, workdirAt } from './paths';
@@ -30,7 +31,7 @@ export interface AccountEvent {
   readonly packages?: readonly string[];
 }
 
-const eventCache = new WeakMap<Instr, readonly AccountEvent[]>();
+const eventCache = new ObjectMemo<Instr, readonly AccountEvent[]>();
 
 /** The account-related effects of one instruction. */
 export function accountEventsOf(model: DockerfileModel, instr: Instr): readonly AccountEvent[] {
@@ -40,6 +41,24 @@ export function accountEventsOf(model: DockerfileModel, instr: Instr): readonly 
   eventCache.set(instr, events);
   return events;
 }
+
+/**
+ * The account events of a stage's own instructions, in order (ONBUILD triggers excluded). `userExists` and
+ * `homeOf` are asked for every RUN and COPY and walk the whole FROM chain: reading the few events of each
+ * stage instead of every instruction of the chain keeps a long chain of stages from costing n² per lint.
+ */
+function stageAccountEvents(model: DockerfileModel, stage: Stage): readonly AccountEvent[] {
+  let events = stageEventCache.get(stage);
+  if (!events) {
+    const all: AccountEvent[] = [];
+    for (const instr of stage.instructions) if (instr.keyword !== 'ONBUILD') all.push(...accountEventsOf(model, instr));
+    events = all;
+    stageEventCache.set(stage, events);
+  }
+  return events;
+}
+
+const stageEventCache = new ObjectMemo<Stage, readonly AccountEvent[]>();
 
 /** `$VAR` words resolved through the instruction's ARG/ENV scope. */
 export function wordResolver(model: DockerfileModel, instr: Instr): (w: ShellWord) => string | undefined {
@@ -122,10 +141,13 @@ export function userExists(model: DockerfileModel, stage: Stage, name: string, a
   if (name === '' || name.includes('$')) return { exists: 'unknown', created: undefined };
   let uncertain = false;
   let created: UserExistence['created'];
-  for (const instr of chainInstructions(stage, at)) {
-    for (const e of accountEventsOf(model, instr)) {
+  const chain = stageChain(stage);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const s = chain[k]!;
+    for (const e of stageAccountEvents(model, s)) {
+      if (at && s === stage && e.instr.index >= at.index) break;
       if (e.account?.kind === 'user') {
-        if (e.account.name === name) created = { account: e.account, instr };
+        if (e.account.name === name) created = { account: e.account, instr: e.instr };
         else if (e.account.name === undefined) uncertain = true;
       }
       if (e.uncertain) uncertain = true;
@@ -183,20 +205,16 @@ export function homeOf(model: DockerfileModel, stage: Stage, user: string, at?: 
   if (env) return env.value?.startsWith('/') ? env.value : undefined;
   if (isRoot(user) === 'yes') return '/root';
   // The last account command for `user` in the chain sets the home.
-  let home: string | undefined;
-  const creator = findLastInChain(stage, at, (instr) => {
-    let found = false;
-    for (const e of accountEventsOf(model, instr)) {
+  for (const s of stageChain(stage)) {
+    const events = stageAccountEvents(model, s);
+    for (let k = events.length - 1; k >= 0; k--) {
+      const e = events[k]!;
+      if (at && s === stage && e.instr.index >= at.index) continue;
       const a = e.account;
       if (a?.kind !== 'user' || a.membership) continue;
-      if (a.name === user || (a.id !== undefined && a.id === user)) {
-        home = a.home;
-        found = true;
-      }
+      if (a.name === user || (a.id !== undefined && a.id === user)) return a.home;
     }
-    return found;
-  });
-  if (creator) return home;
+  }
   const facts = baseFactsOf(model, stage);
   if (facts.known && facts.users.includes(user)) return BASE_HOMES[user];
   return undefined;
