@@ -18,6 +18,7 @@ import { commandEffect, type OutputKind } from './buildOutputs';
 import { copyParts } from './copySources';
 import { envAt, expandAt } from './envAt';
 import { baseFactsOf, stageChain } from './finalImage';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, joinPath, pathsOverlap, topLevel, workdirAt, workdirValue } from './paths';
 import { mountFlags, mountOption, mountTarget, mountType } from './runMounts';
@@ -52,7 +53,7 @@ export interface StagePaths {
   readonly opaque: { readonly instr: Instr; readonly reason: string } | undefined;
 }
 
-const cache = new WeakMap<Stage, StagePaths>();
+const cache = new ObjectMemo<Stage, StagePaths>();
 
 /** What `stage`'s own instructions produce (parents excluded; see `pathStatus`). */
 export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
@@ -223,13 +224,18 @@ export interface PathStatus {
 export function pathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus {
   if (!isApplicationPath(path, writtenRelative)) return { status: 'unknown', why: 'not an application path' };
   if (baseMayShip(baseFactsOf(model, stage), path)) return { status: 'unknown', why: 'the base image may ship it' };
-  const chain = stageChain(stage);
-  const all = chain.map((s) => stagePaths(model, s));
-  const opaque = all.find((p) => p.opaque)?.opaque;
+  const paths: StagePaths[] = [];
+  for (const s of stageChain(stage)) paths.push(stagePaths(model, s));
+  const opaque = paths.find((p) => p.opaque)?.opaque;
   if (opaque) return { status: 'unknown', why: opaque.reason };
-  const mount = all.flatMap((p) => p.mounts).find((m) => isUnder(path, m.target));
-  for (const paths of all) {
-    for (const p of paths.productions) {
+  // The nearest stage's mounts first, without concatenating every mount list of the chain.
+  let mount: RunMount | undefined;
+  for (const p of paths) {
+    mount = p.mounts.find((m) => isUnder(path, m.target));
+    if (mount) break;
+  }
+  for (const own of paths) {
+    for (const p of own.productions) {
       if (p.discarded.some((t) => isUnder(path, t) || (p.tree && isUnder(p.path, t)))) continue;
       // Build outputs under a cache mount are not expected from the context (`COPY . .` before `cargo build`).
       if (mount && p.fromContext && isUnder(mount.target, p.path) && mount.target !== p.path) continue;

@@ -9,6 +9,7 @@ import { baseFactsOf, finalStages, rootImageText, stageChain } from './finalImag
 import type { DockerfileModel, Instr, Stage } from './model';
 import { copyDestination } from './flows';
 import { chownCommands } from './chownCommands';
+import { ObjectMemo } from './memo';
 import { isUnder } from './paths';
 import { isApplicationPath } from './producedPaths';
 import { effectiveUser, homeOf, isRoot, userExists } from './users';
@@ -115,11 +116,36 @@ export function copiesNeedingChown(model: DockerfileModel): ChownNeed[] {
 
 /** A later `RUN chown` in the image chain covers `dest` (the ownership is repaired, see `prefer-copy-chown`). */
 function chownedLater(model: DockerfileModel, target: Stage, after: Instr, dest: string): boolean {
-  for (const stage of stageChain(target)) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== 'RUN' || instr.index <= after.index) continue;
-      for (const c of chownCommands(model, instr)) if (c.paths.some((p) => isUnder(dest, p))) return true;
-    }
+  for (const c of chainChowns(model, target)) {
+    if (c.index > after.index && c.paths.some((p) => isUnder(dest, p))) return true;
   }
   return false;
 }
+
+interface ChainChown {
+  /** Index of the RUN that changes the ownership. */
+  readonly index: number;
+  readonly paths: readonly string[];
+}
+
+/**
+ * The `chown` commands of every RUN in `target`'s chain, memoised per target: each COPY of the chain asks,
+ * and reading every instruction of the chain for every COPY cost copies × instructions on a long file.
+ */
+function chainChowns(model: DockerfileModel, target: Stage): readonly ChainChown[] {
+  let hit = chainChownCache.get(target);
+  if (!hit) {
+    const out: ChainChown[] = [];
+    for (const stage of stageChain(target)) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'RUN') continue;
+        for (const c of chownCommands(model, instr)) out.push({ index: instr.index, paths: c.paths });
+      }
+    }
+    hit = out;
+    chainChownCache.set(target, hit);
+  }
+  return hit;
+}
+
+const chainChownCache = new ObjectMemo<Stage, readonly ChainChown[]>();
