@@ -37,6 +37,8 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];
   const lines = logicalLines(model, instr);
+  // Most instructions use no variable: skip joining the lines and masking quotes for them.
+  if (!lines.some((l) => !l.skipped && hasDollar(l.text, l.contentEnd))) return [];
   const joined = joinLogicalLine(lines);
   const from = instr.keywordRange.end.character;
   const text = joined.text;
@@ -76,6 +78,11 @@ function expandedSpans(model: DockerfileModel, instr: Instr): Range[] {
     return instr.flags.filter((f) => f.name === 'mount').flatMap((f) => f.options.filter((o) => o.name !== 'from' && o.valueRange).map((o) => o.valueRange!));
   }
   return [];
+}
+
+function hasDollar(text: string, end: number): boolean {
+  const at = text.indexOf('$');
+  return at >= 0 && at < end;
 }
 
 function within(inner: Range, outer: Range): boolean {

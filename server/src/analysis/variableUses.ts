@@ -27,6 +27,12 @@ export function variableUses(model: DockerfileModel, instr: Instr): VariableRef[
   for (const line of logicalLines(model, instr)) {
     if (line.skipped) continue;
     const from = line.line === instr.range.start.line ? instr.keywordRange.end.character : 0;
+    const dollar = line.text.indexOf('$', from);
+    if (dollar < 0 || dollar >= line.contentEnd) {
+      // No use on this line: only whether a '…' stays open matters (no segment copy, no mask).
+      if (shell) singleQuoted = singleQuoteOpenAfter(line.text, from, line.contentEnd, model.escapeChar, singleQuoted);
+      continue;
+    }
     const segment = line.text.slice(from, line.contentEnd);
     // In a shell, '…' keeps `$` literal (awk and sed scripts): skip what is single-quoted.
     const mask: { quoted: boolean[]; open: boolean } | undefined = shell ? quoteMask(segment, model.escapeChar, singleQuoted) : undefined;
@@ -80,6 +86,25 @@ export function quoteMask(text: string, esc: string, startOpen: boolean): { quot
     }
   }
   return { quoted, open: single };
+}
+
+/** `quoteMask(text.slice(from, end), esc, startOpen).open`, without building the mask. */
+function singleQuoteOpenAfter(text: string, from: number, end: number, esc: string, startOpen: boolean): boolean {
+  let single = startOpen;
+  let double = false;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (single) {
+      if (c === "'") single = false;
+    } else if (c === esc) {
+      i++;
+    } else if (c === '"') {
+      double = !double;
+    } else if (c === "'" && !double) {
+      single = true;
+    }
+  }
+  return single;
 }
 
 function lineRange(line: number, start: number, end: number): Range {
