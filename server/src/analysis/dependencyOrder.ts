@@ -11,7 +11,7 @@ import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestC
 import type { DockerfileModel, Instr, Stage } from './model';
 import { cleanupKinds } from './packageCaches';
 import { recognize } from './packageManagers';
-import { parseInstalls } from './packages';
+import { installOf } from './packages';
 import { runScriptsOf, type RunScript } from './runScript';
 import { commandArgs, commandName, type ShellCommand } from './shell';
 import { cleanPath } from './dockerignore';
@@ -62,7 +62,7 @@ function harmless(cmd: ShellCommand): boolean {
   if (!rec) return false;
   // System packages, index updates, cache cleaning, and registry installs of named packages (`pip install -U pip`).
   if (rec.action !== 'install') return true;
-  const install = parseInstalls({ text: '', commands: [cmd] })[0];
+  const install = installOf(cmd);
   return !!install && !install.fromManifest && install.packages.every((p) => p.kind === 'name' || p.kind === 'variable');
 }
 

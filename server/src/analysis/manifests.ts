@@ -9,7 +9,7 @@
  * Commands come from the shell layer; package-manager command lines are read by `packages.ts`.
  */
 import { recognize } from './packageManagers';
-import { parseInstalls } from './packages';
+import { installOf } from './packages';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from './shell';
 
 export type BuildEcosystem = 'python' | 'node' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'dotnet';
@@ -79,7 +79,7 @@ function positionals(args: readonly ShellWord[], valueOptions: readonly string[]
 function fromPackageManager(cmd: ShellCommand): DependencyInstall | undefined {
   const rec = recognize(cmd);
   if (!rec || rec.action !== 'install') return undefined;
-  const install = parseInstalls({ text: '', commands: [cmd] })[0];
+  const install = installOf(cmd);
   if (!install || install.global) return undefined;
   const manager = rec.manager;
   const label = `${manager} ${rec.subcommand}`;

@@ -4,7 +4,7 @@
  * committed. Paths are compared as directories: removing `/root/.cache` cleans pip's `/root/.cache/pip`, while
  * removing `/var/lib/apt/lists/partial` does not clean the lists.
  */
-import { recognize } from './packageManagers';
+import { recognize, type Recognized } from './packageManagers';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from './shell';
 
 export type CacheKind =
@@ -52,8 +52,7 @@ export function cacheKindsUnder(dir: string): CacheKind[] {
 }
 
 /** Caches a manager's own clean command empties. */
-function managerCleanKinds(cmd: ShellCommand): CacheKind[] {
-  const rec = recognize(cmd);
+function managerCleanKinds(rec: Recognized | undefined): CacheKind[] {
   if (!rec || rec.action !== 'clean') return [];
   switch (rec.manager) {
     case 'apt-get': case 'apt': case 'aptitude':
@@ -84,7 +83,12 @@ function normalizePath(raw: string): string {
 }
 
 export function cleanupKinds(cmd: ShellCommand): { kinds: CacheKind[]; word: ShellWord | undefined }[] {
-  const managed = managerCleanKinds(cmd);
+  return cleanupKindsOf(cmd, recognize(cmd));
+}
+
+/** `cleanupKinds` for a command already recognized (`rec` is `recognize(cmd)`): package ops ask both of every command. */
+export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): { kinds: CacheKind[]; word: ShellWord | undefined }[] {
+  const managed = managerCleanKinds(rec);
   if (managed.length) return [{ kinds: managed, word: undefined }];
   if (commandName(cmd) !== 'rm') return [];
   const out: { kinds: CacheKind[]; word: ShellWord | undefined }[] = [];

@@ -3,7 +3,7 @@
  * that `-o Dpkg::Options::=…` or `--virtual .build-deps` is not read as a package name). `recognize` turns a
  * shell command into manager + action + options + operands; `packages.ts` interprets the result.
  */
-import { commandArgs, commandName, type ShellCommand, type ShellWord } from './shell';
+import { basename, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
 import type { Ecosystem } from './packageSpecs';
 
 export type PackageManager =
@@ -118,20 +118,25 @@ const COMMAND_NAMES: Readonly<Record<string, PackageManager>> = {
   cargo: 'cargo', go: 'go', composer: 'composer',
 };
 
-/** The manager behind a command and the words after its name; `python -m pip …` is pip. */
+/**
+ * The manager behind a command and the words after its name; `python -m pip …` is pip. Asked for every command
+ * of every script (most are not package managers), so a miss costs one name lookup and no copy of the words.
+ */
 function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly ShellWord[] } | undefined {
-  const name = commandName(cmd);
-  if (!name) return undefined;
-  const args = commandArgs(cmd);
-  if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args };
+  const at = commandWordIndex(cmd);
+  if (at < 0) return undefined;
+  const name = basename(cmd.words[at]!.value);
+  const manager = COMMAND_NAMES[name];
+  if (manager) return { manager, args: cmd.words.slice(at + 1) };
+  if (name.charCodeAt(0) !== 112 /* p */) return undefined;
+  if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args: cmd.words.slice(at + 1) };
   if (/^python[0-9.]*$/.test(name)) {
+    const args = cmd.words.slice(at + 1);
     const m = args.findIndex((w) => w.value === '-m');
     const mod = args[m + 1]?.value;
     if (m >= 0 && (mod === 'pip' || mod === 'uv')) return { manager: mod, args: args.slice(m + 2) };
-    return undefined;
   }
-  const manager = COMMAND_NAMES[name];
-  return manager ? { manager, args } : undefined;
+  return undefined;
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
-import { cleanupKinds, type CacheKind } from './packageCaches';
+import { cleanupKindsOf, type CacheKind } from './packageCaches';
 import { basename, commandArgs, commandName, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export type { PackageManager } from './packageManagers';
@@ -162,9 +162,9 @@ function visit(
   if (cmd.assignments.some((a) => SHOWMANUAL.test(a.value))) apt.snapshotSeq = seq;
   const name = commandName(cmd);
   if (name === 'apt-mark') return trackAptMark(cmd, seq, next, apt);
-  const kinds = cleanupKinds(cmd);
-  for (const k of kinds) ops.cleanups.push({ ...k, command: cmd, seq });
   const rec = recognize(cmd);
+  const kinds = cleanupKindsOf(cmd, rec);
+  for (const k of kinds) ops.cleanups.push({ kinds: k.kinds, word: k.word, command: cmd, seq });
   if (!rec) return;
   const base = { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq };
   const resolve = (n: string): ShellAssignment | string | undefined => vars.get(n) ?? options.resolve?.(n);
@@ -172,7 +172,7 @@ function visit(
     case 'install': {
       const install = toInstall(rec, base, resolve);
       ops.installs.push(install);
-      if (rec.manager === 'apk' && has(rec, '-U', '--update', '--update-cache')) ops.updates.push({ ...base, upgrade: false });
+      if (rec.manager === 'apk' && has(rec, '-U', '--update', '--update-cache')) ops.updates.push({ manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq, upgrade: false });
       return;
     }
     case 'remove': {
@@ -191,7 +191,7 @@ function visit(
     }
     case 'update':
     case 'upgrade':
-      ops.updates.push({ ...base, upgrade: rec.action === 'upgrade' });
+      ops.updates.push({ manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
       return;
     case 'clean':
       return;
@@ -251,12 +251,58 @@ function values(rec: Recognized, ...aliases: string[]): string[] {
   return out;
 }
 
-function toInstall(rec: Recognized, base: Op, resolve: (n: string) => ShellAssignment | string | undefined): PackageInstall {
+type Resolver = (n: string) => ShellAssignment | string | undefined;
+
+/** What an install command says by itself: everything but where it stands (`Op`). */
+type InstallCore = Omit<PackageInstall, keyof Op>;
+
+/**
+ * Install cores of commands whose operands name no variable (nearly all): the same whatever the scope, so package
+ * ops and the dependency-install classification (`installOf`) read each command line once. Only install commands
+ * get an entry.
+ */
+const coreCache = new WeakMap<Recognized, InstallCore>();
+
+// Written out rather than spread: spreading objects of two shapes was the most expensive line of package ops.
+function toInstall(rec: Recognized, base: Op, resolve: Resolver): PackageInstall {
+  const c = installCore(rec, base.command, resolve);
+  return {
+    manager: base.manager, ecosystem: base.ecosystem, command: base.command, seq: base.seq,
+    subcommand: c.subcommand, packages: c.packages, fromManifest: c.fromManifest, manifests: c.manifests,
+    global: c.global, group: c.group, target: c.target, flags: c.flags,
+  };
+}
+
+function installCore(rec: Recognized, command: ShellCommand, resolve: Resolver): InstallCore {
+  const hit = coreCache.get(rec);
+  if (hit) return hit;
+  const core = readInstall(rec, command, resolve);
+  if (!rec.operands.some((w) => VAR_WORD.test(w.value))) coreCache.set(rec, core);
+  return core;
+}
+
+const NO_RESOLVE: Resolver = () => undefined;
+
+/**
+ * The install `cmd` performs on its own, with `$VAR` operands left unresolved: what `parseInstalls` finds in a
+ * script of that one command.
+ */
+export function installOf(cmd: ShellCommand): PackageInstall | undefined {
+  try {
+    const rec = recognize(cmd);
+    if (!rec || rec.action !== 'install') return undefined;
+    return toInstall(rec, { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq: 1 }, NO_RESOLVE);
+  } catch {
+    return undefined;
+  }
+}
+
+function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver): InstallCore {
   const eco = rec.ecosystem;
   const packages = packagesOf(rec, resolve);
   if (eco === 'python') {
     for (const ed of values(rec, '-e', '--editable')) {
-      const w = rec.args.find((x) => x.value === ed || x.value.endsWith('=' + ed)) ?? base.command.words[0]!;
+      const w = rec.args.find((x) => x.value === ed || x.value.endsWith('=' + ed)) ?? command.words[0]!;
       packages.push(ref(ed, eco, w, undefined));
     }
   }
@@ -265,10 +311,9 @@ function toInstall(rec: Recognized, base: Op, resolve: (n: string) => ShellAssig
   const manifests = eco === 'python' ? values(rec, '-r', '--requirement', '--requirements') : eco === 'conda' ? values(rec, '--file') : [];
   const rpmSetopt = values(rec, '--setopt').some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
   const aptOption = values(rec, '-o', '--option').some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
-  const pipNoCacheEnv = base.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
+  const pipNoCacheEnv = command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
   const omit = values(rec, '--omit');
   return {
-    ...base,
     subcommand: rec.subcommand,
     packages: /^(group|module)/.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
     fromManifest: manifests.length > 0 || (rec.manifestCapable && packages.length === 0),
@@ -302,7 +347,7 @@ function targetOf(rec: Recognized): string | undefined {
   }
 }
 
-function packagesOf(rec: Recognized, resolve: (n: string) => ShellAssignment | string | undefined): PackageRef[] {
+function packagesOf(rec: Recognized, resolve: Resolver): PackageRef[] {
   const out: PackageRef[] = [];
   for (const w of rec.operands) {
     const m = VAR_WORD.exec(w.value);

@@ -133,18 +133,19 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   const end = instr.heredocs.length ? logicalLineEnd(text, start, escapeChar) : document.offsetAt(instr.range.end);
   const src = dockerfileSource(text, start, end, escapeChar);
   const shellLanguage = languageOf(shell);
-  const base = { instr, start, end, heredoc: undefined, document, role };
 
+  // Object literals written out (not spread from a shared base): spreading was the costliest line of a RUN's parse.
   const execArgs = parseExecForm(src);
   if (execArgs) {
     // Exec form runs without the SHELL; its argv may itself start a shell (`["sh", "-c", "…"]`).
     const script = parseMappedShell(text, execFormSource(execArgs));
-    return [{ ...base, form: 'exec', language: 'sh', interpreter: undefined, script }];
+    return [{ instr, start, end, heredoc: undefined, document, role, form: 'exec', language: 'sh', interpreter: undefined, script }];
   }
   const line = parseShell(text, { escapeChar, start, end });
   const out: RunScript[] = [];
   if (line.commands.length) {
-    out.push({ ...base, form: 'shell', language: shellLanguage.language, interpreter: shellLanguage.interpreter, script: shellLanguage.language === 'sh' ? line : empty(text) });
+    const script = shellLanguage.language === 'sh' ? line : empty(text);
+    out.push({ instr, start, end, heredoc: undefined, document, role, form: 'shell', language: shellLanguage.language, interpreter: shellLanguage.interpreter, script });
   }
   for (const heredoc of instr.heredocs) out.push(heredocScript(instr, heredoc, line, document, shellLanguage, role));
   return out;
