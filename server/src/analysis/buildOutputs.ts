@@ -81,13 +81,8 @@ export function commandEffect(cmd: ShellCommand, ctx: EffectContext): CommandEff
     if (r.op.includes('>') && r.target && !/^&|^\/dev\//.test(r.target.value)) at(ctx.resolve(r.target), 'redirect', false);
   }
   // Absolute paths named anywhere in the command, option values and assignments included.
-  for (const w of [...cmd.words, ...cmd.assignments.map((a) => a.word)]) {
-    const v = ctx.resolve(w);
-    if (v === undefined) continue;
-    for (const m of v.matchAll(/(?:^|[=:,\s])(\/[A-Za-z0-9._@+-][^\s:,;'"=]*)/g)) {
-      if (!m[1]!.startsWith('/dev/') && !m[1]!.startsWith('/proc/')) outputs.push({ path: joinPath('/', m[1]!), kind: 'mention', tree: true });
-    }
-  }
+  for (const w of cmd.words) mentions(ctx.resolve(w), outputs);
+  for (const a of cmd.assignments) mentions(ctx.resolve(a.word), outputs);
   if (name === undefined) return { outputs, writesCwd, opaque };
   const args = commandArgs(cmd);
   const val = (...aliases: string[]): ShellWord | string | undefined => {
@@ -196,6 +191,15 @@ export function commandEffect(cmd: ShellCommand, ctx: EffectContext): CommandEff
     writesCwd = true;
   }
   return { outputs, writesCwd, opaque };
+}
+
+/** Absolute paths in a word's value (`/out`, `PREFIX=/opt/app`, `a:/b`), as 'mention' outputs. */
+function mentions(value: string | undefined, outputs: CommandOutput[]): void {
+  // Most words name no path: skip the regex scan for them.
+  if (value === undefined || !value.includes('/')) return;
+  for (const m of value.matchAll(/(?:^|[=:,\s])(\/[A-Za-z0-9._@+-][^\s:,;'"=]*)/g)) {
+    if (!m[1]!.startsWith('/dev/') && !m[1]!.startsWith('/proc/')) outputs.push({ path: joinPath('/', m[1]!), kind: 'mention', tree: true });
+  }
 }
 
 const CLONE_VALUES = new Set(['--depth', '-b', '--branch', '--origin', '-o', '--config', '-c', '--reference', '--jobs', '-j', '--filter', '--separate-git-dir', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude']);
