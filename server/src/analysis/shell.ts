@@ -302,8 +302,8 @@ function parseNested(text: string, src: MappedSource, cmd: ShellCommand, b: Buil
   if (!tok) return;
   const idx: number[] = [];
   const r = readWord(src.s, tok.a, idx);
-  const map = new Int32Array(r.value.length + 1);
-  for (let k = 0; k < r.value.length; k++) map[k] = src.map[idx[k]!] ?? 0;
-  map[r.value.length] = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, tok.a);
+  const map: number[] = [];
+  for (let k = 0; k < r.value.length; k++) map.push(src.map[idx[k]!] ?? 0);
+  map.push(r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, tok.a));
   parseInto(text, { s: r.value, map }, cmd, depth + 1, out);
 }

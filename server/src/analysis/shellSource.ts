@@ -13,7 +13,7 @@ export interface MappedSource {
   /** The text the shell sees. */
   readonly s: string;
   /** `map[i]` is the document offset of `s[i]`; `map[s.length]` is the offset just after the last character. */
-  readonly map: Int32Array;
+  readonly map: ArrayLike<number>;
 }
 
 export type EscapeChar = '\\' | '`';
@@ -33,8 +33,8 @@ function isBlank(code: number): boolean {
 /** Identity mapping of `text[start, end)` (heredoc bodies, plain shell strings). */
 export function plainSource(text: string, start: number, end: number): MappedSource {
   const s = text.slice(start, end);
-  const map = new Int32Array(s.length + 1);
-  for (let i = 0; i <= s.length; i++) map[i] = start + i;
+  const map: number[] = [];
+  for (let i = 0; i <= s.length; i++) map.push(start + i);
   return { s, map };
 }
 
@@ -66,9 +66,14 @@ function isSkippableLine(text: string, lineStart: number, lineEnd: number): bool
 export function dockerfileSource(text: string, start: number, end: number, escapeChar: EscapeChar): MappedSource {
   const escape = escapeChar.charCodeAt(0);
   const chars: string[] = [];
-  // The logical text is never longer than the region; the map is filled as the text is built.
-  const map = new Int32Array(end - start + 1);
-  let n = 0;
+  // Filled as the text is built. A plain array of small integers: a typed array per instruction (allocated outside
+  // the heap and zero-filled) cost more than the whole scan.
+  const map: number[] = [];
+  // An inverted region fails or yields nothing, as it did when the map was a typed array of `end - start + 1`.
+  if (end < start) {
+    if (end < start - 1) throw new RangeError('Invalid typed array length: ' + (end - start + 1));
+    return { s: '', map };
+  }
   let lineStart = start;
   let continuing = false;
   while (lineStart < end) {
@@ -81,17 +86,17 @@ export function dockerfileSource(text: string, start: number, end: number, escap
     const cont = continuationAt(text, lineStart, lineEnd, escape);
     const keepEnd = cont >= 0 ? cont : lineEnd;
     chars.push(text.slice(lineStart, keepEnd));
-    for (let i = lineStart; i < keepEnd; i++) map[n++] = i;
+    for (let i = lineStart; i < keepEnd; i++) map.push(i);
     if (cont < 0 && lineEnd < end) {
       // A line that does not continue: keep its newline (the region may hold several logical lines).
       chars.push('\n');
-      map[n++] = lineEnd;
+      map.push(lineEnd);
     }
     continuing = cont >= 0;
     lineStart = lineEnd + 1;
   }
   const s = chars.join('');
-  map[s.length] = trimmedEnd(text, start, end, escape);
+  map.push(trimmedEnd(text, start, end, escape));
   return { s, map };
 }
 

@@ -13,6 +13,14 @@ export interface WordRead {
 const EXTGLOB = new Set(['@', '*', '+', '?', '!']);
 /** Characters that end a run of ordinary word characters: quotes, escapes, expansions and metacharacters. */
 const WORD_SPECIAL = new Set(['\\', "'", '"', '$', '`', ' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
+/** `WORD_SPECIAL` by character code (all are ASCII): the plain-character scan below reads every character of a script. */
+const WORD_SPECIAL_CODES = new Uint8Array(128);
+for (const c of WORD_SPECIAL) WORD_SPECIAL_CODES[c.charCodeAt(0)] = 1;
+
+function isWordSpecialAt(s: string, k: number): boolean {
+  const code = s.charCodeAt(k);
+  return code < 128 && WORD_SPECIAL_CODES[code] === 1;
+}
 const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 
 export function isBlank(c: string | undefined): boolean {
@@ -150,7 +158,7 @@ export function readWord(s: string, from: number, idx: number[] | null): WordRea
     } else {
       // A run of ordinary characters in one step (most of a script is plain words).
       let k = j + 1;
-      while (k < s.length && !WORD_SPECIAL.has(s[k]!)) k++;
+      while (k < s.length && !isWordSpecialAt(s, k)) k++;
       put(s.slice(j, k), j);
       j = k;
     }
