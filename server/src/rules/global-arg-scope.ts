@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import { inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
 import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
@@ -54,13 +55,17 @@ export default defineRule({
       const image = rootImageName(stage);
       const reported = new Set<string>();
       for (const instr of stage.instructions) {
-        const local = instr.keyword === 'RUN' ? shellAssignedNames(model.textOf(instr.range)) : undefined;
-        const fromRefs = model.edgesFrom(stage).filter((e) => e.instr === instr).map((e) => e.range);
+        // Read only for a use of a global name (rare): scanning every RUN's text and the stage's edges for each
+        // instruction was most of this rule's time.
+        let local: Set<string> | undefined;
+        let fromRefs: Range[] | undefined;
         for (const use of variableUses(model, instr)) {
           const name = use.name;
-          if (!globals.has(name) || declared.has(name) || reported.has(name) || AUTOMATIC.has(name) || local?.has(name)) continue;
+          if (!globals.has(name) || declared.has(name) || reported.has(name) || AUTOMATIC.has(name)) continue;
+          if (instr.keyword === 'RUN' && (local ??= shellAssignedNames(model.textOf(instr.range))).has(name)) continue;
           if (image !== undefined && imageMaySetVariable(name, image)) continue;
           // `--from=$X` / `from=$X` are never expanded: no-variable-in-copy-from reports them.
+          fromRefs ??= model.edgesFrom(stage).filter((e) => e.instr === instr).map((e) => e.range);
           if (fromRefs.some((r) => r.start.line === use.range.start.line && r.start.character <= use.range.start.character && use.range.end.character <= r.end.character)) continue;
           reported.add(name);
           const arg = stage.from.keywordText === stage.from.keywordText.toLowerCase() ? 'arg' : 'ARG';
