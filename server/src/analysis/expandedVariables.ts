@@ -34,11 +34,12 @@ const EXPANDED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 export function expandedVariables(model: DockerfileModel, instr: Instr): ExpandedVariable[] {
+  if (!mayExpand(instr)) return [];
+  const lines = logicalLines(model, instr);
+  // Most instructions use no variable: skip their spans, joining the lines and masking quotes.
+  if (!lines.some((l) => !l.skipped && hasDollar(l.text, l.contentEnd))) return [];
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];
-  const lines = logicalLines(model, instr);
-  // Most instructions use no variable: skip joining the lines and masking quotes for them.
-  if (!lines.some((l) => !l.skipped && hasDollar(l.text, l.contentEnd))) return [];
   const joined = joinLogicalLine(lines);
   const from = instr.keywordRange.end.character;
   const text = joined.text;
@@ -56,6 +57,13 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
     });
   }
   return out;
+}
+
+/** False when `expandedSpans` is certainly empty (CMD, FROM, a RUN without `--mount`, …), before reading any text. */
+function mayExpand(instr: Instr): boolean {
+  const k = instr.keyword;
+  if (k === 'RUN') return instr.flags.some((f) => f.name === 'mount');
+  return WHOLE.has(k) || EXPANDED_FLAGS[k] !== undefined || k === 'ARG';
 }
 
 /** Document ranges of the parts of `instr` BuildKit expands. */
