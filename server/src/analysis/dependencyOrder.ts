@@ -181,16 +181,21 @@ function ecosystemsIn(model: DockerfileModel, stage: Stage): readonly string[] {
 export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: readonly string[]): DepsBeforeSource[] {
   const out: DepsBeforeSource[] = [];
   for (const stage of model.stages) {
-    const copies = new Map(copiesIn(model, stage.instructions).map((c) => [c.instr, c] as const));
+    // Only a whole-context COPY opens a finding: a stage without one needs no install classified.
+    const copies = new Map<Instr, { copy: CopyParts; source: CopySource }>();
+    for (const copy of copiesIn(model, stage.instructions)) {
+      const source = wholeContextSource(copy);
+      if (source) copies.set(copy.instr, { copy, source });
+    }
+    if (copies.size === 0) continue;
     let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
     // Ecosystems whose dependencies an earlier step already installed (`COPY go.mod … && go mod download`, a
     // dummy `cargo build`): an install after the whole-context COPY then only adds the project itself.
     const done = new Set<string>(stageChain(stage).slice(1).flatMap((s) => ecosystemsIn(model, s)));
     stage.instructions.forEach((instr, index) => {
-      const copy = copies.get(instr);
-      const source = copy && wholeContextSource(copy);
-      if (copy && source) {
-        open = { copy, source, index };
+      const whole = copies.get(instr);
+      if (whole) {
+        open = { copy: whole.copy, source: whole.source, index };
         return;
       }
       if (instr.keyword !== 'RUN') return;

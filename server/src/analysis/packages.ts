@@ -179,7 +179,7 @@ function visit(
       const autoRemove = /autoremove|autopurge/.test(rec.subcommand) || has(rec, '--auto-remove', '--autoremove');
       const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && apt.allAutoSeq >= 0;
       ops.removals.push({
-        ...base,
+        manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq,
         packages: packagesOf(rec, resolve),
         autoRemove,
         allMarkedAuto,

@@ -45,6 +45,12 @@ const OPS = ['&&', '||', ';;&', ';;', ';&', ';', '|&', '|', '&', '(', ')'];
 const REDIRS = ['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '>>', '>&', '>|', '<', '>'];
 const OP_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
 
+/** The first of `list` written at `s[j]` (a loop rather than `find`: asked at every operator character). */
+function startingAt<T extends string>(list: readonly T[], s: string, j: number): T | undefined {
+  for (const x of list) if (s.startsWith(x, j)) return x;
+  return undefined;
+}
+
 interface PendingHeredoc {
   delimiter: string;
   stripTabs: boolean;
@@ -85,12 +91,12 @@ export function tokenize(src: MappedSource): Tok[] {
       continue;
     }
     if (OP_START.has(c)) {
-      const redir = REDIRS.find((r) => s.startsWith(r, j));
+      const redir = startingAt(REDIRS, s, j);
       if (redir) {
         j = readRedirect(s, j, j, redir, undefined, toks, heredocs);
         continue;
       }
-      const op = OPS.find((o) => s.startsWith(o, j));
+      const op = startingAt(OPS, s, j);
       if (op) {
         toks.push({ kind: 'op', a: j, b: j + op.length, op });
         j += op.length;
