@@ -6,6 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { contextPath } from './dockerignore';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Token } from './model';
 import { wordValue } from './wordValue';
 
@@ -68,7 +69,7 @@ function jsonTokens(model: DockerfileModel, tokens: readonly Token[]): Token[] |
 }
 
 /** Parts per instruction: half a dozen rules and model facts read the same COPY. */
-const cache = new WeakMap<Instr, CopyParts>();
+const cache = new ObjectMemo<Instr, CopyParts>();
 
 export function copyParts(model: DockerfileModel, instr: Instr): CopyParts | undefined {
   if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return undefined;

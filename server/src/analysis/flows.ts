@@ -7,6 +7,7 @@
 import type { CopySource } from './copySources';
 import { copyParts } from './copySources';
 import { cleanPath } from './dockerignore';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage, StageEdge } from './model';
 import { joinPath, workdirAt } from './paths';
 import { wordValue } from './wordValue';
@@ -33,7 +34,7 @@ export interface ArtifactFlow {
   readonly chown: string | undefined;
 }
 
-const cache = new WeakMap<DockerfileModel, readonly ArtifactFlow[]>();
+const cache = new ObjectMemo<DockerfileModel, readonly ArtifactFlow[]>();
 
 /** Every COPY/ADD `--from` of the file, in file order (ONBUILD triggers excluded). */
 export function artifactFlows(model: DockerfileModel): readonly ArtifactFlow[] {
@@ -72,7 +73,7 @@ export function destination(model: DockerfileModel, instr: Instr, raw: string | 
   return dir && abs !== '/' ? abs + '/' : abs;
 }
 
-const destCache = new WeakMap<Instr, { value: string | undefined }>();
+const destCache = new ObjectMemo<Instr, { value: string | undefined }>();
 
 /** `destination` of a COPY/ADD's own destination word, memoised per instruction. */
 export function copyDestination(model: DockerfileModel, instr: Instr): string | undefined {
