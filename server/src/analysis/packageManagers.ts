@@ -97,6 +97,19 @@ export const SPECS: Readonly<Record<PackageManager, Spec>> = {
   composer: { ecosystem: 'php', valueOptions: ['-d', '--working-dir'], actions: { install: 'install', require: 'install', remove: 'remove', 'clear-cache': 'clean', clearcache: 'clean' }, manifest: ['install'] },
 };
 
+/** Per manager, its subcommands of more than one word (`cache clean`, `pm cache rm`). */
+const MULTI_WORD: ReadonlyMap<PackageManager, readonly string[]> = new Map(
+  (Object.keys(SPECS) as PackageManager[]).map((m) => [m, Object.keys(SPECS[m].actions).filter((a) => a.includes(' '))]),
+);
+
+/** `first` (a word, possibly with spaces of its own) begins a multi-word subcommand of `manager`. */
+function startsMultiWord(manager: PackageManager, first: string): boolean {
+  for (const action of MULTI_WORD.get(manager) ?? []) {
+    if (action.length > first.length && action.charCodeAt(first.length) === 32 && action.startsWith(first)) return true;
+  }
+  return false;
+}
+
 export interface Recognized {
   readonly manager: PackageManager;
   readonly ecosystem: Ecosystem;
@@ -111,12 +124,14 @@ export interface Recognized {
   readonly args: readonly ShellWord[];
 }
 
-const COMMAND_NAMES: Readonly<Record<string, PackageManager>> = {
+// A Map: looking a command's name up in an object literal also found `constructor`, `toString`, … (and made
+// recognition throw for `RUN constructor`); a Map holds exactly the names listed.
+const COMMAND_NAMES: ReadonlyMap<string, PackageManager> = new Map(Object.entries({
   'apt-get': 'apt-get', apt: 'apt', aptitude: 'aptitude', apk: 'apk', dnf: 'dnf', dnf5: 'dnf', yum: 'yum', microdnf: 'microdnf',
   tdnf: 'tdnf', zypper: 'zypper', uv: 'uv', pipx: 'pipx', poetry: 'poetry', pipenv: 'pipenv', conda: 'conda', mamba: 'conda',
   micromamba: 'conda', npm: 'npm', yarn: 'yarn', pnpm: 'pnpm', bun: 'bun', gem: 'gem', bundle: 'bundle', bundler: 'bundle',
   cargo: 'cargo', go: 'go', composer: 'composer',
-};
+} satisfies Record<string, PackageManager>));
 
 /**
  * The manager behind a command and the words after its name; `python -m pip …` is pip. Asked for every command
@@ -126,7 +141,7 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
   const at = commandWordIndex(cmd);
   if (at < 0) return undefined;
   const name = basename(cmd.words[at]!.value);
-  const manager = COMMAND_NAMES[name];
+  const manager = COMMAND_NAMES.get(name);
   if (manager) return { manager, args: cmd.words.slice(at + 1) };
   if (name.charCodeAt(0) !== 112 /* p */) return undefined;
   if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args: cmd.words.slice(at + 1) };
@@ -173,10 +188,12 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
     }
     words.push(w);
   }
-  // Longest subcommand first: `cache clean` before `cache`, `pip install` before `pip`.
+  // Longest subcommand first: `cache clean` before `cache`, `pip install` before `pip`. Most commands start with
+  // no word of a multi-word subcommand (`apt-get install` + 40 packages): then only the first word is looked up.
   let subcommand: string | undefined;
   let used = 0;
-  for (let n = Math.min(3, words.length); n >= 1 && !subcommand; n--) {
+  const longest = words[0] && startsMultiWord(found.manager, words[0].value) ? Math.min(3, words.length) : Math.min(1, words.length);
+  for (let n = longest; n >= 1 && !subcommand; n--) {
     const candidate = words.slice(0, n).map((w) => w.value).join(' ');
     if (spec.actions[candidate]) { subcommand = candidate; used = n; }
   }
