@@ -40,6 +40,8 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
   if (!lines.some((l) => !l.skipped && hasDollar(l.text, l.contentEnd))) return [];
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];
+  // A RUN's `$` are mostly in its script, which BuildKit leaves to the shell: only its mount options count.
+  if (instr.keyword === 'RUN' && !spans.some((s) => model.textOf(s).includes('$'))) return [];
   const joined = joinLogicalLine(lines);
   const from = instr.keywordRange.end.character;
   const text = joined.text;
