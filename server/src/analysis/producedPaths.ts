@@ -66,11 +66,13 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
     opaque ??= { instr, reason };
   };
   for (const instr of stage.instructions) {
-    const cwd = workdirAt(model, instr);
+    const keyword = instr.keyword;
+    if (keyword !== 'WORKDIR' && keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'ENV' && keyword !== 'ARG' && keyword !== 'RUN') continue;
+    const cwd = keyword === 'ENV' || keyword === 'ARG' ? undefined : workdirAt(model, instr);
     const add: Add = (path, kind, tree, discarded = [], fromContext = false) => {
       productions.push({ path, kind, tree, instr, discarded, fromContext });
     };
-    switch (instr.keyword) {
+    switch (keyword) {
       case 'WORKDIR': {
         const dir = workdirValue(model, instr, cwd);
         if (dir === undefined) blind(instr, 'its WORKDIR is only known at build time');
@@ -86,6 +88,7 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
         const values = instr.keyword === 'ENV' ? envPairsOf(instr).map(([, v]) => v) : argDeclsOf(instr).map((d) => d.defaultValue ?? '');
         for (const raw of values) {
           const value = expandAt(model, raw, instr).value;
+          if (!value.includes('/')) continue;
           for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
         }
         break;
