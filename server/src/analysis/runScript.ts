@@ -15,7 +15,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { execFormSource, parseExecForm } from './execForm';
-import type { BaseRef, DockerfileModel, HeredocInfo, Instr } from './model';
+import type { BaseRef, DockerfileModel, HeredocInfo, Instr, Stage } from './model';
+import { ObjectMemo } from './memo';
 import { basename, commandName, isShellName, parseMappedShell, parseShell, shellScriptWord, type ShellCommand, type ShellScript } from './shell';
 import { continuationAt, dockerfileSource, type EscapeChar } from './shellSource';
 
@@ -225,9 +226,10 @@ export function effectiveShell(model: DockerfileModel, instr: Instr): readonly s
   let stage = instr.stage;
   let limit = instr.index;
   for (let guard = 0; stage && guard < 64; guard++) {
-    for (let k = stage.instructions.length - 1; k >= 0; k--) {
-      const i = stage.instructions[k]!;
-      if (i.index >= limit || i.keyword !== 'SHELL' || !i.args[0]) continue;
+    const shells = shellsOf(stage);
+    for (let k = shells.length - 1; k >= 0; k--) {
+      const i = shells[k]!;
+      if (i.index >= limit || !i.args[0]) continue;
       const start = model.document.offsetAt(i.args[0].range.start);
       const argv = parseExecForm(dockerfileSource(model.text, start, model.document.offsetAt(i.range.end), model.escapeChar));
       if (argv?.length) return argv.map((a) => a.value);
@@ -240,6 +242,21 @@ export function effectiveShell(model: DockerfileModel, instr: Instr): readonly s
 }
 
 const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
+
+/**
+ * The SHELL instructions of a stage, in order (usually none). Every RUN asks for its SHELL: scanning the whole
+ * stage each time made the scripts of a stage quadratic in its length.
+ */
+const stageShells = new ObjectMemo<Stage, readonly Instr[]>();
+
+function shellsOf(stage: Stage): readonly Instr[] {
+  let shells = stageShells.get(stage);
+  if (!shells) {
+    shells = stage.instructions.filter((i) => i.keyword === 'SHELL');
+    stageShells.set(stage, shells);
+  }
+  return shells;
+}
 
 function isWindowsBase(base: BaseRef): boolean {
   return base.kind === 'image' && /windows|nanoserver|servercore|ltsc20\d\d/i.test(base.resolved ?? base.text);
