@@ -44,5 +44,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'unreachable', line: 1, column: 6, endColumn: 13, message: "Stage 0 on line 1 is never used by the build target, stage 'runtime', so BuildKit skips it" }],
       fixes: [{ title: 'Remove stage 0 on line 1 (unsafe)', output: 'FROM alpine AS runtime\n' }],
     },
+    {
+      name: 'removing the first stage keeps a following # key=value comment out of the parser directives',
+      code: 'FROM node:20 AS prebuilt\n# escape=`\nFROM alpine\nRUN echo a \\\n  b\n',
+      errors: [{ messageId: 'unreachable', line: 1, column: 17, endColumn: 25 }],
+      fixes: [{ title: "Remove stage 'prebuilt' (unsafe)", output: '\n# escape=`\nFROM alpine\nRUN echo a \\\n  b\n' }],
+    },
   ],
 });

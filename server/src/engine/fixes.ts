@@ -49,9 +49,17 @@ export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: re
 }
 
 /** Removes the lines `from..to` (inclusive) together with their line breaks. */
+/** A comment line BuildKit would read as a parser directive if it stood in the directive block at the top. */
+const DIRECTIVE_SHAPED = /^\s*#\s*[A-Za-z][A-Za-z0-9_-]*\s*=/;
+
 export function removeLines(model: DockerfileModel, from: number, to: number): TextEdit {
   const lastLine = model.document.lineCount - 1;
-  if (to < lastLine) return { range: { start: { line: from, character: 0 }, end: { line: to + 1, character: 0 } }, newText: '' };
+  if (to < lastLine) {
+    // Removing the first instruction must not pull a later `# key=value` comment into the directive block (it
+    // would become, say, an escape directive): a blank line left in its place ends the block, as it did before.
+    const joinsDirectives = DIRECTIVE_SHAPED.test(lineText(model, to + 1)) && Array.from({ length: from }, (_, l) => lineText(model, l)).every((t) => DIRECTIVE_SHAPED.test(t));
+    return { range: { start: { line: from, character: 0 }, end: { line: to + 1, character: 0 } }, newText: joinsDirectives ? '\n' : '' };
+  }
   // Last line of the file: eat the preceding line break instead.
   const start = from > 0 ? { line: from - 1, character: lineText(model, from - 1).length } : { line: 0, character: 0 };
   return { range: { start, end: { line: to, character: lineText(model, to).length } }, newText: '' };

@@ -1,0 +1,3 @@
+FROM p AS prebuilt
+#escape=
+FROM
