@@ -175,7 +175,7 @@ interface StageScopes {
   readonly after: readonly ReadonlyMap<string, Binding>[];
 }
 
-/** Per stage, one entry per (global scope, escape character) it was asked with: a model and its rule-side cache each make one global scope. */
+/** Per stage, one entry per (global scope, escape character) it was asked with (a model asks with one). */
 const scopesCache = new ObjectMemo<Stage, StageScopes[]>();
 
 /** Undefined when the stage's FROM chain loops (not from `buildModel`, which only links to earlier stages). */

@@ -5,8 +5,9 @@
 import type { From } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { argDeclsOf, expand, globalScope, removeQuotes, stageScope } from './args';
+import { argDeclsOf, expand, globalScope, removeQuotes, stageScope, type Scope } from './args';
 import { readDirectives } from './directives';
+import { ObjectMemo } from './memo';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
@@ -147,6 +148,19 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   const cycles = findCycles(stages, edgesFrom);
   const suppressions = indexSuppressions(comments, directives, instructions, stages);
 
+  // Scopes are asked for once per word of almost every instruction: each is built once per model and shared.
+  const scopes = new ObjectMemo<Instr | Stage, Scope>();
+  const stageScopeAt = (stage: Stage, at: Instr | undefined): Scope => {
+    // Memoised per instruction of the stage, or per stage for its end; other combinations are rare.
+    const key = at ? (at.stage === stage ? at : undefined) : stage;
+    let scope = key ? scopes.get(key) : undefined;
+    if (!scope) {
+      scope = stageScope(stage, at, global, escapeChar);
+      if (key) scopes.set(key, scope);
+    }
+    return scope;
+  };
+  const scopeAt = (at: Instr | undefined): Scope => (!at || !at.stage || at.keyword === 'FROM' ? global : stageScopeAt(at.stage, at));
   const model: DockerfileModel = {
     uri, version, text, document, ast, parseError: error, escapeChar, eol, directives, directiveBlockEnd, comments,
     instructions, globalArgs, stages, edges, targets, suppressions: { all: suppressions }, cycles,
@@ -159,9 +173,12 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
     isReachable: (stage) => reachable.has(stage),
     finalChain: (target) => chainOf(target ?? last),
     globalArgValue: (name) => global.get(name)?.value,
+    scopeAt,
+    stageScopeAt,
     expand: (t, at) => {
-      const scope = !at || !at.stage || at.keyword === 'FROM' ? global : stageScope(at.stage, at, global, escapeChar);
-      const r = expand(t, scope, escapeChar);
+      // Only a `$` reads the scope.
+      if (!t.includes('$')) return { value: t, unresolved: [] };
+      const r = expand(t, scopeAt(at), escapeChar);
       return { value: r.value, unresolved: r.unresolved };
     },
     textOf: (range) => document.getText(range),

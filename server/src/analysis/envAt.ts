@@ -3,10 +3,9 @@
  * stage's own `ENV`/`ARG` before that point (ARGs are in the environment of RUN commands, not of the
  * running container). Used for `HOME`, `PATH`, `CGO_ENABLED`, `PYTHONUSERBASE`, …
  */
-import { envPairsOf, expand, type Binding } from './args';
+import { envPairsOf } from './args';
 import { findLastInChain } from './finalImage';
 import type { DockerfileModel, Instr, Stage } from './model';
-import { stageScopeOf } from './scopeCache';
 
 export interface EnvBinding {
   /** The value; undefined when it is only known at build time. */
@@ -21,7 +20,7 @@ export interface EnvBinding {
  * started from the image sees); otherwise ARGs count too (what a RUN sees).
  */
 export function envAt(model: DockerfileModel, stage: Stage, name: string, at?: Instr, runtime = false): EnvBinding | undefined {
-  const scope = scopeAt(model, stage, at);
+  const scope = model.stageScopeAt(stage, at);
   const binding = scope.get(name);
   if (!binding || (binding.kind !== 'env' && binding.kind !== 'arg')) return undefined;
   // An ARG of the same name hides an earlier ENV from RUN but not from the container: call it unknown.
@@ -38,18 +37,4 @@ function lastSetter(stage: Stage, name: string, at: Instr | undefined, keyword: 
     if (keyword === 'ENV') return envPairsOf(i).some(([n]) => n === name);
     return i.args.some((t) => t.value === name || t.value.startsWith(name + '='));
   });
-}
-
-/** The ARG/ENV scope at `at` (or at the end of `stage`), memoised: rules ask for it once per RUN or COPY. */
-export function scopeAt(model: DockerfileModel, stage: Stage, at: Instr | undefined): Map<string, Binding> {
-  return stageScopeOf(model, stage, at);
-}
-
-/** `model.expand` with the memoised scope (for `$VAR` in instruction arguments and RUN words). */
-export function expandAt(model: DockerfileModel, text: string, at: Instr): { value: string; unresolved: string[] } {
-  if (!text.includes('$')) return { value: text, unresolved: [] };
-  const target = at.trigger ?? at;
-  if (!target.stage) return model.expand(text, at);
-  const r = expand(text, scopeAt(model, target.stage, target), model.escapeChar);
-  return { value: r.value, unresolved: r.unresolved };
 }

@@ -6,7 +6,6 @@
 import type { DockerfileModel, Instr } from './model';
 import { parsePackageOps, type PackageOps } from './packages';
 import { shellScriptsOf } from './runScript';
-import { expandCached } from './scopeCache';
 
 const cache = new WeakMap<Instr, PackageOps>();
 
@@ -19,7 +18,7 @@ export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
       resolve: (name) => {
         // A declared ARG without a value expands to itself: unknown, like an undeclared name.
         const query = '${' + name + '}';
-        const r = expandCached(model, query, instr.trigger ?? instr);
+        const r = model.expand(query, instr.trigger ?? instr);
         return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
       },
     },

@@ -6,6 +6,7 @@
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Scope } from './args';
 import type { SuppressionIndex } from './suppressions';
 
 export interface Token {
@@ -189,7 +190,14 @@ export interface DockerfileModel {
   finalChain(target?: Stage): readonly Stage[];
   /** Value of a global ARG as seen by FROM lines (after expansion), undefined when unknown. */
   globalArgValue(name: string): string | undefined;
-  /** Expands `$VAR`/`${VAR}` (with `:-`/`:+` modifiers) in `text` for an instruction in `stage` (or global scope). */
+  /**
+   * The ARG/ENV scope an instruction sees: the global scope for FROM lines, global ARGs and `undefined`, else its
+   * stage's scope just before it. Memoised per model (rules ask once per word), so it is shared: never modify it.
+   */
+  scopeAt(at: Instr | undefined): Scope;
+  /** The scope of `stage` just before `at` (at its end without `at`); memoised like `scopeAt`. */
+  stageScopeAt(stage: Stage, at: Instr | undefined): Scope;
+  /** Expands `$VAR`/`${VAR}` (with `:-`/`:+` modifiers) in `text` with the scope `scopeAt(at)`. */
   expand(text: string, at: Instr | undefined): { value: string; unresolved: string[] };
   textOf(range: Range): string;
 }

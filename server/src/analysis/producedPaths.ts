@@ -16,7 +16,7 @@ import { argDeclsOf, envPairsOf } from './args';
 import type { ImageFacts } from './baseImages';
 import { commandEffect, type OutputKind } from './buildOutputs';
 import { copyParts } from './copySources';
-import { envAt, expandAt } from './envAt';
+import { envAt } from './envAt';
 import { baseFactsOf, stageChain } from './finalImage';
 import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
@@ -87,7 +87,7 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
       case 'ARG': {
         const values = instr.keyword === 'ENV' ? envPairsOf(instr).map(([, v]) => v) : argDeclsOf(instr).map((d) => d.defaultValue ?? '');
         for (const raw of values) {
-          const value = expandAt(model, raw, instr).value;
+          const value = model.expand(raw, instr.trigger ?? instr).value;
           if (!value.includes('/')) continue;
           for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
         }
@@ -146,7 +146,7 @@ function runProductions(
     const type = mountType(flag);
     const raw = mountTarget(flag) ?? (type === 'secret' ? `/run/secrets/${mountOption(flag, 'id') ?? ''}` : undefined);
     if (raw === undefined) continue;
-    const value = expandAt(model, raw, instr).value;
+    const value = model.expand(raw, instr.trigger ?? instr).value;
     const target = value.startsWith('/') ? joinPath('/', value) : start !== undefined ? joinPath(start, value) : undefined;
     if (target === undefined || value.includes('$')) {
       blind(instr, 'a mount target is only known at build time');

@@ -11,7 +11,7 @@
 import { accountCommandsOf, type AccountCommand } from './accountCommands';
 import { imageHasUser, type Tri } from './baseImages';
 import { copyParts } from './copySources';
-import { envAt, expandAt } from './envAt';
+import { envAt } from './envAt';
 import { baseFactsOf, findLastInChain, stageChain } from './finalImage';
 import { packageOpsOf } from './instrPackages';
 import { ObjectMemo } from './memo';
@@ -65,7 +65,7 @@ export function wordResolver(model: DockerfileModel, instr: Instr): (w: ShellWor
   return (w) => {
     if (!w.expansion) return w.value;
     if (/\$\(|`/.test(w.value)) return undefined;
-    const r = expandAt(model, w.value, instr);
+    const r = model.expand(w.value, instr.trigger ?? instr);
     return r.unresolved.length === 0 && !r.value.includes('$') ? r.value : undefined;
   };
 }

@@ -6,7 +6,6 @@
  */
 import { evaluateWord, type Scope } from './args';
 import type { DockerfileModel, Instr } from './model';
-import { scopeFor } from './scopeCache';
 
 const NO_SCOPE: Scope = new Map();
 
@@ -22,7 +21,7 @@ export interface WordValue {
 export function wordValue(model: DockerfileModel, raw: string, at: Instr | undefined): WordValue {
   const esc = model.escapeChar;
   // Only a `$` reads the scope: a word without one is evaluated against an empty scope, for the same result.
-  const scope = raw.includes('$') ? scopeFor(model, at) : NO_SCOPE;
+  const scope = raw.includes('$') ? model.scopeAt(at) : NO_SCOPE;
   // One pass, as the builder's word lexer does (`ENV P=C:\\go` then `WORKDIR $P` is `C:\go`, not `C:go`).
   const r = evaluateWord(raw, scope, esc);
   return { value: r.value, known: !r.dynamic && r.unresolved.length === 0, hasVariables: r.variables > 0 };

@@ -4,13 +4,12 @@ import { packageOpsOf } from '../analysis/instrPackages';
 import type { DockerfileModel, Instr } from '../analysis/model';
 import { cleanupAfter } from '../analysis/packages';
 import { runScriptsOf } from '../analysis/runScript';
-import { expandCached } from '../analysis/scopeCache';
 import { defineRule } from '../engine/defineRule';
 import { argWord, commandHeadRange, editableCommand, insertAfterWord, scriptOf } from '../engine/edits/shellEdits';
 
 /** `PIP_NO_CACHE_DIR` set by ENV/ARG in scope (pip disables its cache for any value of it). */
 function cacheOffByEnv(model: DockerfileModel, run: Instr): boolean {
-  const r = expandCached(model, '${PIP_NO_CACHE_DIR}', run);
+  const r = model.expand('${PIP_NO_CACHE_DIR}', run);
   return r.unresolved.length === 0 && r.value !== '' && r.value !== '${PIP_NO_CACHE_DIR}';
 }
 
