@@ -1,8 +1,8 @@
 /**
- * Edit distance for "did you mean" suggestions, bounded: only distances up to a small limit matter, and a
- * file with thousands of stages compares thousands of names. Same metric as `engine/config.ts`'s
- * `editDistance` (optimal string alignment: insertions, deletions, substitutions and adjacent transpositions),
- * but without allocating a matrix per comparison, skipping names whose lengths or letters alone rule them out,
+ * Edit distance for "did you mean" suggestions (stage names, variables, rule ids), bounded: only distances up
+ * to a small limit matter, and a file with thousands of stages compares thousands of names. The metric is
+ * optimal string alignment (insertions, deletions, substitutions and adjacent transpositions: "biuld" → "build"
+ * is 1), computed without allocating a matrix per comparison, skipping names whose lengths or letters alone rule them out,
  * and stopping as soon as two rows exceed the limit.
  */
 
@@ -35,7 +35,7 @@ let rows: Int32Array[] = [new Int32Array(32), new Int32Array(32), new Int32Array
 
 /**
  * The distance between `a` and `b` when it is at most `limit`, else `limit + 1`. Equal to
- * `Math.min(editDistance(a, b), limit + 1)` for `limit` ≤ 3.
+ * the full optimal-string-alignment distance capped at `limit + 1` (test/analysis/boundedDistance.test.ts).
  */
 export function boundedDistance(a: string, b: string, limit: number): number {
   const la = a.length;

@@ -5,6 +5,7 @@
  * Also validates a parsed config file, returning problems with JSON paths (the adapters map them to lines).
  */
 import { isSeverity, PRESETS, type ConfigFile, type Preset, type RuleSetting, type Severity, type SeverityOrOff } from '../../../shared/src';
+import { boundedDistance } from '../analysis/boundedDistance';
 import type { AnyRule } from './defineRule';
 
 export interface EffectiveRule {
@@ -151,28 +152,13 @@ export function closest(word: string, candidates: readonly string[], maxDistance
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = boundedDistance(word.toLowerCase(), c.toLowerCase(), maxDistance);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   return best;
-}
-
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions ("biuld" → "build" is 1). */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 export type { Severity };

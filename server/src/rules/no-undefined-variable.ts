@@ -5,7 +5,8 @@ import { baseFactsOf, rootStage } from '../analysis/finalImage';
 import { imageMaySetName, rootImageName } from '../analysis/imageEnv';
 import type { Position } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
-import { closest, editDistance } from '../engine/config';
+import { boundedDistance } from '../analysis/boundedDistance';
+import { closest } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter, replace } from '../engine/fixes';
 
@@ -137,7 +138,7 @@ function baseOf(model: DockerfileModel, stage: Stage): Base | undefined {
  * to each other by chance (`$A` and `$B`).
  */
 function isTypo(name: string, candidate: string): boolean {
-  const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+  const d = boundedDistance(name.toLowerCase(), candidate.toLowerCase(), 2);
   return d === 0 || (d === 1 && name.length >= 4) || (d === 2 && name.length >= 6);
 }
 
