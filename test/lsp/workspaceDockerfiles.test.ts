@@ -1,7 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildModel } from '../../server/src/analysis/buildModel';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { pathToUri } from '../../server/src/lsp/configFiles';
 import { DEFAULT_LIMITS, findDockerfiles, isDockerfileName, WorkspaceDockerfiles } from '../../server/src/lsp/workspaceDockerfiles';
 
 let tmp: string | undefined;
@@ -41,16 +44,72 @@ describe('workspace Dockerfile scan', () => {
     const root = tree({ 'Dockerfile': 'FROM alpine AS one\n', 'sub/Dockerfile': 'FROM alpine AS two\n' });
     let now = 0;
     const ws = new WorkspaceDockerfiles({ ...DEFAULT_LIMITS, rescanMs: 1000 }, () => now);
-    const first = await ws.all([root], [], () => undefined);
-    const again = await ws.all([root], [], () => undefined);
+    const none = () => undefined;
+    const first = await ws.symbols([root], [], none, '');
+    const again = await ws.symbols([root], [], none, '');
+    expect(again.map((s) => s.name)).toEqual(['one', 'two']);
+    // Served from the cache: the very same symbol objects, no new parse.
     expect(again[0]).toBe(first[0]);
     writeFileSync(join(root, 'Dockerfile'), 'FROM alpine AS uno\n');
     utimesSync(join(root, 'Dockerfile'), new Date(), new Date(Date.now() + 5000));
-    const changed = await ws.all([root], [], () => undefined);
-    expect(changed.flatMap((m) => m.stages.map((s) => s.label)).sort()).toEqual(['two', 'uno']);
+    const changed = await ws.symbols([root], [], none, '');
+    expect(changed.map((s) => s.name).sort()).toEqual(['two', 'uno']);
     writeFileSync(join(root, 'new.Dockerfile'), 'FROM alpine AS three\n');
-    expect((await ws.all([root], [], () => undefined)).length).toBe(2);
+    expect((await ws.symbols([root], [], none, '')).length).toBe(2);
     now = 2000;
-    expect((await ws.all([root], [], () => undefined)).length).toBe(3);
+    expect((await ws.symbols([root], [], none, '')).length).toBe(3);
+    // An open document's text wins over the file on disk.
+    const openUri = pathToUri(join(root, 'sub', 'Dockerfile'));
+    const edited = buildModel('FROM alpine AS edited\n', { uri: openUri });
+    const withOpen = await ws.symbols([root], [openUri], (u) => (u === openUri ? edited : undefined), '');
+    expect(withOpen[0]!.name).toBe('edited');
+    expect(withOpen.slice(1).map((s) => s.name).sort()).toEqual(['three', 'uno']);
+  });
+
+  it('keeps only the symbols of files on disk, and forgets files that are gone', async () => {
+    const root = tree({ 'a/Dockerfile': 'FROM alpine AS gone\n', 'b/Dockerfile': 'FROM alpine AS stays\n' });
+    let now = 0;
+    const ws = new WorkspaceDockerfiles({ ...DEFAULT_LIMITS, rescanMs: 1000 }, () => now);
+    await ws.symbols([root], [], () => undefined, 'zzz');
+    expect(ws.cachedFiles).toBe(2);
+    rmSync(join(root, 'a'), { recursive: true });
+    now = 2000;
+    expect((await ws.symbols([root], [], () => undefined, '')).map((s) => s.name)).toEqual(['stays']);
+    expect(ws.cachedFiles).toBe(1);
+  });
+
+  it('gives what workspaceSymbols gives for the models of every file (corpus, queries, limits)', async () => {
+    const corpus = corpusFiles().slice(0, 60);
+    const files: Record<string, string> = {};
+    corpus.forEach((file, i) => {
+      files[`d${String(i).padStart(3, '0')}/Dockerfile`] = file.text;
+    });
+    const root = tree(files);
+    const ws = new WorkspaceDockerfiles();
+    // Two documents are open with other text than on disk.
+    const openPaths = [join(root, 'd003', 'Dockerfile'), join(root, 'd010', 'Dockerfile')];
+    const openModels = new Map(openPaths.map((path) => [pathToUri(path), buildModel('FROM alpine AS opened\nFROM scratch AS final\n', { uri: pathToUri(path) })]));
+    const openUris = [...openModels.keys()];
+    const paths = await findDockerfiles([root]);
+    const models = [
+      ...openModels.values(),
+      ...paths.filter((p) => !openPaths.includes(p)).map((p) => buildModel(files[p.slice(root.length + 1)]!, { uri: pathToUri(p) })),
+    ];
+    for (const query of ['', 'build', 'b', 'rt', 'opened', 'nomatch', 'stage']) {
+      for (const limit of [500, 7, 1]) {
+        for (const round of [1, 2]) {
+          const got = await ws.symbols([root], openUris, (u) => openModels.get(u), query, limit);
+          expect(got, `${query} ${limit} ${round}`).toEqual(workspaceSymbols(models, query, limit));
+        }
+      }
+    }
   });
 });
+
+function corpusFiles(): { name: string; text: string }[] {
+  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+  return readdirSync(dir)
+    .filter((name) => name !== 'INDEX.tsv')
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}

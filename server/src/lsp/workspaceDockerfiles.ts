@@ -1,14 +1,18 @@
 /**
- * Finds the Dockerfiles of the workspace folders for workspace symbols, and keeps one model per file version
- * (re-parsed only when the file's mtime or size changes). Bounded so a huge monorepo cannot stall the server:
+ * Finds the Dockerfiles of the workspace folders for workspace symbols, and keeps the stage symbols of each file
+ * version (re-parsed only when the file's mtime or size changes). Only the symbols are kept, not the model they
+ * come from: up to 500 models of files nobody has open were ~110 KB each, the symbols of a file a few hundred
+ * bytes. Bounded so a huge monorepo cannot stall the server:
  * at most `maxDirs` directories and `maxFiles` Dockerfiles, `maxDepth` levels, files up to `maxBytes`;
  * `node_modules`, VCS and cache folders are skipped and symbolic links are never followed. The directory walk is
  * reused for `rescanMs`; open documents always come from the editor's text, not the disk.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WorkspaceSymbol } from 'vscode-languageserver-types';
 import { buildModel } from '../analysis/buildModel';
 import type { DockerfileModel } from '../analysis/model';
+import { matchesQuery, workspaceSymbols } from '../features/workspaceSymbols';
 import { pathToUri, uriToPath } from './configFiles';
 
 export interface ScanLimits {
@@ -58,32 +62,50 @@ export async function findDockerfiles(roots: readonly string[], limits: ScanLimi
   return found;
 }
 
+/** Stage symbols of every stage of a model, in order (the query filters them later). */
+function allSymbols(model: DockerfileModel): WorkspaceSymbol[] {
+  return workspaceSymbols([model], '', Infinity);
+}
+
 export class WorkspaceDockerfiles {
   private scan: { key: string; at: number; files: Promise<string[]> } | undefined;
-  private readonly models = new Map<string, { stamp: string; model: DockerfileModel }>();
+  private readonly symbolsByPath = new Map<string, { stamp: string; symbols: readonly WorkspaceSymbol[] }>();
 
   constructor(private readonly limits: ScanLimits = DEFAULT_LIMITS, private readonly now: () => number = Date.now) {}
 
-  /** Models of the workspace's Dockerfiles; `openModel` supplies the editor's version of open documents. */
-  async all(roots: readonly string[], openUris: readonly string[], openModel: (uri: string) => DockerfileModel | undefined): Promise<DockerfileModel[]> {
-    const result: DockerfileModel[] = [];
+  /**
+   * The workspace's stage symbols matching `query` (at most `limit`), as `workspaceSymbols` gives them for the
+   * models of every file in order: open documents first (`openModel` supplies the editor's version), then the
+   * files found on disk.
+   */
+  async symbols(roots: readonly string[], openUris: readonly string[], openModel: (uri: string) => DockerfileModel | undefined, query: string, limit = 500): Promise<WorkspaceSymbol[]> {
+    const result: WorkspaceSymbol[] = [];
     const openPaths = new Set<string>();
     for (const uri of openUris) {
       const model = openModel(uri);
       if (!model) continue;
-      result.push(model);
+      result.push(...workspaceSymbols([model], query, limit - result.length));
+      if (result.length >= limit) return result;
       const path = uriToPath(uri);
       if (path) openPaths.add(path);
     }
     const files = await this.files(roots);
     const live = new Set(files);
-    for (const path of [...this.models.keys()]) if (!live.has(path)) this.models.delete(path);
+    for (const path of [...this.symbolsByPath.keys()]) if (!live.has(path)) this.symbolsByPath.delete(path);
     for (const path of files) {
       if (openPaths.has(path)) continue;
-      const model = await this.load(path);
-      if (model) result.push(model);
+      for (const symbol of (await this.load(path)) ?? []) {
+        if (!matchesQuery(symbol.name, query)) continue;
+        result.push(symbol);
+        if (result.length >= limit) return result;
+      }
     }
     return result;
+  }
+
+  /** How many files' symbols are cached (for tests). */
+  get cachedFiles(): number {
+    return this.symbolsByPath.size;
   }
 
   private files(roots: readonly string[]): Promise<string[]> {
@@ -95,16 +117,16 @@ export class WorkspaceDockerfiles {
     return this.scan.files;
   }
 
-  private async load(path: string): Promise<DockerfileModel | undefined> {
+  private async load(path: string): Promise<readonly WorkspaceSymbol[] | undefined> {
     try {
       const info = await stat(path);
       if (info.size > this.limits.maxBytes) return undefined;
       const stamp = `${info.mtimeMs}:${info.size}`;
-      const cached = this.models.get(path);
-      if (cached?.stamp === stamp) return cached.model;
-      const model = buildModel(await readFile(path, 'utf8'), { uri: pathToUri(path) });
-      this.models.set(path, { stamp, model });
-      return model;
+      const cached = this.symbolsByPath.get(path);
+      if (cached?.stamp === stamp) return cached.symbols;
+      const symbols = allSymbols(buildModel(await readFile(path, 'utf8'), { uri: pathToUri(path) }));
+      this.symbolsByPath.set(path, { stamp, symbols });
+      return symbols;
     } catch {
       return undefined;
     }

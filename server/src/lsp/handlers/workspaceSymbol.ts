@@ -1,5 +1,4 @@
 /** workspace/symbol: stages of every Dockerfile in the workspace folders (open documents from the editor). */
-import { workspaceSymbols } from '../../features/workspaceSymbols';
 import { uriToPath } from '../configFiles';
 import type { ServerContext } from '../serverContext';
 import { WorkspaceDockerfiles } from '../workspaceDockerfiles';
@@ -11,6 +10,6 @@ export function registerWorkspaceSymbol(ctx: ServerContext): void {
     const folders = supportsFolders ? ((await ctx.connection.workspace.getWorkspaceFolders()) ?? []) : [];
     const roots = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const open = ctx.documents.all().filter((d) => d.languageId === 'dockerfile' || /dockerfile|containerfile/i.test(d.uri)).map((d) => d.uri);
-    return workspaceSymbols(await files.all(roots, open, (uri) => ctx.getModel(uri)), query);
+    return files.symbols(roots, open, (uri) => ctx.getModel(uri), query);
   });
 }
