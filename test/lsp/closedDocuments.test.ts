@@ -56,6 +56,8 @@ describe('closed documents', () => {
       const open = h.server.documentEntries();
       // The maps are in use while the documents are open (so the check below can fail).
       expect(open).toMatchObject({ documents: DOCUMENTS, opened: DOCUMENTS, snapshots: DOCUMENTS, settings: DOCUMENTS, dockerignores: DOCUMENTS });
+      // Each document's folder, and the folders above it up to the file-system root, have a cached config lookup.
+      expect(open['configLookups']).toBeGreaterThan(DOCUMENTS);
       expect(open['models']).toBeGreaterThan(0);
 
       for (const uri of uris) await h.close(uri);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { ConfigFiles } from '../../server/src/lsp/configFiles';
 import { fileUri, LspHarness } from '../support/lspHarness';
 import { demoRules, unreachable } from './demoRules';
 
@@ -158,5 +159,26 @@ describe('.dockerignore', () => {
     h = await LspHarness.start({ rules: demoRules, workspaceFolders: [root] });
     await h.open(uri, 'FROM node:20\nCOPY . /app\n');
     expect(await h.currentDiagnostics(uri)).toEqual([]);
+  });
+});
+
+describe('ConfigFiles lookups', () => {
+  it('a closed document drops the lookups of its folders; documents still open find the same config again', () => {
+    const config = write('.stagelint.json', JSON.stringify({ rules: { 'demo-keyword-case': 'off' } }));
+    const a = write('services/api/Dockerfile', 'FROM alpine\n');
+    const b = write('services/api/Dockerfile.dev', 'FROM alpine\n');
+    const c = write('tools/Dockerfile', 'FROM alpine\n');
+    const configs = new ConfigFiles(demoRules, true);
+    configs.setWorkspaceFolders([root]);
+    for (const doc of [a, b, c]) expect(configs.forDocument(doc)?.path).toBe(config);
+    // root, services, services/api, tools
+    expect(configs.cachedLocations).toBe(4);
+    configs.forget(a);
+    expect(configs.cachedLocations).toBe(1);
+    expect(configs.forDocument(b)?.path).toBe(config);
+    expect(configs.forDocument(c)?.path).toBe(config);
+    configs.forget(b);
+    configs.forget(c);
+    expect(configs.cachedLocations).toBe(0);
   });
 });

@@ -68,8 +68,33 @@ export class ConfigFiles {
     this.loaded.clear();
   }
 
+  /**
+   * A document was closed: drops the cached lookups of its folder and the folders above it, so the cache holds
+   * only the folders of open documents instead of every folder a session ever opened a file in. Open documents
+   * that share a folder look it up again on their next lint (one `existsSync` per folder).
+   */
+  forget(documentPath: string): void {
+    const startDir = dirname(documentPath);
+    const root = this.rootOf(startDir);
+    for (let dir = startDir; this.locations.size > 0; ) {
+      this.locations.delete(dir);
+      const parent = dirname(dir);
+      if (dir === root || parent === dir) break;
+      dir = parent;
+    }
+  }
+
+  /** Cached folder lookups (for tests: 0 once every document is closed). */
+  get cachedLocations(): number {
+    return this.locations.size;
+  }
+
+  private rootOf(startDir: string): string | undefined {
+    return this.folders.find((f) => startDir === f || startDir.startsWith(f.endsWith(sep) ? f : f + sep));
+  }
+
   private find(startDir: string): string | undefined {
-    const root = this.folders.find((f) => startDir === f || startDir.startsWith(f.endsWith(sep) ? f : f + sep));
+    const root = this.rootOf(startDir);
     const visited: string[] = [];
     let found: string | null = null;
     for (let dir = startDir; ; ) {

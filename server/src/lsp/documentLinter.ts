@@ -151,14 +151,17 @@ export class DocumentLinter {
     this.tooLarge.delete(uri);
     this.deps.cache.delete(uri);
     const path = uriToPath(uri);
-    if (path) this.deps.facts.forget(path);
+    if (path) {
+      this.deps.facts.forget(path);
+      this.deps.configs.forget(path);
+    }
   }
 
   /** Entries kept per document (for tests: all 0 once every document is closed). */
   documentEntries(): Record<string, number> {
     return {
       snapshots: this.snapshots.size, targets: this.targets.size, tooLarge: this.tooLarge.size,
-      models: this.deps.cache.size, dockerignores: this.deps.facts.size,
+      models: this.deps.cache.size, dockerignores: this.deps.facts.size, configLookups: this.deps.configs.cachedLocations,
     };
   }
 }
