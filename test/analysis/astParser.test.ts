@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type ImageTemplate } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../server/src/analysis/astParser';
@@ -60,9 +60,20 @@ function project(value: unknown, depth: number, rounds: number): unknown {
   return out;
 }
 
+/** The initial instructions and the stages (dockerfile-ast 0.7.1 keeps them in these fields). */
+function templatesOf(dockerfile: Dockerfile): ImageTemplate[] {
+  const internals = dockerfile as unknown as { initialInstructions: ImageTemplate; buildStages: ImageTemplate[] };
+  return [internals.initialInstructions, ...internals.buildStages];
+}
+
 function tree(parse: (text: string) => Dockerfile, text: string, rounds = 2): unknown {
   const dockerfile = parse(text);
-  return { dockerfile: project(dockerfile, 3, rounds), instructions: dockerfile.getInstructions().map((i) => project(i, 4, rounds)) };
+  return {
+    dockerfile: project(dockerfile, 3, rounds),
+    instructions: dockerfile.getInstructions().map((i) => project(i, 4, rounds)),
+    // Which comments the parser gave to the initial instructions and to each stage (its organizeComments).
+    commentsByStage: templatesOf(dockerfile).map((t) => t.getComments().map((c) => c.getRange())),
+  };
 }
 
 function expectSameTree(text: string) {

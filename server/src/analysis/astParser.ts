@@ -16,7 +16,8 @@ import {
   Volume, Workdir, Argument, type Dockerfile,
 } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Util } from 'dockerfile-ast/lib/util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { ObjectMemo } from './memo';
 import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
@@ -104,10 +105,55 @@ const CLASSES: ReadonlyMap<string, InstructionClass> = new Map<string, Instructi
 );
 const OTHER = withArgumentsOnce(Instruction);
 
-class ReusingParser extends Parser {}
+/**
+ * Parses with the caller's `TextDocument` of the same text instead of one of its own (`parse()` assigns
+ * `this.document` first thing; the assignment is ignored), so a model computes its line table once.
+ */
+class ReusingParser extends Parser {
+  constructor(shared: TextDocument) {
+    super();
+    Object.defineProperty(this, 'document', { get: () => shared, set: () => undefined, configurable: true });
+  }
+}
+
+/** What `Dockerfile.organizeComments` reads (dockerfile-ast 0.7.1). */
+interface TreeInternals {
+  getComments(): { getRange(): Range }[];
+  readonly initialInstructions: Template;
+  readonly buildStages: Template[];
+  organizeComments?: () => void;
+}
+interface Template {
+  getRange(): Range;
+  addComment(comment: unknown): void;
+}
+
+/**
+ * `Dockerfile.organizeComments()` as dockerfile-ast does it (each comment goes to the initial instructions or to
+ * the stage that contains it), with each stage's range computed once: the original recomputes every stage's range
+ * for every comment, which made it quadratic and a tenth of a large file's parse. A template's range depends on
+ * its instructions only, which adding comments does not change.
+ */
+function organizeComments(this: TreeInternals): void {
+  const comments = this.getComments();
+  if (comments.length === 0) return;
+  const initial = this.initialInstructions.getRange();
+  const stageRanges = this.buildStages.map((stage) => stage.getRange());
+  for (const comment of comments) {
+    const range = comment.getRange();
+    if (Util.isInsideRange(range.end, initial)) {
+      this.initialInstructions.addComment(comment);
+      continue;
+    }
+    for (let k = 0; k < stageRanges.length; k++) {
+      if (Util.isInsideRange(range.start, stageRanges[k]!)) this.buildStages[k]!.addComment(comment);
+    }
+  }
+}
 
 /** Replaces the parser's private `createInstruction(dockerfile, instruction, start, instructionEnd, end)`. */
 function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
+  if (!Object.hasOwn(dockerfile, 'organizeComments')) (dockerfile as unknown as TreeInternals).organizeComments = organizeComments;
   const last = this[LAST_CREATED];
   if (last && last.start === start && last.instructionEnd === instructionEnd && last.end === end && last.dockerfile === dockerfile) {
     return last.node;
@@ -123,7 +169,7 @@ function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, ke
 }
 Object.defineProperty(ReusingParser.prototype, 'createInstruction', { value: createInstruction, writable: true, configurable: true });
 
-/** Parses like `DockerfileParser.parse(text)`. */
-export function parseDockerfile(text: string): Dockerfile {
-  return new ReusingParser().parse(text);
+/** Parses like `DockerfileParser.parse(text)`; `document` (of the same text) becomes the tree's document. */
+export function parseDockerfile(text: string, document: TextDocument = TextDocument.create('', '', 0, text)): Dockerfile {
+  return new ReusingParser(document).parse(text);
 }

@@ -39,7 +39,7 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   const uri = options.uri ?? 'untitled:Dockerfile';
   const version = options.version ?? 0;
   const document = TextDocument.create(uri, 'dockerfile', version, text);
-  const { ast, error } = safeParse(text);
+  const { ast, error } = safeParse(text, document);
   const escapeChar = ast && guarded(() => ast.getEscapeCharacter(), '\\') === '`' ? '`' : '\\';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
 
@@ -82,10 +82,14 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
     } else {
       const stage = stages[stages.length - 1]!;
       stage.instructions.push(instr);
-      stage.range = { start: stage.range.start, end: instr.range.end };
       setStage(instr, stage);
       if (instr.keyword === 'ARG') stage.args.push(...argDeclsOf(instr, escapeChar));
     }
+  }
+
+  for (const stage of stages) {
+    const last = stage.instructions[stage.instructions.length - 1];
+    if (last) stage.range = { start: stage.range.start, end: last.range.end };
   }
 
   const keyIndex = new Map<string, Stage[]>();
@@ -218,6 +222,18 @@ function findInstruction(instructions: readonly Instr[], pos: Position): Instr |
   return undefined;
 }
 
+/** The first instruction starting below `line` (instructions are in document order). */
+function firstInstructionAfter(instructions: readonly Instr[], line: number): Instr | undefined {
+  let lo = 0;
+  let hi = instructions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (instructions[mid]!.range.start.line > line) hi = mid;
+    else lo = mid + 1;
+  }
+  return instructions[lo];
+}
+
 function indexSuppressions(
   comments: readonly CommentInfo[], directives: readonly Directive[], instructions: readonly Instr[], stages: readonly Stage[],
 ): Suppression[] {
@@ -230,7 +246,7 @@ function indexSuppressions(
   for (const c of comments) {
     const s = parseSuppressionComment(c.text, c.range.start.line, c.range.start.character);
     if (!s) continue;
-    const next = instructions.find((i) => i.range.start.line > c.range.start.line);
+    const next = firstInstructionAfter(instructions, c.range.start.line);
     if (s.scope === 'file') {
       s.coversFrom = 0;
       s.coversTo = Number.MAX_SAFE_INTEGER;

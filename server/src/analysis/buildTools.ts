@@ -4,6 +4,7 @@
  * publish`, `npm run build`, `tsc`, …). `no-build-tools-in-final-stage`, `prefer-multi-stage-build` and
  * `no-sdk-base-in-final-stage` read these.
  */
+import { ObjectMemo } from './memo';
 import type { Range } from 'vscode-languageserver-types';
 import type { ImageFacts } from './baseImages';
 import { baseFactsOf, chainInstructions, rootImageText, stageChain } from './finalImage';
@@ -87,7 +88,7 @@ export function buildCommandOf(cmd: ShellCommand): Pick<BuildCommand, 'label' | 
   return undefined;
 }
 
-const commandCache = new WeakMap<Stage, readonly BuildCommand[]>();
+const commandCache = new ObjectMemo<Stage, readonly BuildCommand[]>();
 
 /** Build commands run by `stage`'s own RUNs. */
 export function buildCommandsIn(model: DockerfileModel, stage: Stage): readonly BuildCommand[] {

@@ -3,6 +3,7 @@
  * resolved against the working directory, `cd` inside the script followed). Used to tell whether a COPY's
  * files end up owned by someone else, and to fold `RUN chown -R` into `COPY --chown`.
  */
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr } from './model';
 import { joinPath, workdirAt } from './paths';
 import { shellScriptsOf, type RunScript } from './runScript';
@@ -21,7 +22,7 @@ export interface ChownCommand {
   readonly unknownPaths: boolean;
 }
 
-const cache = new WeakMap<Instr, readonly ChownCommand[]>();
+const cache = new ObjectMemo<Instr, readonly ChownCommand[]>();
 
 export function chownCommands(model: DockerfileModel, instr: Instr): readonly ChownCommand[] {
   const hit = cache.get(instr);

@@ -5,6 +5,7 @@
  * `deps-before-source` rule and the "Copy dependency manifests first" refactor) copies only the manifests
  * before the install and the rest after it; `fixBlocker` says why it is not offered when it is not.
  */
+import { ObjectMemo } from './memo';
 import { copiesIn, wholeContextSource, type CopyParts, type CopySource } from './copySources';
 import { stageChain } from './finalImage';
 import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestCopy } from './manifests';
@@ -72,7 +73,7 @@ type InstallIn = { readonly install: DependencyInstall; readonly cmd: ShellComma
  * Installs of a RUN, memoised: every stage built FROM a stage reads its installs again, which made a chain of
  * n stages classify the first stage's commands n times.
  */
-const installCache = new WeakMap<Instr, readonly InstallIn[]>();
+const installCache = new ObjectMemo<Instr, readonly InstallIn[]>();
 
 /** Installs of `run`, with the commands and scripts they come from. */
 function installsIn(model: DockerfileModel, run: Instr): readonly InstallIn[] {
@@ -165,7 +166,7 @@ function scanMonorepoHints(model: DockerfileModel): boolean {
 }
 
 /** Per stage: every stage built FROM it asks again (a chain of n stages asked n² times). */
-const ecosystemCache = new WeakMap<Stage, readonly string[]>();
+const ecosystemCache = new ObjectMemo<Stage, readonly string[]>();
 
 /** Ecosystems whose dependencies the RUNs of `stage` itself install. */
 function ecosystemsIn(model: DockerfileModel, stage: Stage): readonly string[] {

@@ -3,11 +3,12 @@
  * that the script does not set resolved through the instruction's ARG/ENV scope (`ENV PHPIZE_DEPS="autoconf
  * g++ make"` … `apk add $PHPIZE_DEPS`). Cached per instruction, like `runScriptsOf`.
  */
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr } from './model';
 import { parsePackageOps, type PackageOps } from './packages';
 import { shellScriptsOf } from './runScript';
 
-const cache = new WeakMap<Instr, PackageOps>();
+const cache = new ObjectMemo<Instr, PackageOps>();
 
 export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
   const hit = cache.get(instr);

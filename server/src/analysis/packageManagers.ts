@@ -3,6 +3,7 @@
  * that `-o Dpkg::Options::=…` or `--virtual .build-deps` is not read as a package name). `recognize` turns a
  * shell command into manager + action + options + operands; `packages.ts` interprets the result.
  */
+import { ObjectMemo } from './memo';
 import { basename, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
 import type { Ecosystem } from './packageSpecs';
 
@@ -159,7 +160,7 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
  * each ask about the same commands. Only hits are kept: telling any other command apart is cheap, and an entry
  * for every command of every script would make each garbage collection do more work than the cache saves.
  */
-const cache = new WeakMap<ShellCommand, Recognized>();
+const cache = new ObjectMemo<ShellCommand, Recognized>();
 
 /** Recognizes a package-manager command; undefined for anything else (including `apt-get --version`). */
 export function recognize(cmd: ShellCommand): Recognized | undefined {

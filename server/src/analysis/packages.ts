@@ -11,6 +11,7 @@
  * Variables set earlier in the script (`buildDeps='gcc make'; apt-get install $buildDeps`) are expanded;
  * others can be resolved by the caller (ARG/ENV) through `options.resolve`.
  */
+import { ObjectMemo } from './memo';
 import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
 import { cleanupKindsOf, type CacheKind } from './packageCaches';
@@ -261,7 +262,7 @@ type InstallCore = Omit<PackageInstall, keyof Op>;
  * ops and the dependency-install classification (`installOf`) read each command line once. Only install commands
  * get an entry.
  */
-const coreCache = new WeakMap<Recognized, InstallCore>();
+const coreCache = new ObjectMemo<Recognized, InstallCore>();
 
 // Written out rather than spread: spreading objects of two shapes was the most expensive line of package ops.
 function toInstall(rec: Recognized, base: Op, resolve: Resolver): PackageInstall {

@@ -5,6 +5,7 @@
  * dockerfile-ast's, without its repeated argument scans (see `astParser.ts`).
  */
 import type { Dockerfile } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDockerfile } from './astParser';
 
 export interface ParseResult {
@@ -12,9 +13,10 @@ export interface ParseResult {
   readonly error: string | undefined;
 }
 
-export function safeParse(text: string): ParseResult {
+/** `document`, when given, holds `text` and becomes the tree's document (one line table per model). */
+export function safeParse(text: string, document?: TextDocument): ParseResult {
   try {
-    return { ast: parseDockerfile(text), error: undefined };
+    return { ast: parseDockerfile(text, document), error: undefined };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { ast: undefined, error: message || 'the Dockerfile parser failed on this input' };

@@ -5,6 +5,7 @@
  * PATH. Multi-stage builds move the site with `COPY --from=builder /root/.local …`, so the site that counts
  * is where it is copied to.
  */
+import { ObjectMemo } from './memo';
 import type { Range } from 'vscode-languageserver-types';
 import { envAt } from './envAt';
 import { chainInstructions, stageChain } from './finalImage';
@@ -44,7 +45,7 @@ interface UserInstall {
   readonly fromManifest: boolean;
 }
 
-const installCache = new WeakMap<Stage, UserInstall[]>();
+const installCache = new ObjectMemo<Stage, UserInstall[]>();
 
 /** `pip install --user` commands of a stage chain with the site each one writes. */
 function userInstalls(model: DockerfileModel, stage: Stage): UserInstall[] {

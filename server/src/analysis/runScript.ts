@@ -54,9 +54,9 @@ const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** Parsed scripts per instruction: every rule asking about the same RUN shares one parse. */
-const cache = new WeakMap<Instr, readonly RunScript[]>();
+const cache = new ObjectMemo<Instr, readonly RunScript[]>();
 /** `shellScriptsOf`, for the instructions that also run a non-shell script (usually all scripts are shell). */
-const shellCache = new WeakMap<Instr, readonly RunScript[]>();
+const shellCache = new ObjectMemo<Instr, readonly RunScript[]>();
 const NO_SCRIPTS: readonly RunScript[] = Object.freeze([]);
 
 /**

@@ -4,6 +4,7 @@
  * .build-deps … && apk del .build-deps`, `apt-get purge --auto-remove` after `apt-mark auto`), or in a later
  * RUN of the same image chain (`apt-get purge -y gcc`).
  */
+import { ObjectMemo } from './memo';
 import { stageChain } from './finalImage';
 import { packageOpsOf } from './instrPackages';
 import type { DockerfileModel, Instr, Stage } from './model';
@@ -21,7 +22,7 @@ export interface InstalledPackage {
   readonly classification: Classification;
 }
 
-const cache = new WeakMap<Stage, readonly InstalledPackage[]>();
+const cache = new ObjectMemo<Stage, readonly InstalledPackage[]>();
 
 /** Packages installed by `stage`'s own RUNs and not removed again in the same RUN. */
 export function stagePackages(model: DockerfileModel, stage: Stage): readonly InstalledPackage[] {

@@ -42,15 +42,15 @@ export function referencesIn(instr: Instr, source: Stage, lookup: StageLookup, o
 function resolveRef(
   kind: EdgeKind, text: string, range: Range, instr: Instr, source: Stage, lookup: StageLookup, onbuild: boolean,
 ): StageEdge {
-  const base = { kind, source, text, instr, range, onbuild };
-  if (text.includes('$')) return { ...base, target: undefined, by: 'variable', forward: false };
+  // Literals, not a spread of a shared base: one edge per COPY --from of every instruction, and spreading costs.
+  if (text.includes('$')) return { kind, source, text, instr, range, onbuild, target: undefined, by: 'variable', forward: false };
   if (/^\d+$/.test(text)) {
     const target = lookup.stages[Number(text)];
-    return { ...base, target, by: 'index', forward: target ? target.index > source.index : false };
+    return { kind, source, text, instr, range, onbuild, target, by: 'index', forward: target ? target.index > source.index : false };
   }
   const target = lookup.byKey(stageKey(text));
-  if (target) return { ...base, target, by: 'name', forward: target.index > source.index };
-  return { ...base, target: undefined, by: 'image', forward: false };
+  if (target) return { kind, source, text, instr, range, onbuild, target, by: 'name', forward: target.index > source.index };
+  return { kind, source, text, instr, range, onbuild, target: undefined, by: 'image', forward: false };
 }
 
 /** Stages reachable from `targets` through FROM, COPY --from and mount from= (ONBUILD triggers excluded). */
