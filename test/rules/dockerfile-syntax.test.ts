@@ -194,6 +194,16 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknownFlagSuggest', line: 3, column: 3, endColumn: 9 }],
       output: 'FROM alpine\nCOPY \\\n  --from=x a b\n',
     },
+    {
+      name: 'words are split as BuildKit splits them: quotes, escapes, continuation lines and a bare --',
+      code: 'FROM alpine\nENV "A B"=1 C\\ D\nLABEL a="x = y" \\\n  b\nCOPY "one word"\nCOPY --from=x \\\n  -- a b\nARG X=1 \\\n   =2\nRUN -- --mount=type=nope echo\n',
+      errors: [
+        { messageId: 'pairSyntax', line: 2, column: 13, endColumn: 17, data: { word: 'C\\ D' } },
+        { messageId: 'pairSyntax', line: 4, column: 3, endColumn: 4, data: { word: 'b' } },
+        { messageId: 'missingArgs', line: 5, column: 6, endColumn: 16, message: 'a source and a destination' },
+        { messageId: 'blankName', line: 9, column: 4, endColumn: 6 },
+      ],
+    },
   ],
 });
 

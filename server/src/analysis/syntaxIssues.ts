@@ -9,13 +9,13 @@
  * `/` (`COPY a b .` — only the classic builder refused it), malformed JSON in RUN/CMD/ENTRYPOINT/COPY (it silently
  * becomes shell form), unknown ONBUILD trigger instructions (only checked when a child image builds).
  */
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
 import {
   flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, isValidStageName, MOUNT_KEYS,
   MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
 } from './buildkitGrammar';
-import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type Word } from './logicalLine';
+import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word } from './logicalLine';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 
 export type SyntaxIssueKind =
@@ -62,59 +62,113 @@ function checkDirectives(model: DockerfileModel, issues: SyntaxIssue[]) {
   }
 }
 
+/**
+ * An instruction's logical line as BuildKit reads it, scanned once without splitting it into words: most
+ * instructions have no issue, so word strings, ranges and positions are only made for what is reported.
+ */
 interface Parsed {
-  readonly joined: JoinedLine;
+  /** The joined logical line (see `logicalLine.ts`). */
+  readonly text: string;
+  readonly lines: readonly PhysicalLine[];
   /** Flags as BuildKit extracts them: leading `--` words. */
   readonly flags: readonly FlagInfo[];
-  /** Words after the flags. */
-  readonly args: readonly Word[];
-  /** Text after the flags (for JSON form). */
-  readonly rest: string;
+  /** Offset of the first word after the flags (the text's length when there is none). */
   readonly restStart: number;
+  /** Joined lazily: only issues need document positions. */
+  joined: JoinedLine | undefined;
+}
+
+function positionIn(p: Parsed, offset: number): Position {
+  return (p.joined ??= joinLogicalLine(p.lines)).positionAt(offset);
+}
+
+/** The text `joinLogicalLine` would build, without its position index (a single line is one slice). */
+function joinedText(lines: readonly PhysicalLine[]): string {
+  if (lines.length === 1 && !lines[0]!.skipped) {
+    const only = lines[0]!;
+    return only.contentEnd === only.text.length ? only.text : only.text.slice(0, only.contentEnd);
+  }
+  let text = '';
+  for (const l of lines) if (!l.skipped) text += l.text.slice(0, l.contentEnd);
+  return text;
 }
 
 function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
-  const joined = joinLogicalLine(logicalLines(model, instr));
+  const lines = logicalLines(model, instr);
+  const text = joinedText(lines);
+  const esc = model.escapeChar;
   const afterKeyword = instr.keywordRange.end.character;
-  const words = splitWords(joined.text, model.escapeChar, afterKeyword);
-  let i = 0;
-  const flagWords: Word[] = [];
-  while (i < words.length && words[i]!.raw.startsWith('--')) {
-    if (words[i]!.raw === '--') {
-      i++;
-      break;
-    }
-    flagWords.push(words[i]!);
-    i++;
+  let at = skipBlanks(text, afterKeyword);
+  let flagCount = 0;
+  while (at < text.length && text.startsWith('--', at)) {
+    const end = wordEnd(text, esc, at);
+    const bare = end - at === 2;
+    at = skipBlanks(text, end);
+    // A bare `--` ends the flags without being one.
+    if (bare) break;
+    flagCount++;
   }
-  const args = words.slice(i);
-  const restStart = args[0]?.start ?? joined.text.length;
+  const p: Parsed = { text, lines, flags: instr.flags, restStart: at, joined: undefined };
   // dockerfile-ast gives flags with ranges and options for the instructions it knows take flags; for the others
   // build them from the words (BuildKit extracts leading `--` words for every instruction).
-  const flags = instr.flags.length === flagWords.length ? instr.flags : flagWords.map((w) => wordFlag(w, joined));
-  return { joined, flags, args, rest: joined.text.slice(restStart), restStart };
+  if (instr.flags.length === flagCount) return p;
+  const flags = splitWords(text, esc, afterKeyword).slice(0, flagCount).map((w) => wordFlag(w, p));
+  return { ...p, flags };
 }
 
-function wordFlag(w: Word, joined: JoinedLine): FlagInfo {
+/** First offset from `at` that is not a blank (BuildKit's word separators are space and tab). */
+function skipBlanks(text: string, at: number): number {
+  let i = at;
+  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(i)) i++;
+  return Math.min(i, text.length);
+}
+
+/** End of the word starting at `start`, with the quoting and escapes of `splitWords`. */
+function wordEnd(text: string, esc: string, start: number): number {
+  let quote: string | undefined;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === esc && quote === '"' && i + 1 < text.length) i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === esc && i + 1 < text.length) {
+      i++;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === ' ' || c === '\t') {
+      return i;
+    }
+  }
+  return text.length;
+}
+
+/** The words after the flags, for the instructions whose checks read them. */
+function argWords(model: DockerfileModel, p: Parsed): Word[] {
+  return splitWords(p.text, model.escapeChar, p.restStart);
+}
+
+function wordFlag(w: Word, p: Parsed): FlagInfo {
   const eq = w.raw.indexOf('=');
   const name = w.raw.slice(2, eq < 0 ? undefined : eq);
-  const start = joined.positionAt(w.start);
-  const nameStart = joined.positionAt(w.start + 2);
-  const nameEnd = joined.positionAt(w.start + 2 + name.length);
-  const end = joined.positionAt(w.start + w.raw.length);
+  const start = positionIn(p, w.start);
+  const nameStart = positionIn(p, w.start + 2);
+  const nameEnd = positionIn(p, w.start + 2 + name.length);
+  const end = positionIn(p, w.start + w.raw.length);
   return {
     name, value: eq < 0 ? null : w.raw.slice(eq + 1), range: { start, end }, nameRange: { start: nameStart, end: nameEnd },
-    valueRange: eq < 0 ? null : { start: joined.positionAt(w.start + eq + 1), end }, options: [],
+    valueRange: eq < 0 ? null : { start: positionIn(p, w.start + eq + 1), end }, options: [],
   };
 }
 
-function wordRange(joined: JoinedLine, w: Word): Range {
-  return { start: joined.positionAt(w.start), end: joined.positionAt(w.start + w.raw.length) };
+function wordRange(p: Parsed, w: Word): Range {
+  return { start: positionIn(p, w.start), end: positionIn(p, w.start + w.raw.length) };
 }
+
+const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set(INSTRUCTIONS);
 
 function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIssue[]) {
   const keyword = instr.keyword;
-  if (!INSTRUCTIONS.includes(keyword)) {
+  if (!KNOWN_INSTRUCTIONS.has(keyword)) {
     issues.push({
       kind: 'unknownInstruction', range: instr.keywordRange, data: { name: instr.keywordText },
       typo: { name: instr.keywordText, range: instr.keywordRange, candidates: INSTRUCTIONS },
@@ -125,63 +179,83 @@ function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIs
     issues.push({ kind: 'beforeFrom', range: instr.keywordRange, data: { keyword: instr.keywordText } });
   }
   const p = parseInstruction(model, instr);
-  const healthcheckNone = keyword === 'HEALTHCHECK' && p.args[0]?.raw.toUpperCase() === 'NONE';
   // BuildKit never parses the flags of `HEALTHCHECK NONE`.
-  if (!healthcheckNone) checkFlags(instr, p.flags, issues);
-  checkArguments(instr, p, issues);
+  const healthcheckNone = keyword === 'HEALTHCHECK' && argWords(model, p)[0]?.raw.toUpperCase() === 'NONE';
+  if (!healthcheckNone && p.flags.length > 0) checkFlags(instr, p.flags, issues);
+  checkArguments(model, instr, p, issues);
   if (HEREDOC_INSTRUCTIONS.has(keyword) && instr.heredocs.length > 0) checkHeredocs(model, instr, p, issues);
 }
 
 function checkFlags(instr: Instr, flags: readonly FlagInfo[], issues: SyntaxIssue[]) {
   const known = flagsOf(instr.keyword);
-  const candidates = Object.keys(known);
-  const seen = new Set<string>();
-  for (const flag of flags) {
+  for (let f = 0; f < flags.length; f++) {
+    const flag = flags[f]!;
     const type = known[flag.name];
-    const whole = { start: flag.range.start, end: flag.nameRange.end };
-    const data = { name: flag.name, keyword: instr.keywordText };
     if (!type) {
-      issues.push({ kind: 'unknownFlag', range: whole, data, typo: { name: flag.name, range: flag.nameRange, candidates } });
+      const typo = { name: flag.name, range: flag.nameRange, candidates: Object.keys(known) };
+      issues.push({ kind: 'unknownFlag', range: wholeFlag(flag), data: flagData(instr, flag), typo });
       continue;
     }
-    if (type !== 'strings' && seen.has(flag.name)) issues.push({ kind: 'flagDuplicate', range: whole, data });
-    seen.add(flag.name);
+    // A flag of the same name before it had the same (known) type.
+    if (type !== 'strings' && namedBefore(flags, f)) {
+      issues.push({ kind: 'flagDuplicate', range: wholeFlag(flag), data: flagData(instr, flag) });
+    }
     const value = flag.value;
     if (type === 'bool') {
-      if (value === '') issues.push({ kind: 'flagValueMissing', range: flag.range, data });
-      else if (value !== null && !/^(true|false)$/i.test(value)) issues.push({ kind: 'flagBool', range: flag.range, data: { ...data, value } });
+      if (value === '') issues.push({ kind: 'flagValueMissing', range: flag.range, data: flagData(instr, flag) });
+      else if (value !== null && !/^(true|false)$/i.test(value)) issues.push({ kind: 'flagBool', range: flag.range, data: { ...flagData(instr, flag), value } });
       continue;
     }
     if (value === null) {
-      issues.push({ kind: 'flagValueMissing', range: flag.range, data });
+      issues.push({ kind: 'flagValueMissing', range: flag.range, data: flagData(instr, flag) });
       continue;
     }
     if (value.includes('$')) continue;
-    const bad = (what: string) => issues.push({ kind: 'flagValue', range: flag.valueRange ?? flag.range, data: { ...data, value, what } });
     if (instr.keyword === 'HEALTHCHECK') {
       if (flag.name === 'retries') {
-        if (!/^[+-]?\d+$/.test(value) || Number(value) < 0 || Number(value) > 2147483647) bad('non-negative whole number');
+        if (!/^[+-]?\d+$/.test(value) || Number(value) < 0 || Number(value) > 2147483647) badValue(instr, flag, value, 'non-negative whole number', issues);
       } else if (value !== '') {
         const ms = goDurationMs(value);
-        if (!isGoDuration(value) || (ms !== 0 && ms < 1)) bad('duration (such as 30s or 1m30s, at least 1ms)');
+        if (!isGoDuration(value) || (ms !== 0 && ms < 1)) badValue(instr, flag, value, 'duration (such as 30s or 1m30s, at least 1ms)', issues);
       }
     } else if (instr.keyword === 'RUN') {
-      if (flag.name === 'network' && !NETWORK_MODES.includes(value)) bad('network mode (default, none or host)');
-      if (flag.name === 'security' && !SECURITY_MODES.includes(value)) bad('security mode (sandbox or insecure)');
+      if (flag.name === 'network' && !NETWORK_MODES.includes(value)) badValue(instr, flag, value, 'network mode (default, none or host)', issues);
+      if (flag.name === 'security' && !SECURITY_MODES.includes(value)) badValue(instr, flag, value, 'security mode (sandbox or insecure)', issues);
       if (flag.name === 'mount') checkMount(flag, issues);
     }
   }
 }
 
+function namedBefore(flags: readonly FlagInfo[], f: number): boolean {
+  for (let e = 0; e < f; e++) if (flags[e]!.name === flags[f]!.name) return true;
+  return false;
+}
+
+function wholeFlag(flag: FlagInfo): Range {
+  return { start: flag.range.start, end: flag.nameRange.end };
+}
+
+function flagData(instr: Instr, flag: FlagInfo): { name: string; keyword: string } {
+  return { name: flag.name, keyword: instr.keywordText };
+}
+
+function badValue(instr: Instr, flag: FlagInfo, value: string, what: string, issues: SyntaxIssue[]) {
+  issues.push({ kind: 'flagValue', range: flag.valueRange ?? flag.range, data: { ...flagData(instr, flag), value, what } });
+}
+
+/** `--mount` options that may be written without `=value`. */
+const MOUNT_SWITCHES: ReadonlySet<string> = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
+const MOUNT_KEY_SET: ReadonlySet<string> = new Set(MOUNT_KEYS);
+
 function checkMount(flag: FlagInfo, issues: SyntaxIssue[]) {
   for (const opt of flag.options) {
     const key = opt.name.toLowerCase();
-    const nameRange = { start: opt.range.start, end: { line: opt.range.start.line, character: opt.range.start.character + opt.name.length } };
-    if (opt.value === null && !['readonly', 'ro', 'readwrite', 'rw', 'required'].includes(key)) {
+    if (opt.value === null && !MOUNT_SWITCHES.has(key)) {
       issues.push({ kind: 'mountField', range: opt.range, data: { name: opt.name } });
       continue;
     }
-    if (!MOUNT_KEYS.includes(key)) {
+    if (!MOUNT_KEY_SET.has(key)) {
+      const nameRange = { start: opt.range.start, end: { line: opt.range.start.line, character: opt.range.start.character + opt.name.length } };
       issues.push({
         kind: 'mountKey', range: nameRange, data: { name: opt.name },
         typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3) },
@@ -214,61 +288,79 @@ export function parseJsonForm(text: string): string[] | undefined {
 
 const NEEDS_ONE = new Set(['WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'ONBUILD', 'HEALTHCHECK', 'ARG', 'ENV', 'LABEL']);
 
-function checkArguments(instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
+/** Where JSON (exec) form may start: `parseJsonForm` trims the text first. */
+const JSON_START = /\s*\[/y;
+
+/** `parseJsonForm` of the text after the flags, without copying it when it cannot be JSON. */
+function jsonFormOf(p: Parsed): string[] | undefined {
+  JSON_START.lastIndex = p.restStart;
+  return JSON_START.test(p.text) ? parseJsonForm(p.text.slice(p.restStart)) : undefined;
+}
+
+function checkArguments(model: DockerfileModel, instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
   const keyword = instr.keyword;
-  const json = parseJsonForm(p.rest);
-  const count = json ? json.length : p.args.length;
-  const lineEnd = p.joined.positionAt(trimmedLength(p.joined.text));
-  const argsRange: Range = p.args.length > 0 ? { start: p.joined.positionAt(p.restStart), end: lineEnd } : instr.keywordRange;
-  const missing = (expected: string) => issues.push({ kind: 'missingArgs', range: argsRange, data: { keyword: instr.keywordText, expected } });
+  const json = jsonFormOf(p);
+  const hasArgs = p.restStart < p.text.length;
+  const count = json ? json.length : hasArgs ? 1 : 0;
+  const lineEnd = () => positionIn(p, trimmedLength(p.text));
+  const argsRange = (): Range => (hasArgs ? { start: positionIn(p, p.restStart), end: lineEnd() } : instr.keywordRange);
+  const missing = (expected: string) => issues.push({ kind: 'missingArgs', range: argsRange(), data: { keyword: instr.keywordText, expected } });
   if (NEEDS_ONE.has(keyword) && count === 0) {
     missing('at least one argument');
     return;
   }
   switch (keyword) {
     case 'FROM': {
-      const ok = p.args.length === 1 || (p.args.length === 3 && p.args[1]!.raw.toLowerCase() === 'as');
-      if (!ok) issues.push({ kind: 'fromArgs', range: argsRange, data: {} });
-      else if (p.args.length === 3 && !isValidStageName(p.args[2]!.raw.toLowerCase())) {
-        issues.push({ kind: 'invalidStageName', range: wordRange(p.joined, p.args[2]!), data: { name: p.args[2]!.raw } });
+      const args = argWords(model, p);
+      const ok = args.length === 1 || (args.length === 3 && args[1]!.raw.toLowerCase() === 'as');
+      if (!ok) issues.push({ kind: 'fromArgs', range: argsRange(), data: {} });
+      else if (args.length === 3 && !isValidStageName(args[2]!.raw.toLowerCase())) {
+        issues.push({ kind: 'invalidStageName', range: wordRange(p, args[2]!), data: { name: args[2]!.raw } });
       }
       break;
     }
     case 'COPY':
     case 'ADD':
-      if (count < 2) missing('a source and a destination');
+      // Fewer than two words: nothing after the first one.
+      if (json ? json.length < 2 : !hasArgs || skipBlanks(p.text, wordEnd(p.text, model.escapeChar, p.restStart)) === p.text.length) {
+        missing('a source and a destination');
+      }
       break;
     case 'SHELL':
-      if (!json) issues.push({ kind: 'shellNotJson', range: argsRange, data: {} });
+      if (!json) issues.push({ kind: 'shellNotJson', range: argsRange(), data: {} });
       else if (json.length === 0) missing('at least one argument');
       break;
     case 'HEALTHCHECK': {
-      const type = p.args[0]!.raw.toUpperCase();
-      const tail = p.args.slice(1);
+      const args = argWords(model, p);
+      const type = args[0]!.raw.toUpperCase();
+      const tail = args.slice(1);
       if (type === 'NONE') {
-        if (tail.length > 0) issues.push({ kind: 'healthcheckNoneArgs', range: { start: p.joined.positionAt(tail[0]!.start), end: lineEnd }, data: {} });
+        if (tail.length > 0) issues.push({ kind: 'healthcheckNoneArgs', range: { start: positionIn(p, tail[0]!.start), end: lineEnd() }, data: {} });
       } else if (type === 'CMD') {
-        const cmdJson = parseJsonForm(p.rest.slice(p.args[1] ? p.args[1].start - p.restStart : p.rest.length));
+        const cmdJson = parseJsonForm(p.text.slice(args[1] ? args[1].start : p.text.length));
         if (tail.length === 0 || (cmdJson && cmdJson.length === 0)) missing('a command after CMD');
       } else {
-        issues.push({ kind: 'healthcheckType', range: wordRange(p.joined, p.args[0]!), data: { value: p.args[0]!.raw } });
+        issues.push({ kind: 'healthcheckType', range: wordRange(p, args[0]!), data: { value: args[0]!.raw } });
       }
       break;
     }
     case 'ONBUILD': {
-      const trigger = p.args[0]!.raw.toUpperCase();
+      const first = argWords(model, p)[0]!;
+      const trigger = first.raw.toUpperCase();
       if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
-        issues.push({ kind: 'onbuildTrigger', range: wordRange(p.joined, p.args[0]!), data: { trigger: p.args[0]!.raw } });
+        issues.push({ kind: 'onbuildTrigger', range: wordRange(p, first), data: { trigger: first.raw } });
       }
       break;
     }
     case 'ENV':
     case 'LABEL':
-      checkPairs(instr, p, issues);
+      checkPairs(model, instr, p, issues);
       break;
     case 'ARG':
-      for (const w of p.args) {
-        if (w.raw.startsWith('=')) issues.push({ kind: 'blankName', range: wordRange(p.joined, w), data: { keyword: instr.keywordText } });
+      for (let at = p.restStart; at < p.text.length;) {
+        const end = wordEnd(p.text, model.escapeChar, at);
+        if (p.text.charCodeAt(at) === 61) issues.push({ kind: 'blankName', range: wordRange(p, wordAt(p, at, end)), data: { keyword: instr.keywordText } });
+        at = skipBlanks(p.text, end);
       }
       break;
     default:
@@ -276,32 +368,49 @@ function checkArguments(instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
   }
 }
 
-function checkPairs(instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
-  const first = p.args[0]!;
-  if (!first.raw.includes('=')) {
+function wordAt(p: Parsed, start: number, end: number): Word {
+  return { raw: p.text.slice(start, end), start };
+}
+
+function hasEquals(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 61) return true;
+  return false;
+}
+
+function checkPairs(model: DockerfileModel, instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
+  const text = p.text;
+  const esc = model.escapeChar;
+  const firstEnd = wordEnd(text, esc, p.restStart);
+  if (!hasEquals(text, p.restStart, firstEnd)) {
     // Legacy `ENV name value`: the value is the rest of the line and must not be empty.
-    if (p.args.length < 2) issues.push({ kind: 'pairNoValue', range: wordRange(p.joined, first), data: { keyword: instr.keywordText, name: first.raw } });
+    if (skipBlanks(text, firstEnd) === text.length) {
+      const first = wordAt(p, p.restStart, firstEnd);
+      issues.push({ kind: 'pairNoValue', range: wordRange(p, first), data: { keyword: instr.keywordText, name: first.raw } });
+    }
     return;
   }
-  for (const w of p.args) {
-    if (!w.raw.includes('=')) {
-      issues.push({ kind: 'pairSyntax', range: wordRange(p.joined, w), data: { keyword: instr.keywordText, word: w.raw } });
-    } else if (w.raw.startsWith('=')) {
-      issues.push({ kind: 'blankName', range: wordRange(p.joined, w), data: { keyword: instr.keywordText } });
+  for (let at = p.restStart; at < text.length;) {
+    const end = wordEnd(text, esc, at);
+    if (!hasEquals(text, at, end)) {
+      const w = wordAt(p, at, end);
+      issues.push({ kind: 'pairSyntax', range: wordRange(p, w), data: { keyword: instr.keywordText, word: w.raw } });
+    } else if (text.charCodeAt(at) === 61) {
+      issues.push({ kind: 'blankName', range: wordRange(p, wordAt(p, at, end)), data: { keyword: instr.keywordText } });
     }
+    at = skipBlanks(text, end);
   }
 }
 
 const HEREDOC_MARKER = /(?:^|\s)\d*<<(-?)(["']?)([^\s"'<>|&;]+)\2/g;
 
 function checkHeredocs(model: DockerfileModel, instr: Instr, p: Parsed, issues: SyntaxIssue[]) {
-  if (parseJsonForm(p.rest)) return;
   const lastLine = model.document.lineCount - 1;
   // The parser swallows the rest of the file into an unterminated heredoc, so only the last instruction can have one.
   if (instr.range.end.line < lastLine - 1) return;
-  const headEnd = p.joined.positionAt(p.joined.text.length).line;
+  if (jsonFormOf(p)) return;
+  const headEnd = positionIn(p, p.text.length).line;
   let line = headEnd + 1;
-  for (const m of p.joined.text.matchAll(HEREDOC_MARKER)) {
+  for (const m of p.text.matchAll(HEREDOC_MARKER)) {
     const chomp = m[1] === '-';
     const name = m[3]!;
     let found = false;
@@ -318,7 +427,7 @@ function checkHeredocs(model: DockerfileModel, instr: Instr, p: Parsed, issues: 
       const start = m.index! + m[0].length - m[0].trimStart().length;
       issues.push({
         kind: 'heredocUnterminated', data: { name },
-        range: { start: p.joined.positionAt(start), end: p.joined.positionAt(m.index! + m[0].length) },
+        range: { start: positionIn(p, start), end: positionIn(p, m.index! + m[0].length) },
       });
       return;
     }
