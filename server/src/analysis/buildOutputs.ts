@@ -72,7 +72,8 @@ export function commandEffect(cmd: ShellCommand, ctx: EffectContext): CommandEff
       opaque = true;
       return;
     }
-    const v = value.replace(/^~(?=\/|$)/, ctx.home ?? '~');
+    // `ctx.home` may be costly to work out: only a `~` asks for it.
+    const v = value.startsWith('~') ? value.replace(/^~(?=\/|$)/, ctx.home ?? '~') : value;
     if (v.startsWith('/')) outputs.push({ path: joinPath('/', v), kind, tree });
     else if (ctx.cwd !== undefined && !v.startsWith('~') && !v.includes('$')) outputs.push({ path: joinPath(ctx.cwd, v), kind, tree });
     else opaque = true;

@@ -40,9 +40,16 @@ export interface DockerignoreMatcher {
   mayReinclude(path: string): boolean;
 }
 
+/**
+ * A path with an empty, `.` or `..` component, or a trailing slash (`/` alone aside): what `cleanPath` changes.
+ * Most paths it is given are clean already and come back as they are, without splitting and joining.
+ */
+const UNCLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 /** Go's `path.Clean` for slash-separated paths. */
 export function cleanPath(path: string): string {
   if (path === '') return '.';
+  if (!UNCLEAN.test(path)) return path;
   const rooted = path.startsWith('/');
   const out: string[] = [];
   for (const part of path.split('/')) {

@@ -6,7 +6,7 @@
 import { artifactFlows, type ArtifactFlow, type FlowSource } from './flows';
 import type { DockerfileModel } from './model';
 import { workdirAtEnd } from './paths';
-import { pathStatus, type PathStatus } from './producedPaths';
+import { missingPathStatus, type PathStatus } from './producedPaths';
 
 export interface MissingSource {
   readonly flow: ArtifactFlow;
@@ -28,8 +28,8 @@ export function missingSources(model: DockerfileModel): MissingSource[] {
       // For a pattern, only the directory before the first wildcard can be checked.
       const path = source.source.glob ? source.path.slice(0, source.path.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/' : source.path;
       if (path === '/') continue;
-      const status = pathStatus(model, from, path, source.relative);
-      if (status.status === 'missing') out.push({ flow, source, path, status, workdir: workdirAtEnd(model, from) });
+      const status = missingPathStatus(model, from, path, source.relative);
+      if (status) out.push({ flow, source, path, status, workdir: workdirAtEnd(model, from) });
     }
   }
   return out;

@@ -14,14 +14,19 @@ import { argumentText, wordValue } from './wordValue';
 /** `rel` resolved against the absolute directory `base` and cleaned (`/app` + `../x` → `/x`). */
 export function joinPath(base: string, rel: string): string {
   if (rel.startsWith('/')) return cleanPath(rel);
-  return cleanPath(`${base}/${rel}`);
+  // No `//` after the root: a clean result is then returned as it is built.
+  return cleanPath(base === '/' ? '/' + rel : `${base}/${rel}`);
 }
 
 /** `path` is `dir` or inside it (both absolute and clean). */
 export function isUnder(path: string, dir: string): boolean {
   if (dir === '/') return path.startsWith('/');
-  return path === dir || path.startsWith(dir + '/');
+  // Asked for every production of a chain: compare in place rather than build `dir + '/'`.
+  if (path.length === dir.length) return path === dir;
+  return path.length > dir.length && path.charCodeAt(dir.length) === SLASH && path.startsWith(dir);
 }
+
+const SLASH = 47;
 
 /** One path contains the other. */
 export function pathsOverlap(a: string, b: string): boolean {
@@ -99,5 +104,8 @@ export function workdirAtEnd(model: DockerfileModel, stage: Stage): string | und
 
 /** First component of an absolute path (`/app/dist` → `app`); '' for `/`. */
 export function topLevel(path: string): string {
-  return path.split('/')[1] ?? '';
+  const start = path.indexOf('/');
+  if (start < 0) return '';
+  const end = path.indexOf('/', start + 1);
+  return end < 0 ? path.slice(start + 1) : path.slice(start + 1, end);
 }

@@ -53,11 +53,39 @@ export interface StagePaths {
   readonly opaque: { readonly instr: Instr; readonly reason: string } | undefined;
 }
 
-const cache = new ObjectMemo<Stage, StagePaths>();
+const NO_DIRS: readonly string[] = Object.freeze([]);
+const NOTHING: StagePaths = Object.freeze({ productions: Object.freeze([]), mounts: Object.freeze([]), opaque: undefined });
+
+/** Instructions that produce paths; RUN is the costly one (its shell script, `$HOME`, build conventions). */
+const PRODUCERS = new Set(['WORKDIR', 'COPY', 'ADD', 'ENV', 'ARG', 'RUN']);
+
+const stageCache = new ObjectMemo<Stage, StagePaths>();
+/** Per instruction, so that `missingPathStatus`, which usually stops at a WORKDIR, COPY or ENV, leaves RUNs unread. */
+const instrCache = new ObjectMemo<Instr, StagePaths>();
 
 /** What `stage`'s own instructions produce (parents excluded; see `pathStatus`). */
 export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
-  const hit = cache.get(stage);
+  const hit = stageCache.get(stage);
+  if (hit) return hit;
+  const productions: PathProduction[] = [];
+  const mounts: RunMount[] = [];
+  let opaque: StagePaths['opaque'];
+  for (const instr of stage.instructions) {
+    if (!PRODUCERS.has(instr.keyword)) continue;
+    const own = instrPaths(model, stage, instr);
+    if (own === NOTHING) continue;
+    for (const p of own.productions) productions.push(p);
+    for (const m of own.mounts) mounts.push(m);
+    opaque ??= own.opaque;
+  }
+  const result = { productions, mounts, opaque };
+  stageCache.set(stage, result);
+  return result;
+}
+
+/** What one instruction of `stage` produces, in the order `stagePaths` lists it. */
+function instrPaths(model: DockerfileModel, stage: Stage, instr: Instr): StagePaths {
+  const hit = instrCache.get(instr);
   if (hit) return hit;
   const productions: PathProduction[] = [];
   const mounts: RunMount[] = [];
@@ -65,42 +93,45 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
   const blind = (instr: Instr, reason: string): void => {
     opaque ??= { instr, reason };
   };
-  for (const instr of stage.instructions) {
-    const keyword = instr.keyword;
-    if (keyword !== 'WORKDIR' && keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'ENV' && keyword !== 'ARG' && keyword !== 'RUN') continue;
-    const cwd = keyword === 'ENV' || keyword === 'ARG' ? undefined : workdirAt(model, instr);
-    const add: Add = (path, kind, tree, discarded = [], fromContext = false) => {
-      productions.push({ path, kind, tree, instr, discarded, fromContext });
-    };
-    switch (keyword) {
-      case 'WORKDIR': {
-        const dir = workdirValue(model, instr, cwd);
-        if (dir === undefined) blind(instr, 'its WORKDIR is only known at build time');
-        else add(dir, 'workdir', false);
-        break;
-      }
-      case 'COPY':
-      case 'ADD':
-        copyProductions(model, instr, cwd, add, blind);
-        break;
-      case 'ENV':
-      case 'ARG': {
-        const values = instr.keyword === 'ENV' ? envPairsOf(instr).map(([, v]) => v) : argDeclsOf(instr).map((d) => d.defaultValue ?? '');
-        for (const raw of values) {
-          const value = model.expand(raw, instr.trigger ?? instr).value;
-          if (!value.includes('/')) continue;
-          for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
-        }
-        break;
-      }
-      case 'RUN':
-        runProductions(model, stage, instr, cwd, add, mounts, blind);
-        break;
+  const add: Add = (path, kind, tree, discarded = NO_DIRS, fromContext = false) => {
+    productions.push({ path, kind, tree, instr, discarded, fromContext });
+  };
+  const keyword = instr.keyword;
+  const cwd = keyword === 'ENV' || keyword === 'ARG' ? undefined : workdirAt(model, instr);
+  switch (keyword) {
+    case 'WORKDIR': {
+      const dir = workdirValue(model, instr, cwd);
+      if (dir === undefined) blind(instr, 'its WORKDIR is only known at build time');
+      else add(dir, 'workdir', false);
+      break;
     }
+    case 'COPY':
+    case 'ADD':
+      copyProductions(model, instr, cwd, add, blind);
+      break;
+    case 'ENV':
+      for (const [, raw] of envPairsOf(instr)) envProductions(model, instr, raw, add);
+      break;
+    case 'ARG':
+      for (const decl of argDeclsOf(instr)) envProductions(model, instr, decl.defaultValue ?? '', add);
+      break;
+    case 'RUN':
+      runProductions(model, stage, instr, cwd, add, mounts, blind);
+      break;
   }
-  const result = { productions, mounts, opaque };
-  cache.set(stage, result);
+  const result = productions.length === 0 && mounts.length === 0 && opaque === undefined ? NOTHING : { productions, mounts, opaque };
+  instrCache.set(instr, result);
   return result;
+}
+
+/** Absolute paths an ENV or ARG value names (`/opt/app`, `PATH=/opt/app/bin:$PATH`). */
+function envProductions(model: DockerfileModel, instr: Instr, raw: string, add: Add): void {
+  // Most values name no path, and a value without `$` expands to itself: skip the scope lookup for those.
+  const variables = raw.includes('$');
+  if (!variables && !raw.includes('/')) return;
+  const value = variables ? model.expand(raw, instr.trigger ?? instr).value : raw;
+  if (!value.includes('/')) return;
+  for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
 }
 
 type Add = (path: string, kind: ProductionKind, tree: boolean, discarded?: readonly string[], fromContext?: boolean) => void;
@@ -141,7 +172,7 @@ function copyProductions(model: DockerfileModel, instr: Instr, cwd: string | und
 function runProductions(
   model: DockerfileModel, stage: Stage, instr: Instr, start: string | undefined, add: Add, mounts: RunMount[], blind: Blind,
 ): void {
-  const discarded: string[] = [];
+  const targets: string[] = [];
   for (const flag of mountFlags(instr)) {
     const type = mountType(flag);
     const raw = mountTarget(flag) ?? (type === 'secret' ? `/run/secrets/${mountOption(flag, 'id') ?? ''}` : undefined);
@@ -152,31 +183,43 @@ function runProductions(
       blind(instr, 'a mount target is only known at build time');
       continue;
     }
-    discarded.push(target);
+    targets.push(target);
     mounts.push({ instr, type, target });
   }
-  const user = effectiveUser(model, stage, instr).user;
-  const home = user === undefined ? undefined : homeOf(model, stage, user, instr);
-  const resolve = wordResolver(model, instr);
-  const env = (name: string): string | undefined => envAt(model, stage, name, instr)?.value;
+  const discarded = targets.length === 0 ? NO_DIRS : targets;
+  // `$HOME` walks the account commands of the whole FROM chain, and few commands need it (`pip install --user`,
+  // `~/…`, a bare `cd`): it is worked out on first use.
+  let home: string | undefined | null = null;
+  const ctx = {
+    cwd: start,
+    resolve: wordResolver(model, instr),
+    env: (name: string): string | undefined => envAt(model, stage, name, instr)?.value,
+    get home(): string | undefined {
+      if (home === null) {
+        const user = effectiveUser(model, stage, instr).user;
+        home = user === undefined ? undefined : homeOf(model, stage, user, instr);
+      }
+      return home;
+    },
+  };
   for (const script of runScriptsOf(model, instr)) {
     if (script.language !== 'sh') {
       blind(instr, `it runs a ${script.interpreter ?? 'non-shell'} script`);
       continue;
     }
-    let cwd = start;
+    ctx.cwd = start;
     for (const cmd of script.script.commands) {
-      const effect = commandEffect(cmd, { cwd, resolve, env, home });
-      for (const a of accountCommandsOf(cmd, resolve)) {
+      const effect = commandEffect(cmd, ctx);
+      for (const a of accountCommandsOf(cmd, ctx.resolve)) {
         if (a.kind === 'user' && !a.membership && a.home !== undefined && createsHome(a)) add(a.home, 'home', false, discarded);
       }
       for (const o of effect.outputs) add(o.path, o.kind, o.tree, discarded);
-      if (effect.cd !== undefined) cwd = effect.cd ?? undefined;
+      if (effect.cd !== undefined) ctx.cwd = effect.cd ?? undefined;
       if (effect.opaque) blind(instr, 'it runs a script or writes to a path only known at build time');
       if (effect.writesCwd) {
-        if (cwd === undefined) blind(instr, 'it runs a build command in an unknown directory');
-        else if (cwd === '/') blind(instr, 'it runs a build command in /');
-        else add(cwd, 'cwd', true, discarded);
+        if (ctx.cwd === undefined) blind(instr, 'it runs a build command in an unknown directory');
+        else if (ctx.cwd === '/') blind(instr, 'it runs a build command in /');
+        else add(ctx.cwd, 'cwd', true, discarded);
       }
     }
   }
@@ -246,6 +289,29 @@ export function pathStatus(model: DockerfileModel, stage: Stage, path: string, w
     }
   }
   return mount ? { status: 'missing', reason: 'discarded', mount } : { status: 'missing', reason: 'never-created' };
+}
+
+/** Instructions whose productions are cheap to read and never discarded by a mount. */
+const DECLARATIONS = new Set(['WORKDIR', 'COPY', 'ADD', 'ENV', 'ARG']);
+
+/**
+ * `pathStatus` when it is 'missing', else undefined: what `COPY --from` checks need. Most sources are settled by
+ * a WORKDIR, COPY, ADD, ENV or ARG of the chain (one that creates the path, or one that makes absence
+ * unknowable), which is cheap to read; only the rest pay for analysing the chain's RUN scripts.
+ */
+export function missingPathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus | undefined {
+  if (!isApplicationPath(path, writtenRelative) || baseMayShip(baseFactsOf(model, stage), path)) return undefined;
+  for (const s of stageChain(stage)) {
+    for (const instr of s.instructions) {
+      if (!DECLARATIONS.has(instr.keyword)) continue;
+      const own = instrPaths(model, s, instr);
+      if (own.opaque) return undefined;
+      // A copy of the context may stand for build outputs that a cache mount swallows: `pathStatus` decides those.
+      for (const p of own.productions) if (!p.fromContext && (p.tree ? pathsOverlap(p.path, path) : isUnder(p.path, path))) return undefined;
+    }
+  }
+  const status = pathStatus(model, stage, path, writtenRelative);
+  return status.status === 'missing' ? status : undefined;
 }
 
 /** Whether the account command creates the home directory (useradd only with -m; adduser unless told not to). */
