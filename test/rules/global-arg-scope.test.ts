@@ -38,5 +38,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'outOfScope', line: 4, column: 6, endColumn: 11 }],
       output: 'ARG NAME=x\nfrom alpine\narg NAME\nrun <<EOF\necho $NAME\nEOF\n',
     },
+    {
+      name: 'uses on a continuation line and deep in a heredoc body, after instructions that never name a global',
+      code: 'ARG V=1 W=2\nFROM alpine\nENV A=1 \\\n  B=2\n# V and W in a comment\nRUN echo a \\\n  && echo $V\nRUN <<EOF\nline\necho $W\nEOF\nARG V\nRUN echo $V $W\n',
+      errors: [
+        { messageId: 'outOfScope', line: 7, column: 11, endColumn: 13, data: { name: 'V' } },
+        { messageId: 'outOfScope', line: 10, column: 6, endColumn: 8, data: { name: 'W' } },
+      ],
+    },
   ],
 });

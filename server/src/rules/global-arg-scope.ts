@@ -3,6 +3,7 @@ import { inheritedVariables, namesDefinedBy } from '../analysis/definedVariables
 import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
+import type { DockerfileModel, Instr } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter } from '../engine/fixes';
 
@@ -50,19 +51,32 @@ export default defineRule({
   check({ model, report }) {
     const globals = new Set(model.globalArgs.map((a) => a.name));
     if (globals.size === 0) return;
+    // A use needs the global's name in the instruction's text: most instructions of a file have none, and their
+    // variable uses and the stage's declarations before them are then never read.
+    const lines = linesMentioning(model, globals);
+    if (lines.length === 0) return;
     for (const stage of model.stages) {
-      const declared = inheritedVariables(stage, model.escapeChar);
-      const image = rootImageName(stage);
+      // The names declared before the current instruction, completed only when a use of a global asks.
+      let declared: Set<string> | undefined;
+      let declaredUpTo = 0;
+      let image: string | undefined | null = null;
       const reported = new Set<string>();
-      for (const instr of stage.instructions) {
+      const instructions = stage.instructions;
+      for (let k = 0; k < instructions.length; k++) {
+        const instr = instructions[k]!;
+        if (!mentions(lines, instr)) continue;
         // Read only for a use of a global name (rare): scanning every RUN's text and the stage's edges for each
         // instruction was most of this rule's time.
         let local: Set<string> | undefined;
         let fromRefs: Range[] | undefined;
         for (const use of variableUses(model, instr)) {
           const name = use.name;
-          if (!globals.has(name) || declared.has(name) || reported.has(name) || AUTOMATIC.has(name)) continue;
+          if (!globals.has(name) || reported.has(name) || AUTOMATIC.has(name)) continue;
+          declared ??= inheritedVariables(stage, model.escapeChar);
+          for (; declaredUpTo < k; declaredUpTo++) for (const n of namesDefinedBy(instructions[declaredUpTo]!, model.escapeChar)) declared.add(n);
+          if (declared.has(name)) continue;
           if (instr.keyword === 'RUN' && (local ??= shellAssignedNames(model.textOf(instr.range))).has(name)) continue;
+          if (image === null) image = rootImageName(stage);
           if (image !== undefined && imageMaySetVariable(name, image)) continue;
           // `--from=$X` / `from=$X` are never expanded: no-variable-in-copy-from reports them.
           fromRefs ??= model.edgesFrom(stage).filter((e) => e.instr === instr).map((e) => e.range);
@@ -76,8 +90,33 @@ export default defineRule({
             fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
           });
         }
-        for (const name of namesDefinedBy(instr, model.escapeChar)) declared.add(name);
       }
     }
   },
 });
+
+/** The document lines on which one of `names` is written (anywhere: in a word, a comment, a heredoc body), sorted. */
+function linesMentioning(model: DockerfileModel, names: ReadonlySet<string>): number[] {
+  const lines = new Set<number>();
+  for (const name of names) {
+    for (let at = model.text.indexOf(name); at >= 0; at = model.text.indexOf(name, at + 1)) {
+      lines.add(model.document.positionAt(at).line);
+    }
+  }
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** Whether a line of `instr` (continuation lines and heredoc bodies included) is in the sorted `lines`. */
+function mentions(lines: readonly number[], instr: Instr): boolean {
+  let last = instr.range.end.line;
+  for (const heredoc of instr.heredocs) if (heredoc.contentRange && heredoc.contentRange.end.line > last) last = heredoc.contentRange.end.line;
+  // The first mentioned line at or after the instruction's first line.
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < instr.range.start.line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && lines[lo]! <= last;
+}
