@@ -5,6 +5,7 @@
  */
 import type { Flag, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
 import { guarded } from './parse';
 import type { FlagInfo, HeredocInfo, Instr, Stage, Token } from './model';
 
@@ -13,7 +14,7 @@ interface MutableInstr extends Instr {
 }
 
 type WithFlags = Instruction & { getFlags(): Flag[] };
-type WithHeredocs = Instruction & { getHeredocs(): { getName(): string; getContentRange(): import('vscode-languageserver-types').Range | null }[] };
+type WithHeredocs = Instruction & { getHeredocs(): { getName(): string; getContentRange(): Range | null }[] };
 type WithTrigger = Instruction & { getTriggerInstruction(): Instruction | null };
 
 function hasFlags(node: Instruction): node is WithFlags {
@@ -66,36 +67,51 @@ function flatten(value: string): string {
   return value;
 }
 
+/**
+ * An instruction record. A class rather than an object literal so that `flag` is one shared method, not a closure
+ * (and its context) per instruction of every model.
+ */
+class InstrRecord implements MutableInstr {
+  stage: Stage | undefined = undefined;
+  declare trigger?: Instr;
+
+  constructor(
+    readonly index: number,
+    readonly keyword: string,
+    readonly keywordText: string,
+    readonly keywordRange: Range,
+    readonly range: Range,
+    readonly node: Instruction,
+    readonly flags: readonly FlagInfo[],
+    readonly args: readonly Token[],
+    readonly heredocs: readonly HeredocInfo[],
+  ) {}
+
+  flag(name: string): FlagInfo | undefined {
+    return this.flags.find((f) => f.name === name);
+  }
+}
+
 export function wrapInstruction(node: Instruction, index: number, document: TextDocument): MutableInstr {
   const flags = hasFlags(node) ? guarded(() => node.getFlags().map(flagInfo), []) : [];
-  const args: Token[] = guarded(
-    () => node.getArguments().map((a) => ({ value: flatten(a.getValue()), range: a.getRange() })),
-    [],
-  );
+  // dockerfile-ast's arguments are `{ value, range }` objects already (its `Argument` keeps exactly these two
+  // fields), and `getArguments()` hands out a fresh array of them: they serve as the model's tokens as they are,
+  // instead of a copy of each in every model.
+  const args: Token[] = guarded(() => {
+    const list = node.getArguments() as unknown as Token[];
+    for (const a of list) flatten(a.value);
+    return list;
+  }, []);
   const keywordRange = node.getInstructionRange();
   const keywordText = document.getText(keywordRange);
-  let trigger: Instr | undefined;
+  const instr = new InstrRecord(
+    index, node.getKeyword().toUpperCase(), keywordText, keywordRange, node.getRange(), node, flags, args, heredocsOf(node, document),
+  );
   const maybeTrigger = node as Partial<WithTrigger>;
   if (typeof maybeTrigger.getTriggerInstruction === 'function') {
     const triggerNode = guarded(() => (node as WithTrigger).getTriggerInstruction(), null);
-    if (triggerNode) trigger = wrapInstruction(triggerNode, index, document);
+    if (triggerNode) instr.trigger = wrapInstruction(triggerNode, index, document);
   }
-  const instr: MutableInstr = {
-    index,
-    keyword: node.getKeyword().toUpperCase(),
-    keywordText,
-    keywordRange,
-    range: node.getRange(),
-    node,
-    stage: undefined,
-    flags,
-    args,
-    heredocs: heredocsOf(node, document),
-    flag(name: string) {
-      return flags.find((f) => f.name === name);
-    },
-  };
-  if (trigger) (instr as { trigger?: Instr }).trigger = trigger;
   return instr;
 }
 
