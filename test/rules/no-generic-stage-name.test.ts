@@ -26,6 +26,25 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'the rename reaches a --target mention in a comment (as the editor rename does) and leaves ONBUILD triggers alone',
+      code: df`
+        # docker build --target stage1 .
+        FROM golang:1.22 AS stage1
+        RUN go build -o /app .
+        FROM alpine AS app
+        COPY --from=stage1 /app /app
+        ONBUILD COPY --from=stage1 /app /app
+      `,
+      errors: [{ messageId: 'generic', line: 2, column: 21, endColumn: 27 }],
+      fixes: [
+        {
+          title: "Rename to 'builder' everywhere (unsafe)",
+          output:
+            '# docker build --target builder .\nFROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine AS app\nCOPY --from=builder /app /app\nONBUILD COPY --from=stage1 /app /app\n',
+        },
+      ],
+    },
+    {
       name: 'placeholders; no fix when the role is not evident',
       code: 'FROM alpine AS tmp\nRUN echo\nFROM alpine AS s1\nFROM alpine\n',
       errors: [{ messageId: 'generic', line: 1 }, { messageId: 'generic', line: 3 }],

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { argDeclsOf, expand, globalScope, removeQuotes, stageScope, type Scope } from './args';
 import { readDirectives } from './directives';
+import { contains } from './ranges';
 import { ObjectMemo } from './memo';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
@@ -200,13 +201,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function contains(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
 }
 
 function findInstruction(instructions: readonly Instr[], pos: Position): Instr | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+import { occurrencesOf } from '../analysis/stageOccurrences';
 
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
@@ -69,14 +70,14 @@ export function removeInstruction(model: DockerfileModel, instr: Instr): TextEdi
   return removeLines(model, instr.range.start.line, instr.range.end.line);
 }
 
-/** Renames a stage and every by-name reference to it (`FROM x`, `COPY --from=x`, `RUN --mount=…,from=x`). */
+/**
+ * Renames a stage where its name is spelled: the declaration and every by-name reference (`FROM x`,
+ * `COPY --from=x`, `RUN --mount=…,from=x`, `--target x` in comments), the same places the editor's rename changes.
+ */
 export function renameStageEdits(model: DockerfileModel, stage: Stage, newName: string): TextEdit[] {
-  const edits: TextEdit[] = [];
-  if (stage.name) edits.push(replace(stage.name.range, newName));
-  for (const edge of model.referencesTo(stage)) {
-    if (edge.by === 'name') edits.push(replace(edge.range, newName));
-  }
-  return edits;
+  return occurrencesOf(model, stage)
+    .filter((o) => o.by === 'name')
+    .map((o) => replace(o.range, newName));
 }
 
 /**

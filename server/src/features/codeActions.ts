@@ -21,7 +21,7 @@ import type { LintOptions } from '../engine/lint';
 import type { Fix, Problem } from '../engine/problem';
 import { diagnosticData } from './diagnostics';
 import { ignoreFileEdit, ignoreInstructionEdit, ignoreStageEdit } from './ignoreComments';
-import { intersects, sameRange } from './ranges';
+import { intersects, sameRange } from '../analysis/ranges';
 import { toWorkspaceEdit, wantsKind, type EditSupport } from './workspaceEdits';
 
 export { siblingUri, type EditSupport } from './workspaceEdits';

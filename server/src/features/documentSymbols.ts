@@ -7,7 +7,7 @@ import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { reachState, reachStateLabel } from '../analysis/stageReachability';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 import { baseDescription, stageDisplayName } from './stageLabels';
-import { stageAnchor } from './stageOccurrences';
+import { stageAnchor } from '../analysis/stageOccurrences';
 
 const MAX_DETAIL = 60;
 

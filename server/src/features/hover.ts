@@ -14,8 +14,8 @@ import { honoursPeerId } from '../engine/suppressionMatch';
 import { allRules } from '../rules';
 import { flagDoc, flagValueDoc, instructionDoc, mountOptionDoc, mountTypeDoc, type ReferenceDoc } from './instructionDocs';
 import { stageHoverMarkdown, type StageHoverSources } from './stageHover';
-import { contains } from './ranges';
-import { stageOccurrenceAt } from './stageOccurrences';
+import { contains } from '../analysis/ranges';
+import { stageOccurrenceAt } from '../analysis/stageOccurrences';
 
 export interface HoverOptions {
   /** Show instruction/flag reference cards (off in the `stagesOnly` mode). */

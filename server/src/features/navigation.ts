@@ -5,7 +5,7 @@
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
-import { occurrencesOf, stageAnchor, stageOccurrenceAt } from './stageOccurrences';
+import { occurrencesOf, stageAnchor, stageOccurrenceAt } from '../analysis/stageOccurrences';
 
 export function stageDefinition(model: DockerfileModel, pos: Position): Location[] {
   const occ = stageOccurrenceAt(model, pos);

@@ -5,11 +5,12 @@
  * name. Image references (`FROM alpine`, `--from=nginx:1`) cannot be renamed, and neither can a reference
  * spelled through `${VAR}` (the ARG's value would have to change, not the reference).
  */
-import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
 import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { isValidStageName } from '../analysis/buildkitGrammar';
-import { imageReferenceAt, occurrencesOf, stageOccurrenceAt } from './stageOccurrences';
+import { imageReferenceAt, stageOccurrenceAt } from '../analysis/stageOccurrences';
+import { renameStageEdits } from '../engine/fixes';
 
 /** `notAStage`: nothing stage-related is under the cursor, so another rename (variables) may apply. */
 export type RenameRefusal = { error: string; notAStage?: boolean };
@@ -75,8 +76,5 @@ export function renameStage(model: DockerfileModel, pos: Position, newName: stri
   if ('error' in found) return found;
   const invalid = invalidStageName(model, found.stage, newName);
   if (invalid) return { error: invalid };
-  const edits: TextEdit[] = occurrencesOf(model, found.stage)
-    .filter((o) => o.by === 'name')
-    .map((o) => ({ range: o.range, newText: newName }));
-  return { edit: { changes: { [model.uri]: edits } } };
+  return { edit: { changes: { [model.uri]: renameStageEdits(model, found.stage, newName) } } };
 }

@@ -3,7 +3,7 @@
  */
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
-import { contains, sameRange } from './ranges';
+import { contains, sameRange } from '../analysis/ranges';
 
 /** Word characters for selection purposes: what a stage name, flag value or path is made of. */
 const WORD = /[A-Za-z0-9_.\-/:@$]/;

@@ -4,7 +4,7 @@
  * (USER, WORKDIR, EXPOSE — all inherited through `FROM <stage>`, as Docker image config is).
  */
 import type { DockerfileModel, Instr, Stage, StageEdge } from '../analysis/model';
-import { sameRange } from './ranges';
+import { sameRange } from '../analysis/ranges';
 
 export interface Transfer {
   readonly edge: StageEdge;

@@ -13,7 +13,7 @@ import { stagePhrase, upperFirst } from '../analysis/stageLabel';
 import { reachState } from '../analysis/stageReachability';
 import { inferStageRole, stageRoleLabel, type StageRole } from '../analysis/stageRole';
 import { stageFacts, type ConfigValue, type Transfer } from './stageFacts';
-import { stageAnchor } from './stageOccurrences';
+import { stageAnchor } from '../analysis/stageOccurrences';
 
 /** Optional knowledge from other models, used when available. */
 export interface StageHoverSources {

@@ -7,7 +7,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
 import { inferStageRole, stageRoleLabel } from '../analysis/stageRole';
 import { stageDisplayName } from './stageLabels';
-import { stageAnchor } from './stageOccurrences';
+import { stageAnchor } from '../analysis/stageOccurrences';
 
 export function matchesQuery(name: string, query: string): boolean {
   const q = query.toLowerCase().replace(/\s+/g, '');

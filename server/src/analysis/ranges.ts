@@ -1,4 +1,4 @@
-/** Position and range comparisons shared by the editor features (LSP positions: 0-based, UTF-16 columns). */
+/** Position and range comparisons shared by the model and the editor features (LSP positions: 0-based, UTF-16 columns). */
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /** `pos` lies in `range`, both ends included: editors place the caret after a word, at its end. */

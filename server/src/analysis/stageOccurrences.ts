@@ -1,13 +1,13 @@
 /**
  * Where stages are named in a document: the `AS name` declaration and every reference the model resolved to a
  * stage (`FROM x`, `COPY --from=x`, `RUN --mount=…,from=x`, numeric `--from=N`), plus `--target x` mentions in
- * comments (`# docker build --target runtime .`). Definition, references, highlight, rename and hover all start
- * here, so they agree on what "a reference to this stage" is.
+ * comments (`# docker build --target runtime .`). Definition, references, highlight, rename (the editor's and the
+ * stage-renaming fixes') and hover all start here, so they agree on what "a reference to this stage" is.
  *
  * References inside ONBUILD triggers are left out: they run in child images, whose stages are not this file's.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { DockerfileModel, Stage, StageEdge } from '../analysis/model';
+import type { DockerfileModel, Stage, StageEdge } from './model';
 import { contains } from './ranges';
 
 export type OccurrenceKind = 'declaration' | 'from' | 'copy-from' | 'mount-from' | 'comment';
