@@ -5,7 +5,7 @@
  * application directory is (it is what `npm start` may read).
  */
 import { recognize } from '../../analysis/packageManagers';
-import { parseInstalls } from '../../analysis/packages';
+import { installOf } from '../../analysis/packages';
 import { commandArgs, commandName } from '../../analysis/shell';
 import { keyword } from '../style';
 import { resolvePath, type SplitAnalysis } from './analysis';
@@ -42,7 +42,7 @@ function nodeBuild(analysis: SplitAnalysis): NodeBuild | undefined {
       if (name === 'bun') return undefined;
       const rec = recognize(cmd);
       if (rec && rec.ecosystem === 'node' && rec.action === 'install') {
-        const install = parseInstalls({ text: '', commands: [cmd] })[0];
+        const install = installOf(cmd);
         if (!install) return undefined;
         if (install.global) continue; // build tools installed globally stay in the builder
         if (!install.fromManifest || install.target !== undefined) return undefined;

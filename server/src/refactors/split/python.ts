@@ -10,7 +10,7 @@
  * The application tree (WORKDIR of the build) is copied as well: Python runs from its sources.
  */
 import { recognize } from '../../analysis/packageManagers';
-import { parseInstalls } from '../../analysis/packages';
+import { installOf } from '../../analysis/packages';
 import { commandArgs, commandName, type ShellCommand } from '../../analysis/shell';
 import { keyword } from '../style';
 import { resolvePath, type SplitAnalysis } from './analysis';
@@ -79,7 +79,7 @@ function modeOf(analysis: SplitAnalysis): Mode | undefined {
       const rec = recognize(cmd);
       if (!rec || rec.ecosystem !== 'python' || rec.action !== 'install') continue;
       if (cmd.words[0]?.value.includes('/') && !venv) return undefined; // `/usr/local/bin/pip` bypasses a venv
-      const install = parseInstalls({ text: '', commands: [cmd] })[0];
+      const install = installOf(cmd);
       if (!install || install.target !== undefined) return undefined;
       if (rec.manager === 'uv') {
         if (rec.subcommand !== 'sync') return undefined;
