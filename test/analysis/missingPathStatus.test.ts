@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { artifactFlows } from '../../server/src/analysis/flows';
 import type { DockerfileModel, Stage } from '../../server/src/analysis/model';
-import { missingPathStatus, pathStatus, stagePaths, type PathStatus, type StagePaths } from '../../server/src/analysis/producedPaths';
+import { missingPathStatus } from '../../server/src/analysis/missingSources';
+import { pathStatus, stagePaths, type PathStatus, type StagePaths } from '../../server/src/analysis/producedPaths';
 // @ts-expect-error: a plain ES module without types
 import { generateDockerfile } from '../../bench/lib/generate.mjs';
 import { df } from '../support/dockerfile';
@@ -141,6 +142,15 @@ describe('missingPathStatus agrees with pathStatus', () => {
         COPY --from=build /app/bin /app/bin
         COPY --from=build /opt/other /opt/other
       `,
+      // Only the expanded value of an ENV names the path.
+      df`
+        FROM debian:12-slim AS build
+        ARG NAME=app
+        ENV APP_HOME=/opt/$NAME PORT=8080
+        FROM debian:12-slim
+        COPY --from=build /opt/app/bin /usr/local/bin
+        COPY --from=build /opt/other /opt/other
+      `,
     ];
     for (const text of cases) expect(disagreements(text)).toEqual([]);
     // And the cases do reach each answer.
@@ -155,5 +165,8 @@ describe('missingPathStatus agrees with pathStatus', () => {
     expect(missingPathStatus(p, p.stages[1]!, '/opt/venv')).toBeUndefined();
     expect(missingPathStatus(p, p.stages[1]!, '/app/bin')).toBeUndefined();
     expect(describeStatus(missingPathStatus(p, p.stages[1]!, '/opt/other'))).toBe('missing:never-created:');
+    const q = buildModel(cases[4]!);
+    expect(missingPathStatus(q, q.stages[0]!, '/opt/app/bin')).toBeUndefined();
+    expect(describeStatus(missingPathStatus(q, q.stages[0]!, '/opt/other'))).toBe('missing:never-created:');
   });
 });

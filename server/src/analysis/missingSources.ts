@@ -3,10 +3,12 @@
  * its chain creates them, or only a RUN whose `--mount` target swallowed the writes. BuildKit then fails
  * with "failed to compute cache key: … not found".
  */
+import { argDeclsOf, envPairsOf } from './args';
+import { baseFactsOf, stageChain } from './finalImage';
 import { artifactFlows, type ArtifactFlow, type FlowSource } from './flows';
-import type { DockerfileModel } from './model';
-import { workdirAtEnd } from './paths';
-import { missingPathStatus, type PathStatus } from './producedPaths';
+import type { DockerfileModel, Instr, Stage } from './model';
+import { isUnder, pathsOverlap, workdirAtEnd } from './paths';
+import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, type PathStatus, type StagePaths } from './producedPaths';
 
 export interface MissingSource {
   readonly flow: ArtifactFlow;
@@ -33,4 +35,65 @@ export function missingSources(model: DockerfileModel): MissingSource[] {
     }
   }
   return out;
+}
+
+/** Instructions whose productions are cheap to read and never discarded by a mount. */
+const DECLARATIONS = new Set(['WORKDIR', 'COPY', 'ADD']);
+
+/**
+ * `pathStatus` when it is 'missing', else undefined: what `COPY --from` checks need. Most sources are settled by
+ * a WORKDIR, COPY, ADD, ENV or ARG of the chain (one that creates the path, or one that makes absence
+ * unknowable), which is cheap to read; only the rest pay for analysing the chain's RUN scripts. ENV and ARG
+ * values written without variables name their paths as written, so those are read before any is expanded.
+ */
+export function missingPathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus | undefined {
+  if (!isApplicationPath(path, writtenRelative) || baseMayShip(baseFactsOf(model, stage), path)) return undefined;
+  const chain = stageChain(stage);
+  let variables = false;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      const keyword = instr.keyword;
+      if (keyword === 'ENV' || keyword === 'ARG') {
+        const named = literallyNames(instr, path);
+        if (named === true) return undefined;
+        if (named === undefined) variables = true;
+      } else if (DECLARATIONS.has(keyword) && settles(instrPaths(model, s, instr), path)) {
+        return undefined;
+      }
+    }
+  }
+  if (variables) {
+    for (const s of chain) {
+      for (const instr of s.instructions) {
+        if ((instr.keyword === 'ENV' || instr.keyword === 'ARG') && settles(instrPaths(model, s, instr), path)) return undefined;
+      }
+    }
+  }
+  const status = pathStatus(model, stage, path, writtenRelative);
+  return status.status === 'missing' ? status : undefined;
+}
+
+/**
+ * The instruction makes `path` exist or its absence unknowable, whatever its chain's mounts: a copy of the
+ * context is left to `pathStatus`, since it may stand for build outputs that a cache mount swallows.
+ */
+function settles(own: StagePaths, path: string): boolean {
+  if (own.opaque) return true;
+  for (const p of own.productions) if (!p.fromContext && (p.tree ? pathsOverlap(p.path, path) : isUnder(p.path, path))) return true;
+  return false;
+}
+
+/**
+ * Whether an ENV or ARG value written without variables names `path`, a directory above it or one below it
+ * (as the 'env' productions of `instrPaths` do); undefined when none does but a value with variables may.
+ */
+function literallyNames(instr: Instr, path: string): boolean | undefined {
+  let variables = false;
+  const names = (value: string): boolean => {
+    if (!value.includes('$')) return namedPaths(value, (named) => pathsOverlap(named, path));
+    variables = true;
+    return false;
+  };
+  const found = instr.keyword === 'ENV' ? envPairsOf(instr).some(([, v]) => names(v)) : argDeclsOf(instr).some((d) => names(d.defaultValue ?? ''));
+  return found || (variables ? undefined : false);
 }

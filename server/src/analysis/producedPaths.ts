@@ -60,7 +60,7 @@ const NOTHING: StagePaths = Object.freeze({ productions: Object.freeze([]), moun
 const PRODUCERS = new Set(['WORKDIR', 'COPY', 'ADD', 'ENV', 'ARG', 'RUN']);
 
 const stageCache = new ObjectMemo<Stage, StagePaths>();
-/** Per instruction, so that `missingPathStatus`, which usually stops at a WORKDIR, COPY or ENV, leaves RUNs unread. */
+/** Per instruction, so that `missingPathStatus` (missingSources.ts), which usually stops at a WORKDIR, COPY or ENV, leaves RUNs unread. */
 const instrCache = new ObjectMemo<Instr, StagePaths>();
 
 /** What `stage`'s own instructions produce (parents excluded; see `pathStatus`). */
@@ -84,7 +84,7 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
 }
 
 /** What one instruction of `stage` produces, in the order `stagePaths` lists it. */
-function instrPaths(model: DockerfileModel, stage: Stage, instr: Instr): StagePaths {
+export function instrPaths(model: DockerfileModel, stage: Stage, instr: Instr): StagePaths {
   const hit = instrCache.get(instr);
   if (hit) return hit;
   const productions: PathProduction[] = [];
@@ -129,9 +129,14 @@ function envProductions(model: DockerfileModel, instr: Instr, raw: string, add: 
   // Most values name no path, and a value without `$` expands to itself: skip the scope lookup for those.
   const variables = raw.includes('$');
   if (!variables && !raw.includes('/')) return;
-  const value = variables ? model.expand(raw, instr.trigger ?? instr).value : raw;
-  if (!value.includes('/')) return;
-  for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/')) add(joinPath('/', part), 'env', true);
+  namedPaths(variables ? model.expand(raw, instr.trigger ?? instr).value : raw, (path) => add(path, 'env', true));
+}
+
+/** Passes each absolute path an ENV or ARG value names (cleaned) to `each`, until `each` returns true; true then. */
+export function namedPaths(value: string, each: (path: string) => boolean | void): boolean {
+  if (!value.includes('/')) return false;
+  for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/') && each(joinPath('/', part))) return true;
+  return false;
 }
 
 type Add = (path: string, kind: ProductionKind, tree: boolean, discarded?: readonly string[], fromContext?: boolean) => void;
@@ -289,29 +294,6 @@ export function pathStatus(model: DockerfileModel, stage: Stage, path: string, w
     }
   }
   return mount ? { status: 'missing', reason: 'discarded', mount } : { status: 'missing', reason: 'never-created' };
-}
-
-/** Instructions whose productions are cheap to read and never discarded by a mount. */
-const DECLARATIONS = new Set(['WORKDIR', 'COPY', 'ADD', 'ENV', 'ARG']);
-
-/**
- * `pathStatus` when it is 'missing', else undefined: what `COPY --from` checks need. Most sources are settled by
- * a WORKDIR, COPY, ADD, ENV or ARG of the chain (one that creates the path, or one that makes absence
- * unknowable), which is cheap to read; only the rest pay for analysing the chain's RUN scripts.
- */
-export function missingPathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus | undefined {
-  if (!isApplicationPath(path, writtenRelative) || baseMayShip(baseFactsOf(model, stage), path)) return undefined;
-  for (const s of stageChain(stage)) {
-    for (const instr of s.instructions) {
-      if (!DECLARATIONS.has(instr.keyword)) continue;
-      const own = instrPaths(model, s, instr);
-      if (own.opaque) return undefined;
-      // A copy of the context may stand for build outputs that a cache mount swallows: `pathStatus` decides those.
-      for (const p of own.productions) if (!p.fromContext && (p.tree ? pathsOverlap(p.path, path) : isUnder(p.path, path))) return undefined;
-    }
-  }
-  const status = pathStatus(model, stage, path, writtenRelative);
-  return status.status === 'missing' ? status : undefined;
 }
 
 /** Whether the account command creates the home directory (useradd only with -m; adduser unless told not to). */
