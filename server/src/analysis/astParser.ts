@@ -75,7 +75,11 @@ function argumentsOnce(this: Instruction): Argument[] {
   return computedArguments(this).slice();
 }
 
-/** Fresh arguments with fresh ranges: `From.getImageNameRange()` and `getRegistryRange()` move the ends of the first one's range. */
+/**
+ * Fresh arguments with fresh ranges: `From.getImageNameRange()` and `getRegistryRange()` move the ends of the first
+ * one's range (they assign new positions to `range.start`/`range.end`; no dockerfile-ast code changes a position
+ * object, so the positions are shared).
+ */
 function copiedArgumentsOnce(this: Instruction): Argument[] {
   return computedArguments(this).map(copyArgument);
 }
@@ -85,7 +89,7 @@ const ArgumentClass = Argument;
 
 function copyArgument(arg: Argument): Argument {
   const { start, end } = arg.getRange();
-  return new ArgumentClass(arg.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+  return new ArgumentClass(arg.getValue(), { start, end });
 }
 
 /** A subclass of `Base` whose (private) `getRawArguments` is computed once. */
