@@ -84,6 +84,51 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'a stage built FROM this one (two levels down) uses the tool later, or copies out of the cache: no fix',
+      code: df`
+        FROM node:20 AS deps
+        RUN npm ci
+        FROM deps AS mid
+        RUN echo
+        FROM mid AS test
+        RUN npm ci --prefix t
+        FROM python:3.12 AS py
+        RUN pip install x
+        FROM py AS pyuser
+        RUN echo
+        FROM alpine AS other
+        RUN pip install y
+        FROM scratch
+        COPY --from=test /app /app
+        COPY --from=pyuser /root/.cache/pip/wheels /wheels
+        COPY --from=other /o /o
+      `,
+      errors: [
+        { messageId: 'mount', line: 2 },
+        { messageId: 'mount', line: 6 },
+        { messageId: 'mount', line: 8 },
+        { messageId: 'mount', line: 12 },
+      ],
+      output: df`
+        FROM node:20 AS deps
+        RUN npm ci
+        FROM deps AS mid
+        RUN echo
+        FROM mid AS test
+        RUN --mount=type=cache,target=/root/.npm npm ci --prefix t
+        FROM python:3.12 AS py
+        RUN pip install x
+        FROM py AS pyuser
+        RUN echo
+        FROM alpine AS other
+        RUN --mount=type=cache,target=/root/.cache/pip pip install y
+        FROM scratch
+        COPY --from=test /app /app
+        COPY --from=pyuser /root/.cache/pip/wheels /wheels
+        COPY --from=other /o /o
+      `,
+    },
+    {
       name: 'apt that deletes its lists would empty the cache: no fix',
       code: `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n${final}`,
       errors: [{ messageId: 'mount', line: 2 }],

@@ -45,10 +45,13 @@ export interface VariableUse {
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-/** Finds `$NAME` and `${NAME…}` references in `text`, skipping `\$` escapes. */
-export function findVariables(text: string, escapeChar = '\\'): VariableUse[] {
+/**
+ * Finds `$NAME` and `${NAME…}` references in `text` from offset `from` (offsets stay those of `text`), skipping
+ * `\$` escapes.
+ */
+export function findVariables(text: string, escapeChar = '\\', from = 0): VariableUse[] {
   const uses: VariableUse[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c === escapeChar) {
       i++;

@@ -30,6 +30,12 @@ function namesDefinedIn(stage: Stage, escapeChar: string): readonly string[] {
   return names;
 }
 
+/** Adds the names `instr` defines to `names` (`namesDefinedBy` without building an array). */
+export function addNamesDefinedBy(instr: Instr, escapeChar: string, names: Set<string>): void {
+  if (instr.keyword === 'ARG') for (const d of argDeclsOf(instr, escapeChar)) names.add(d.name);
+  else if (instr.keyword === 'ENV') for (const d of envDeclsOf(instr)) names.add(d.name);
+}
+
 /** Names an ARG or ENV instruction defines (none for other instructions). */
 export function namesDefinedBy(instr: Instr, escapeChar: string): string[] {
   if (instr.keyword === 'ARG') return argDeclsOf(instr, escapeChar).map((d) => d.name);

@@ -13,9 +13,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { findVariables } from './args';
 import { instructionWords } from './instructionWords';
-import { joinLogicalLine, logicalLines } from './logicalLine';
+import { joinLogicalLine, logicalLines, type PhysicalLine } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
-import { quoteMask } from './variableUses';
+import { SingleQuoteTracker } from './variableUses';
 
 export interface ExpandedVariable {
   readonly name: string;
@@ -35,22 +35,22 @@ const EXPANDED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 export function expandedVariables(model: DockerfileModel, instr: Instr): ExpandedVariable[] {
   if (!mayExpand(instr)) return [];
+  // A RUN's `$` are mostly in its script, which BuildKit leaves to the shell: only its mount options count.
+  if (instr.keyword === 'RUN' && !mountValueHasDollar(model, instr)) return [];
   const lines = logicalLines(model, instr);
   // Most instructions use no variable: skip their spans, joining the lines and masking quotes.
-  if (!lines.some((l) => !l.skipped && hasDollar(l.text, l.contentEnd))) return [];
+  if (!anyDollar(lines)) return [];
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];
-  // A RUN's `$` are mostly in its script, which BuildKit leaves to the shell: only its mount options count.
-  if (instr.keyword === 'RUN' && !spans.some((s) => model.textOf(s).includes('$'))) return [];
   const joined = joinLogicalLine(lines);
   const from = instr.keywordRange.end.character;
   const text = joined.text;
-  const quoted = quoteMask(text.slice(from), model.escapeChar, false).quoted;
+  const quotes = new SingleQuoteTracker(text, model.escapeChar, from);
   const out: ExpandedVariable[] = [];
-  for (const use of findVariables(text.slice(from), model.escapeChar)) {
-    if (quoted[use.start]) continue;
-    const start = from + use.start;
-    const range = { start: joined.positionAt(start), end: joined.positionAt(from + use.end) };
+  for (const use of findVariables(text, model.escapeChar, from)) {
+    if (quotes.quotedAt(use.start)) continue;
+    const start = use.start;
+    const range = { start: joined.positionAt(start), end: joined.positionAt(use.end) };
     if (!spans.some((s) => within(range, s))) continue;
     const nameStart = start + (text[start + 1] === '{' ? 2 : 1);
     out.push({
@@ -59,6 +59,29 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
     });
   }
   return out;
+}
+
+function anyDollar(lines: readonly PhysicalLine[]): boolean {
+  for (const l of lines) if (!l.skipped && hasDollar(l.text, l.contentEnd)) return true;
+  return false;
+}
+
+/** Whether a RUN's expanded spans (its `--mount` option values but `from=`) hold a `$`, without building them. */
+function mountValueHasDollar(model: DockerfileModel, instr: Instr): boolean {
+  for (const flag of instr.flags) {
+    if (flag.name !== 'mount') continue;
+    for (const o of flag.options) if (o.name !== 'from' && o.valueRange && rangeHasDollar(model, o.valueRange)) return true;
+  }
+  return false;
+}
+
+/** `model.textOf(range).includes('$')` without copying the text. */
+function rangeHasDollar(model: DockerfileModel, range: Range): boolean {
+  const a = model.document.offsetAt(range.start);
+  const b = model.document.offsetAt(range.end);
+  // `getText` (substring) reads an inverted range the other way round.
+  const at = model.text.indexOf('$', Math.min(a, b));
+  return at >= 0 && at < Math.max(a, b);
 }
 
 /** False when `expandedSpans` is certainly empty (CMD, FROM, a RUN without `--mount`, …), before reading any text. */

@@ -88,6 +88,44 @@ export function quoteMask(text: string, esc: string, startOpen: boolean): { quot
   return { quoted, open: single };
 }
 
+/**
+ * `quoteMask(text.slice(from), esc, false).quoted[offset - from]` for increasing offsets, without building the
+ * mask: a variable scan asks at each `$` it finds, and the mask was an array as long as the text.
+ */
+export class SingleQuoteTracker {
+  private at: number;
+  private single = false;
+  private double = false;
+
+  constructor(private readonly text: string, private readonly esc: string, from: number) {
+    this.at = from;
+  }
+
+  /** Whether `offset` is single-quoted; offsets must not decrease from one call to the next. */
+  quotedAt(offset: number): boolean {
+    while (this.at <= offset) {
+      const i = this.at;
+      const c = this.text[i];
+      let quoted = false;
+      this.at = i + 1;
+      if (this.single) {
+        quoted = true;
+        if (c === "'") this.single = false;
+      } else if (c === this.esc) {
+        // The escaped character is skipped: never quoted.
+        this.at = i + 2;
+      } else if (c === '"') {
+        this.double = !this.double;
+      } else if (c === "'" && !this.double) {
+        this.single = true;
+        quoted = true;
+      }
+      if (i === offset) return quoted;
+    }
+    return false;
+  }
+}
+
 /** `quoteMask(text.slice(from, end), esc, startOpen).open`, without building the mask. */
 function singleQuoteOpenAfter(text: string, from: number, end: number, esc: string, startOpen: boolean): boolean {
   let single = startOpen;

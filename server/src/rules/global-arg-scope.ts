@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import { inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
+import { addNamesDefinedBy, inheritedVariables } from '../analysis/definedVariables';
 import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
@@ -73,7 +73,7 @@ export default defineRule({
           const name = use.name;
           if (!globals.has(name) || reported.has(name) || AUTOMATIC.has(name)) continue;
           declared ??= inheritedVariables(stage, model.escapeChar);
-          for (; declaredUpTo < k; declaredUpTo++) for (const n of namesDefinedBy(instructions[declaredUpTo]!, model.escapeChar)) declared.add(n);
+          for (; declaredUpTo < k; declaredUpTo++) addNamesDefinedBy(instructions[declaredUpTo]!, model.escapeChar, declared);
           if (declared.has(name)) continue;
           if (instr.keyword === 'RUN' && (local ??= shellAssignedNames(model.textOf(instr.range))).has(name)) continue;
           if (image === null) image = rootImageName(stage);

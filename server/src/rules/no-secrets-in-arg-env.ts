@@ -44,25 +44,32 @@ function secretWordIn(name: string): string | undefined {
   return `${qualifier}_key`;
 }
 
-interface Declared {
-  readonly name: string;
-  readonly range: Range;
-}
-
-function declaredNames(instr: Instr): Declared[] {
-  if (instr.keyword === 'ARG') return argDeclsOf(instr).map((d) => ({ name: d.name, range: d.nameRange }));
-  if (instr.keyword !== 'ENV') return [];
+/**
+ * Calls `visit` with each name `instr` declares and its range. ARG declarations are read with the file's escape
+ * character: the model reads them so, and the declaration cache keeps one reading per instruction.
+ */
+function forEachDeclared(instr: Instr, escapeChar: string, visit: (name: string, range: () => Range) => void): void {
+  if (instr.keyword === 'ARG') {
+    for (const d of argDeclsOf(instr, escapeChar)) visit(d.name, () => d.nameRange);
+    return;
+  }
+  if (instr.keyword !== 'ENV') return;
   // `ENV a=b c=d` declares each `name=`; the legacy `ENV name value` declares the first word only.
   const first = instr.args[0];
-  if (!first) return [];
-  if (!first.value.includes('=')) return [{ name: first.value, range: first.range }];
-  return instr.args.flatMap((token) => {
-    const m = /^([A-Za-z_][A-Za-z0-9_.-]*)=/.exec(token.value);
-    if (!m) return [];
-    const end = { line: token.range.start.line, character: token.range.start.character + m[1]!.length };
-    return [{ name: m[1]!, range: { start: token.range.start, end } }];
-  });
+  if (!first) return;
+  if (!first.value.includes('=')) {
+    visit(first.value, () => first.range);
+    return;
+  }
+  for (const token of instr.args) {
+    const m = DECLARED_NAME.exec(token.value);
+    if (!m) continue;
+    const name = m[1]!;
+    visit(name, () => ({ start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } }));
+  }
 }
+
+const DECLARED_NAME = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 export default defineRule({
   id: 'no-secrets-in-arg-env',
@@ -101,13 +108,18 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const instructions = model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]));
-    for (const instr of instructions) {
-      for (const decl of declaredNames(instr)) {
-        const word = secretWordIn(decl.name);
-        if (!word) continue;
-        report({ messageId: 'secret', data: { name: decl.name, word, keyword: instr.keyword }, range: decl.range });
-      }
+    // The same names come back in every stage (`VERSION`, `PATH`): judge each once.
+    const verdicts = new Map<string, string | undefined>();
+    const visit = (instr: Instr) =>
+      forEachDeclared(instr, model.escapeChar, (name, range) => {
+        let word = verdicts.get(name);
+        if (word === undefined && !verdicts.has(name)) verdicts.set(name, (word = secretWordIn(name)));
+        if (!word) return;
+        report({ messageId: 'secret', data: { name, word, keyword: instr.keyword }, range: range() });
+      });
+    for (const instr of model.instructions) {
+      visit(instr);
+      if (instr.trigger) visit(instr.trigger);
     }
   },
 });

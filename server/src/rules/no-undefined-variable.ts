@@ -1,5 +1,5 @@
 import { PREDEFINED_ARGS } from '../analysis/args';
-import { inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
+import { addNamesDefinedBy, inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
 import { expandedVariables } from '../analysis/expandedVariables';
 import { baseFactsOf, rootStage } from '../analysis/finalImage';
 import { imageMaySetName, rootImageName } from '../analysis/imageEnv';
@@ -72,19 +72,30 @@ export default defineRule({
   },
   check({ model, report }) {
     const globals = new Set(model.globalArgs.map((a) => a.name));
+    const esc = model.escapeChar;
     for (const stage of model.stages) {
-      const base = baseOf(model, stage);
-      if (base === undefined) continue;
-      // PATH is always set: BuildKit adds a default PATH when the image has none, scratch included.
-      const defined = inheritedVariables(stage, model.escapeChar).add('PATH');
+      // Read when a use asks: most instructions use no variable BuildKit expands, and most uses are defined.
+      let base: Base | undefined | null = null;
+      let defined: Set<string> | undefined;
+      let definedUpTo = 0;
       const declaredPredefined = new Set<string>();
-      for (const instr of stage.instructions) {
-        const ownNames = namesDefinedBy(instr, model.escapeChar);
-        for (const use of expandedVariables(model, instr)) {
+      const instructions = stage.instructions;
+      for (let k = 0; k < instructions.length; k++) {
+        const instr = instructions[k]!;
+        const uses = expandedVariables(model, instr);
+        if (uses.length === 0) continue;
+        // PATH is always set: BuildKit adds a default PATH when the image has none, scratch included.
+        defined ??= inheritedVariables(stage, esc).add('PATH');
+        for (; definedUpTo < k; definedUpTo++) addNamesDefinedBy(instructions[definedUpTo]!, esc, defined);
+        const ownNames = instr.keyword === 'ARG' ? namesDefinedBy(instr, esc) : [];
+        for (const use of uses) {
           const name = use.name;
           // An ARG default sees the declarations before it in the same instruction.
           const sameArg = instr.keyword === 'ARG' ? ownNames.slice(0, Math.max(0, declarationsBefore(model, instr, use.range.start) - 1)) : [];
           if (use.modifier || defined.has(name) || sameArg.includes(name) || globals.has(name) || NON_ENV.has(name)) continue;
+          if (base === null) base = baseOf(model, stage);
+          // No base at all (a FROM without image): nothing is certain in this stage.
+          if (base === undefined) continue;
           const candidates = [...defined, ...sameArg];
           const suggestion = closest(name, candidates);
           const typo = suggestion !== undefined && isTypo(name, suggestion);
@@ -109,7 +120,6 @@ export default defineRule({
             report({ messageId: 'undefined', data: { name, base: where }, range: use.range });
           }
         }
-        for (const name of ownNames) defined.add(name);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { cleanPath } from '../analysis/dockerignore';
 import { finalStages, rootStage, stageChain } from '../analysis/finalImage';
-import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+import type { DockerfileModel, Instr, Stage, StageEdge } from '../analysis/model';
 import { packageOpsOf } from '../analysis/instrPackages';
 import { recognize } from '../analysis/packageManagers';
 import { mountFlags, mountTarget } from '../analysis/runMounts';
@@ -89,20 +89,64 @@ function runsAsRoot(model: DockerfileModel, run: Instr): boolean {
   return user.instr === undefined || isRoot(user.user) === 'yes';
 }
 
+/**
+ * What `usedLater` and `cacheCopiedOut` look up, built once per lint when first asked: a file reports the same
+ * missing cache in many stages, and scanning every later RUN's commands and every edge's FROM chain for each
+ * report made the rule quadratic in the number of stages.
+ */
+interface Lookups {
+  /** The stages built FROM each stage, directly or not, and the stage itself (those whose FROM chain holds it). */
+  readonly descendants: ReadonlyMap<Stage, readonly Stage[]>;
+  /** Per stage, the index of its last RUN with a command of each tool (filled for the stages asked about). */
+  readonly lastUse: Map<Stage, ReadonlyMap<string, number>>;
+  /** Per stage, the `COPY --from` edges whose source stage is built FROM it (or is it). */
+  readonly copiesOut: ReadonlyMap<Stage, readonly StageEdge[]>;
+}
+
+function lookupsOf(model: DockerfileModel): Lookups {
+  const descendants = new Map<Stage, Stage[]>();
+  for (const s of model.stages) for (const t of stageChain(s)) pushTo(descendants, t, s);
+  const copiesOut = new Map<Stage, StageEdge[]>();
+  for (const e of model.edges) {
+    if (e.kind !== 'copy-from' || e.target === undefined) continue;
+    // `stageChain` lists a stage once, so each edge is listed once per stage.
+    for (const t of stageChain(e.target)) pushTo(copiesOut, t, e);
+  }
+  return { descendants, lastUse: new Map(), copiesOut };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Later RUNs (same stage or stages built FROM it) that use the same tool: they may rely on the cache being in the layer. */
-function usedLater(model: DockerfileModel, run: Instr, plan: Plan): boolean {
-  const stages = new Set(model.stages.filter((s) => stageChain(s).includes(run.stage!)));
-  return model.instructions.some(
-    (i) => i.keyword === 'RUN' && i.index > run.index && i.stage !== undefined && stages.has(i.stage) &&
-      shellScriptsOf(model, i).some((s) => s.script.commands.some((c) => planFor(c)?.tool === plan.tool)),
-  );
+function usedLater(model: DockerfileModel, lookups: Lookups, run: Instr, plan: Plan): boolean {
+  return (lookups.descendants.get(run.stage!) ?? []).some((s) => (lastUseIn(model, lookups, s).get(plan.tool) ?? -1) > run.index);
+}
+
+function lastUseIn(model: DockerfileModel, lookups: Lookups, stage: Stage): ReadonlyMap<string, number> {
+  let tools = lookups.lastUse.get(stage);
+  if (tools) return tools;
+  const last = new Map<string, number>();
+  for (const i of stage.instructions) {
+    if (i.keyword !== 'RUN') continue;
+    for (const script of shellScriptsOf(model, i)) {
+      for (const c of script.script.commands) {
+        const tool = planFor(c)?.tool;
+        if (tool !== undefined) last.set(tool, i.index);
+      }
+    }
+  }
+  lookups.lastUse.set(stage, (tools = last));
+  return tools;
 }
 
 /** A COPY --from this stage (or one built FROM it) of a path under a cache directory. */
-function cacheCopiedOut(model: DockerfileModel, stage: Stage, plan: Plan): boolean {
-  return model.edges.some(
-    (e) => e.kind === 'copy-from' && e.target !== undefined && stageChain(e.target).includes(stage) &&
-      e.instr.args.some((a) => plan.targets.some((t) => cleanPath(a.value).startsWith(t) || t.startsWith(cleanPath(a.value) + '/'))),
+function cacheCopiedOut(lookups: Lookups, stage: Stage, plan: Plan): boolean {
+  return (lookups.copiesOut.get(stage) ?? []).some(
+    (e) => e.instr.args.some((a) => plan.targets.some((t) => cleanPath(a.value).startsWith(t) || t.startsWith(cleanPath(a.value) + '/'))),
   );
 }
 
@@ -150,12 +194,20 @@ export default defineRule({
   },
   check({ model, report }) {
     const final = finalStages(model);
+    let lookups: Lookups | undefined;
     for (const run of model.instructions) {
       if (run.keyword !== 'RUN' || !run.stage || final.has(run.stage) || !model.isReachable(run.stage)) continue;
       for (const script of shellScriptsOf(model, run)) {
-        const cmd = script.script.commands.find((c) => planFor(c) !== undefined);
-        if (!cmd) continue;
-        const plan = planFor(cmd)!;
+        let cmd: ShellCommand | undefined;
+        let plan: Plan | undefined;
+        for (const c of script.script.commands) {
+          plan = planFor(c);
+          if (plan) {
+            cmd = c;
+            break;
+          }
+        }
+        if (!cmd || !plan) continue;
         if (hasMount(run, plan)) break;
         if (plan.image && !plan.image.test(baseImage(run.stage) ?? '')) break;
         if (plan.tool === 'pip' && cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) break;
@@ -167,7 +219,7 @@ export default defineRule({
         const ops = packageOpsOf(model, run);
         const refreshes = plan.tool !== 'apt' ||
           (ops.updates.some((u) => (u.manager === 'apt-get' || u.manager === 'apt') && !u.upgrade && u.command.start < cmd.start) && !ops.cleanups.some((c) => c.kinds.includes('apt-lists')));
-        if (refreshes && (!root || runsAsRoot(model, run)) && !usedLater(model, run, plan) && !cacheCopiedOut(model, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
+        if (refreshes && (!root || runsAsRoot(model, run)) && !usedLater(model, (lookups ??= lookupsOf(model)), run, plan) && !cacheCopiedOut(lookups, run.stage, plan) && editableCommand(scriptOf(model, run, cmd), cmd)) {
           const mounts = plan.targets.map((t) => `--mount=type=cache,target=${t}${plan.sharingLocked ? ',sharing=locked' : ''}`).join(' ');
           edits = [insertAfterKeyword(run, mounts)];
           for (const option of plan.disables ?? []) {
