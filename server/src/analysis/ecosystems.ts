@@ -12,6 +12,7 @@ import type { DockerfileModel } from './model';
 import { recognize } from './packageManagers';
 import { runScriptsOf } from './runScript';
 import { commandArgs, commandName, commandWordIndex, type ShellCommand } from './shell';
+import { own } from './ownKey';
 
 export interface EcosystemEvidence {
   /** Repository names of the external base images (`python`, `dotnet/sdk`, `bitnami/node`). */
@@ -59,7 +60,7 @@ export function detectEcosystems(evidence: EcosystemEvidence): BuildEcosystem[] 
   const found = new Set<BuildEcosystem>();
   for (const image of evidence.baseImages) for (const [re, eco] of IMAGE_HINTS) if (re.test(image)) found.add(eco);
   for (const cmd of evidence.commands) {
-    const eco = COMMAND_HINTS[commandName(cmd) ?? ''];
+    const eco = own(COMMAND_HINTS, commandName(cmd) ?? '');
     if (eco) found.add(eco);
   }
   for (const file of evidence.contextFiles ?? []) for (const [re, eco] of FILE_HINTS) if (re.test(file)) found.add(eco);
@@ -143,7 +144,7 @@ export function proposeDockerignore(evidence: EcosystemEvidence, explicitSources
 }
 
 function ecosystemOf(cmd: ShellCommand): BuildEcosystem | undefined {
-  return classifyInstall(cmd)?.ecosystem ?? COMMAND_HINTS[commandName(cmd) ?? ''];
+  return classifyInstall(cmd)?.ecosystem ?? own(COMMAND_HINTS, commandName(cmd) ?? '');
 }
 
 const TITLES: Readonly<Record<BuildEcosystem, string>> = {

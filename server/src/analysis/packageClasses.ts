@@ -17,6 +17,7 @@
  * - Everything else is `unknown`, and so are dual-use tools (`gnupg`, `unzip`, `npm`, `pip`).
  */
 import type { Ecosystem } from './packageSpecs';
+import { own } from './ownKey';
 
 export type PackageClass = 'build-tool' | 'runtime' | 'unknown';
 
@@ -117,9 +118,9 @@ export function classifyPackage(name: string, ecosystem: Ecosystem = 'deb'): Cla
 }
 
 function classifySystem(n: string): Classification {
-  const exactBuild = SYSTEM_BUILD_TOOLS[n];
+  const exactBuild = own(SYSTEM_BUILD_TOOLS, n);
   if (exactBuild) return { class: 'build-tool', reason: exactBuild };
-  const exactRuntime = SYSTEM_RUNTIME[n];
+  const exactRuntime = own(SYSTEM_RUNTIME, n);
   if (exactRuntime) return { class: 'runtime', reason: exactRuntime };
   for (const [re, cls, reason] of SYSTEM_PATTERNS) if (re.test(n)) return { class: cls, reason };
   return UNKNOWN;

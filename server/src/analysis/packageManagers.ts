@@ -6,6 +6,7 @@
 import { ObjectMemo } from './memo';
 import { basename, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
 import type { Ecosystem } from './packageSpecs';
+import { own } from './ownKey';
 
 export type PackageManager =
   | 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'tdnf' | 'zypper'
@@ -196,16 +197,16 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   const longest = words[0] && startsMultiWord(found.manager, words[0].value) ? Math.min(3, words.length) : Math.min(1, words.length);
   for (let n = longest; n >= 1 && !subcommand; n--) {
     const candidate = words.slice(0, n).map((w) => w.value).join(' ');
-    if (spec.actions[candidate]) { subcommand = candidate; used = n; }
+    if (own(spec.actions, candidate)) { subcommand = candidate; used = n; }
   }
   // `yarn global add x`, `dnf -y group install`: a prefix word that changes scope, not the action.
-  if (!subcommand && words[0]?.value === 'global' && found.manager === 'yarn' && words[1] && spec.actions[words[1].value]) {
+  if (!subcommand && words[0]?.value === 'global' && found.manager === 'yarn' && words[1] && own(spec.actions, words[1].value)) {
     subcommand = 'global ' + words[1].value;
     used = 2;
   }
   if (!subcommand && spec.bare && words.length === 0) subcommand = spec.bare;
   if (!subcommand) return undefined;
-  const action = spec.actions[subcommand.replace(/^global /, '')] ?? 'install';
+  const action = own(spec.actions, subcommand.replace(/^global /, '')) ?? 'install';
   return {
     manager: found.manager,
     ecosystem: spec.ecosystem,

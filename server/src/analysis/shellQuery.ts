@@ -4,6 +4,7 @@
  * shell options a script turns on with `set`. Everything here reads `ShellCommand`s only.
  */
 import type { ShellCommand, ShellScript, ShellWord } from './shellTypes';
+import { own } from './ownKey';
 
 interface Wrapper {
   /** Options of the wrapper that take the next word as their value. */
@@ -46,7 +47,7 @@ export function commandWordIndex(cmd: ShellCommand): number {
   const words = cmd.words;
   let i = 0;
   for (let guard = 0; guard < 8 && i < words.length; guard++) {
-    const wrapper = WRAPPERS[basename(words[i]!.value)];
+    const wrapper = own(WRAPPERS, basename(words[i]!.value));
     if (!wrapper) return i;
     let j = i + 1;
     while (j < words.length) {

@@ -21,6 +21,7 @@ import { joinPath, workdirAt } from './paths';
 import { runScriptsOf, shellScriptsOf } from './runScript';
 import type { ShellWord } from './shell';
 import { argumentText, wordValue } from './wordValue';
+import { own } from './ownKey';
 
 export interface AccountEvent {
   readonly instr: Instr;
@@ -120,7 +121,7 @@ const PACKAGE_ACCOUNTS: Readonly<Record<string, readonly string[]>> = {
 /** Could installing `pkg` have created the account `user`? (`postgresql-15` → `postgres`, `redis-server` → `redis`.) */
 export function packageMayCreate(pkg: string, user: string): boolean {
   const u = user.toLowerCase();
-  if (PACKAGE_ACCOUNTS[u]?.some((p) => pkg === p || pkg.startsWith(p + '-'))) return true;
+  if (own(PACKAGE_ACCOUNTS, u)?.some((p) => pkg === p || pkg.startsWith(p + '-'))) return true;
   if (u.length < 3) return false;
   const stem = pkg.replace(/[-_.]?\d[\w.]*$/, '');
   return pkg.includes(u) || (stem.length >= 3 && u.includes(stem));
@@ -216,6 +217,6 @@ export function homeOf(model: DockerfileModel, stage: Stage, user: string, at?: 
     }
   }
   const facts = baseFactsOf(model, stage);
-  if (facts.known && facts.users.includes(user)) return BASE_HOMES[user];
+  if (facts.known && facts.users.includes(user)) return own(BASE_HOMES, user);
   return undefined;
 }

@@ -12,6 +12,7 @@ import { FLAG_DOCS, FLAG_VALUE_DOCS } from './flagDocData';
 import { DIRECTIVE_DOCS, INSTRUCTION_DOCS } from './instructionDocData';
 import { MOUNT_KEY_ALIASES, MOUNT_OPTION_DOCS, MOUNT_TYPE_DOCS, MOUNT_TYPES, type MountType } from './mountDocData';
 import { renderDoc, type DocSource, type ReferenceDoc } from './referenceDoc';
+import { own } from '../analysis/ownKey';
 
 export type { ReferenceDoc } from './referenceDoc';
 export { MOUNT_TYPES, type MountType } from './mountDocData';
@@ -32,11 +33,6 @@ function render(source: DocSource | undefined): ReferenceDoc | undefined {
     rendered.set(source, doc);
   }
   return doc;
-}
-
-/** Own-property lookup, so names like `constructor` or `__proto__` never resolve to Object.prototype members. */
-function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 function normalizeFlag(flag: string): string {

@@ -1,6 +1,7 @@
 import type { FlagInfo, Instr, Stage } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
+import { own } from '../analysis/ownKey';
 
 const KNOWN_OS = new Set([
   'aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd',
@@ -23,7 +24,7 @@ function parsePlatform(value: string): { os: string | undefined; arch: string | 
   const parts = value.toLowerCase().split('/');
   if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_-]+$/.test(p))) return undefined;
   const os = (p: string) => (p === 'macos' ? 'darwin' : p);
-  const arch = (p: string) => ARCH_ALIASES[p] ?? p;
+  const arch = (p: string) => own(ARCH_ALIASES, p) ?? p;
   if (parts.length === 1) {
     const only = parts[0]!;
     if (KNOWN_OS.has(os(only))) return { os: os(only), arch: undefined };

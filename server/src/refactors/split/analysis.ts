@@ -13,6 +13,7 @@ import { commandName, commandWordIndex, type ShellCommand } from '../../analysis
 import { wordValue } from '../../analysis/wordValue';
 import type { FileStyle } from '../style';
 import { runCommands, runKind, type RunKind } from './runKinds';
+import { own } from '../../analysis/ownKey';
 
 export interface Program {
   /** The executable as written (`gunicorn`, `./server`, `/app/bin/run`). */
@@ -106,7 +107,7 @@ function containerPrograms(model: DockerfileModel, instrs: readonly Instr[]): Pr
 export function analyseStage(model: DockerfileModel, stage: Stage, facts: ImageFacts, style: FileStyle): SplitAnalysis | undefined {
   const instrs = stage.instructions;
   const workdirBefore: (string | undefined)[] = [];
-  let wd: string | undefined = BASE_WORKDIRS[facts.repository] ?? '/';
+  let wd: string | undefined = own(BASE_WORKDIRS, facts.repository) ?? '/';
   for (const instr of instrs) {
     workdirBefore.push(wd);
     if (instr.keyword === 'WORKDIR' && instr.args[0]) {

@@ -11,6 +11,7 @@ import { removalOf } from '../../analysis/packages';
 import { commandName } from '../../analysis/shell';
 import { runCommands } from './runKinds';
 import { continued, keyword, type FileStyle } from '../style';
+import { own } from '../../analysis/ownKey';
 
 export type SystemFamily = 'deb' | 'apk';
 
@@ -151,10 +152,10 @@ function neededAtRuntime(name: string, spec: string, options: RuntimePackageOpti
   const cls = classifyPackage(name, options.family);
   if (cls.class !== 'build-tool') return [spec];
   const table = options.family === 'deb' ? DEB_LIBRARIES : APK_LIBRARIES;
-  const isHeaders = /-dev(el)?$|-headers$/.test(name) || name in table;
+  const entry = own(table, name);
+  const isHeaders = /-dev(el)?$|-headers$/.test(name) || entry !== undefined;
   if (!isHeaders || !options.linksLibraries) return [];
   if (options.pythonImage && PYTHON_IMAGE_LIBRARIES.has(name)) return [];
-  const entry = table[name];
   if (entry === undefined) return undefined;
   const library = typeof entry === 'string' ? entry : entry(options.release);
   if (library === undefined) return undefined;
