@@ -41,6 +41,12 @@ function rows(results) {
     if (m.opened.codeSpaceAfterGcMB !== undefined) {
       out.push(['  of which code: warm, opened, edited, closed', [m.warmedUp, m.opened, m.edited, m.allClosed].map((s) => fmt(s.codeSpaceAfterGcMB, ' MB')).join(', ')]);
     }
+    if (m.opened.dataAfterGcMB !== undefined) {
+      out.push(['  data (heap less code): opened → edited', `${fmt(m.opened.dataAfterGcMB, ' MB')} → ${fmt(m.edited.dataAfterGcMB, ' MB')}`, '', '', 'no growth', m.goals['no data growth across edits']]);
+      out.push(['  data (heap less code): warm → closed', `${fmt(m.warmedUp.dataAfterGcMB, ' MB')} → ${fmt(m.allClosed.dataAfterGcMB, ' MB')}`, '', '', 'data freed', m.goals['closing frees the data']]);
+      const spaces = (s) => [s.heapSpacesMB.new, s.heapSpacesMB.old, s.heapSpacesMB.code].map((v) => fmt(v)).join('/');
+      out.push(['  RSS in heap new/old/code: opened, edited', `${spaces(m.opened)} MB, ${spaces(m.edited)} MB`]);
+    }
   }
   const z = s.size;
   if (z) {

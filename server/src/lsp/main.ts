@@ -4,8 +4,10 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './guard';
+import { applyHeapTuning } from './heapTuning';
 import { createServer } from './server';
 
+applyHeapTuning();
 const connection = createConnection(ProposedFeatures.all);
 // Last line of defence: a stray exception outside any handler is logged, and the server keeps serving.
 process.on('uncaughtException', (e) => connection.console.error(`[uncaught] ${describeError(e)}`));
