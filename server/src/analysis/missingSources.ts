@@ -8,7 +8,7 @@ import { baseFactsOf, stageChain } from './finalImage';
 import { artifactFlows, type ArtifactFlow, type FlowSource } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, pathsOverlap, workdirAtEnd } from './paths';
-import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, type PathStatus, type StagePaths } from './producedPaths';
+import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, stagePathsKnown, type PathStatus, type StagePaths } from './producedPaths';
 
 export interface MissingSource {
   readonly flow: ArtifactFlow;
@@ -49,6 +49,8 @@ const DECLARATIONS = new Set(['WORKDIR', 'COPY', 'ADD']);
 export function missingPathStatus(model: DockerfileModel, stage: Stage, path: string, writtenRelative = false): PathStatus | undefined {
   if (!isApplicationPath(path, writtenRelative) || baseMayShip(baseFactsOf(model, stage), path)) return undefined;
   const chain = stageChain(stage);
+  // Another query may have read the whole chain already: nothing is left to skip.
+  if (chain.every(stagePathsKnown)) return missing(pathStatus(model, stage, path, writtenRelative));
   let variables = false;
   for (const s of chain) {
     for (const instr of s.instructions) {
@@ -69,7 +71,10 @@ export function missingPathStatus(model: DockerfileModel, stage: Stage, path: st
       }
     }
   }
-  const status = pathStatus(model, stage, path, writtenRelative);
+  return missing(pathStatus(model, stage, path, writtenRelative));
+}
+
+function missing(status: PathStatus): PathStatus | undefined {
   return status.status === 'missing' ? status : undefined;
 }
 

@@ -60,7 +60,11 @@ const NOTHING: StagePaths = Object.freeze({ productions: Object.freeze([]), moun
 const PRODUCERS = new Set(['WORKDIR', 'COPY', 'ADD', 'ENV', 'ARG', 'RUN']);
 
 const stageCache = new ObjectMemo<Stage, StagePaths>();
-/** Per instruction, so that `missingPathStatus` (missingSources.ts), which usually stops at a WORKDIR, COPY or ENV, leaves RUNs unread. */
+/**
+ * Per instruction, for `missingPathStatus` (missingSources.ts), which usually stops at a WORKDIR, COPY or ENV and
+ * leaves RUNs unread. `stagePaths` reuses what it finds here but keeps only its own list: a stage read whole
+ * needs no second copy of its facts per instruction (models stay in memory while their document is open).
+ */
 const instrCache = new ObjectMemo<Instr, StagePaths>();
 
 /** What `stage`'s own instructions produce (parents excluded; see `pathStatus`). */
@@ -72,7 +76,7 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
   let opaque: StagePaths['opaque'];
   for (const instr of stage.instructions) {
     if (!PRODUCERS.has(instr.keyword)) continue;
-    const own = instrPaths(model, stage, instr);
+    const own = instrCache.get(instr) ?? computeInstrPaths(model, stage, instr);
     if (own === NOTHING) continue;
     for (const p of own.productions) productions.push(p);
     for (const m of own.mounts) mounts.push(m);
@@ -83,10 +87,22 @@ export function stagePaths(model: DockerfileModel, stage: Stage): StagePaths {
   return result;
 }
 
+/** Whether `stagePaths` of `stage` is worked out already (reading it is then only a scan). */
+export function stagePathsKnown(stage: Stage): boolean {
+  return stageCache.has(stage);
+}
+
 /** What one instruction of `stage` produces, in the order `stagePaths` lists it. */
 export function instrPaths(model: DockerfileModel, stage: Stage, instr: Instr): StagePaths {
-  const hit = instrCache.get(instr);
-  if (hit) return hit;
+  let paths = instrCache.get(instr);
+  if (!paths) {
+    paths = computeInstrPaths(model, stage, instr);
+    instrCache.set(instr, paths);
+  }
+  return paths;
+}
+
+function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): StagePaths {
   const productions: PathProduction[] = [];
   const mounts: RunMount[] = [];
   let opaque: StagePaths['opaque'];
@@ -119,9 +135,8 @@ export function instrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
       runProductions(model, stage, instr, cwd, add, mounts, blind);
       break;
   }
-  const result = productions.length === 0 && mounts.length === 0 && opaque === undefined ? NOTHING : { productions, mounts, opaque };
-  instrCache.set(instr, result);
-  return result;
+  if (productions.length === 0 && mounts.length === 0 && opaque === undefined) return NOTHING;
+  return { productions, mounts: mounts.length === 0 ? NOTHING.mounts : mounts, opaque };
 }
 
 /** Absolute paths an ENV or ARG value names (`/opt/app`, `PATH=/opt/app/bin:$PATH`). */
