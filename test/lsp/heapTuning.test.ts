@@ -28,3 +28,16 @@ describe('runtime heap flags', () => {
     for (const flag of runtimeHeapFlags([], undefined)) expect(known).toContain(flag.split('=')[0]);
   });
 });
+
+describe('README for other editors', () => {
+  it('starts the server with the flags VS Code uses', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Other editors'), readme.indexOf('## ', readme.indexOf('## Other editors') + 3));
+    expect(section).toContain(`node ${vscodeExecArgv.join(' ')} dist/server.js --stdio`);
+    // Neovim, Helix and Emacs each list the flags as separate arguments before the script.
+    const asArgs = (quote: string, sep: string) => vscodeExecArgv.map((a) => `${quote}${a}${quote}`).join(sep);
+    expect(section).toContain(asArgs("'", ', '));
+    expect(section).toContain(asArgs('"', ', '));
+    expect(section).toContain(asArgs('"', ' '));
+  });
+});
