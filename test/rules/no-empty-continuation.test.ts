@@ -21,6 +21,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'empty', line: 3 }],
       output: 'FROM alpine:3.20\r\nENV A=1 \\\r\n    B=2\r\n',
     },
+    {
+      name: 'a line of blanks and tabs counts as empty; a line with a character does not',
+      code: 'FROM alpine:3.20\nRUN a \\\n\t \t\n  . \\\n    b\n',
+      errors: [{ messageId: 'empty', line: 3, column: 1, endColumn: 4 }],
+      output: 'FROM alpine:3.20\nRUN a \\\n  . \\\n    b\n',
+    },
   ],
 });
 

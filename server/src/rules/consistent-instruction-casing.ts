@@ -1,5 +1,29 @@
+import type { Instr } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
 import { replace } from '../engine/fixes';
+
+/**
+ * `k === k.toLowerCase()`, read in place for ASCII keywords (a lint asks for every instruction, and each
+ * `toLowerCase` made a new string).
+ */
+function isLowerCase(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 128) return k === k.toLowerCase();
+    if (c >= 65 && c <= 90) return false;
+  }
+  return true;
+}
+
+/** `k === k.toUpperCase()`, like `isLowerCase`. */
+function isUpperCase(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 128) return k === k.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
 
 export default defineRule({
   id: 'consistent-instruction-casing',
@@ -36,23 +60,26 @@ export default defineRule({
     let upper = 0;
     for (const instr of model.instructions) {
       const k = instr.keywordText;
-      if (k === k.toLowerCase()) lower++;
-      else if (k === k.toUpperCase()) upper++;
+      if (isLowerCase(k)) lower++;
+      else if (isUpperCase(k)) upper++;
     }
     const majorityLower = lower > upper;
     const casing = majorityLower ? 'lowercase' : 'uppercase';
-    // ONBUILD triggers are not counted (as in BuildKit) but must follow the file's casing too.
-    const all = model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]));
-    for (const instr of all) {
+    const check = (instr: Instr) => {
       const k = instr.keywordText;
+      if (majorityLower ? isLowerCase(k) : isUpperCase(k)) return;
       const fixed = majorityLower ? k.toLowerCase() : k.toUpperCase();
-      if (k === fixed) continue;
       report({
         messageId: 'inconsistent',
         data: { keyword: k, casing },
         range: instr.keywordRange,
         fixes: [{ messageId: 'recase', data: { fixed }, safety: 'safe', edits: [replace(instr.keywordRange, fixed)] }],
       });
+    };
+    // ONBUILD triggers are not counted (as in BuildKit) but must follow the file's casing too.
+    for (const instr of model.instructions) {
+      check(instr);
+      if (instr.trigger) check(instr.trigger);
     }
   },
 });

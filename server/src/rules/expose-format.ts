@@ -29,6 +29,7 @@ function isPortOrRange(port: string): boolean {
 }
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+const PLAIN_PORT = /^\d{1,5}$/;
 
 export default defineRule({
   id: 'expose-format',
@@ -70,11 +71,13 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const instructions = model.instructions.flatMap((i) => (i.trigger ? [i.trigger] : [i]));
-    for (const instr of instructions) {
+    for (const top of model.instructions) {
+      const instr = top.trigger ?? top;
       if (instr.keyword !== 'EXPOSE') continue;
       for (const token of instr.args) {
         if (token.value === model.escapeChar) continue;
+        // The usual `EXPOSE 8080`: a valid port without variables, quotes or protocol has nothing to report.
+        if (PLAIN_PORT.test(token.value) && Number(token.value) <= 65535) continue;
         const word = wordValue(model, token.value, instr);
         if (!word.known) continue;
         const literal = !word.hasVariables && token.value === word.value;

@@ -3,7 +3,7 @@ import { addNamesDefinedBy, inheritedVariables } from '../analysis/definedVariab
 import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
-import type { DockerfileModel, Instr } from '../analysis/model';
+import { linesContaining, mentions } from '../analysis/lineMentions';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter } from '../engine/fixes';
 
@@ -53,7 +53,7 @@ export default defineRule({
     if (globals.size === 0) return;
     // A use needs the global's name in the instruction's text: most instructions of a file have none, and their
     // variable uses and the stage's declarations before them are then never read.
-    const lines = linesMentioning(model, globals);
+    const lines = linesContaining(model, globals);
     if (lines.length === 0) return;
     for (const stage of model.stages) {
       // The names declared before the current instruction, completed only when a use of a global asks.
@@ -94,29 +94,3 @@ export default defineRule({
     }
   },
 });
-
-/** The document lines on which one of `names` is written (anywhere: in a word, a comment, a heredoc body), sorted. */
-function linesMentioning(model: DockerfileModel, names: ReadonlySet<string>): number[] {
-  const lines = new Set<number>();
-  for (const name of names) {
-    for (let at = model.text.indexOf(name); at >= 0; at = model.text.indexOf(name, at + 1)) {
-      lines.add(model.document.positionAt(at).line);
-    }
-  }
-  return [...lines].sort((a, b) => a - b);
-}
-
-/** Whether a line of `instr` (continuation lines and heredoc bodies included) is in the sorted `lines`. */
-function mentions(lines: readonly number[], instr: Instr): boolean {
-  let last = instr.range.end.line;
-  for (const heredoc of instr.heredocs) if (heredoc.contentRange && heredoc.contentRange.end.line > last) last = heredoc.contentRange.end.line;
-  // The first mentioned line at or after the instruction's first line.
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]! < instr.range.start.line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < lines.length && lines[lo]! <= last;
-}

@@ -67,8 +67,8 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const instructions = model.instructions.flatMap((i) => (i.trigger ? [i.trigger] : [i]));
-    for (const instr of instructions) {
+    for (const top of model.instructions) {
+      const instr = top.trigger ?? top;
       if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL') continue;
       const legacy = legacyForm(model, instr);
       if (!legacy) continue;

@@ -4,22 +4,31 @@ import { lineText, removeLines } from '../engine/fixes';
 
 /** Blank lines inside `instr`'s continuation, heredoc bodies excluded (blank lines are content there). */
 function emptyContinuationLines(model: DockerfileModel, instr: Instr): number[] {
-  const heredocLines = new Set<number>();
-  for (const h of instr.heredocs) {
-    if (!h.contentRange) continue;
-    for (let l = h.contentRange.start.line; l <= h.contentRange.end.line; l++) heredocLines.add(l);
-  }
+  // Only lines strictly between the first and the last can be empty continuation lines.
+  if (instr.range.end.line - instr.range.start.line < 2) return [];
   // A heredoc body may start right after the first line; everything from its first body line on is heredoc.
-  const firstHeredocLine = Math.min(...[...heredocLines], Number.MAX_SAFE_INTEGER);
+  let firstHeredocLine = Number.MAX_SAFE_INTEGER;
+  for (const h of instr.heredocs) {
+    if (h.contentRange && h.contentRange.start.line <= h.contentRange.end.line) firstHeredocLine = Math.min(firstHeredocLine, h.contentRange.start.line);
+  }
   const lines: number[] = [];
   for (let l = instr.range.start.line + 1; l < instr.range.end.line; l++) {
     if (l >= firstHeredocLine) break;
-    if (lineText(model, l).trim() === '') lines.push(l);
+    if (isBlankLine(model, l)) lines.push(l);
   }
   return lines;
 }
 
 /** Consecutive line numbers grouped into `[from, to]` runs. */
+const BLANKS = /\s*/y;
+
+/** `lineText(model, line).trim() === ''`, read in place: the line up to the next one's start is all white space. */
+function isBlankLine(model: DockerfileModel, line: number): boolean {
+  BLANKS.lastIndex = model.document.offsetAt({ line, character: 0 });
+  BLANKS.test(model.text);
+  return BLANKS.lastIndex >= model.document.offsetAt({ line: line + 1, character: 0 });
+}
+
 function runs(lines: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   for (const l of lines) {
