@@ -67,7 +67,7 @@ export async function run({ documents = 500, edits = 10_000, batch = 100 } = {})
   try {
     await client.initialize(spec.initializationOptions);
     const started = await snapshot(client);
-    // Warm up with the same work (open, 4 edits, close) on every corpus file and then 1,000 edits of a few, so
+    // Warm up with the same work (open, edit, close) on every corpus file and then 1,000 edits of a few, so
     // every rule has run on every kind of file and the code of the open and edit paths is compiled: the baseline
     // that closing all documents must return to, and the JIT's own growth (code compiled for files the warm-up
     // had not shown it, a few MB) is not mistaken for documents kept alive.
@@ -75,10 +75,8 @@ export async function run({ documents = 500, edits = 10_000, batch = 100 } = {})
       const uris = [];
       for (let k = i; k < Math.min(corpus.length, i + batch); k++) uris.push(await openDoc());
       await settle(uris);
-      for (let round = 0; round < 4; round++) {
-        for (const uri of uris) await edit(uri);
-        await settle(uris);
-      }
+      for (const uri of uris) await edit(uri);
+      await settle(uris);
       for (const uri of uris) {
         open.delete(uri);
         await client.close(uri);
