@@ -143,13 +143,15 @@ function pythonVersion(facts: ImageFacts, path?: string): string | undefined {
 }
 
 function pythonIssue(model: DockerfileModel, builder: Stage, b: ImageFacts, target: Stage, t: ImageFacts, path: string) {
+  // First what is cheap and settles most copies: without a Python version of the builder (a non-Python image and
+  // no `pythonX.Y` in the path) there is nothing to compare, whatever the builder's RUNs produce.
+  const builderPython = pythonVersion(b, path);
+  if (builderPython === undefined) return undefined;
   const sitePackages = /\/(site|dist)-packages(\/|$)/.test(path);
   const producers = productionsOf(model, builder, ['pip-user', 'venv', 'pip-target']).filter((p) => isUnder(path, p.path) || p.path === path);
   if (!sitePackages && producers.length === 0) return undefined;
   const producer = producers[0]?.instr ?? chainInstructions(builder).reverse().find((i) => i.keyword === 'RUN' && packageOpsOf(model, i).installs.some((x) => x.ecosystem === 'python'));
   if (!producer) return undefined;
-  const builderPython = pythonVersion(b, path);
-  if (builderPython === undefined) return undefined;
   let targetPython: string | undefined;
   if (t.language.name === 'python') {
     targetPython = pythonVersion(t);
