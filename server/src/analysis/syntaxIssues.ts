@@ -16,6 +16,7 @@ import {
   MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
 } from './buildkitGrammar';
 import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word } from './logicalLine';
+import { headSettles, skipBlanks, wordEnd } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 
 export type SyntaxIssueKind =
@@ -116,32 +117,6 @@ function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
   return { ...p, flags };
 }
 
-/** First offset from `at` that is not a blank (BuildKit's word separators are space and tab). */
-function skipBlanks(text: string, at: number): number {
-  let i = at;
-  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(i)) i++;
-  return Math.min(i, text.length);
-}
-
-/** End of the word starting at `start`, with the quoting and escapes of `splitWords`. */
-function wordEnd(text: string, esc: string, start: number): number {
-  let quote: string | undefined;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === esc && quote === '"' && i + 1 < text.length) i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === esc && i + 1 < text.length) {
-      i++;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ' ' || c === '\t') {
-      return i;
-    }
-  }
-  return text.length;
-}
-
 /** The words after the flags, for the instructions whose checks read them. */
 function argWords(model: DockerfileModel, p: Parsed): Word[] {
   return splitWords(p.text, model.escapeChar, p.restStart);
@@ -166,6 +141,14 @@ function wordRange(p: Parsed, w: Word): Range {
 
 const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set(INSTRUCTIONS);
 
+/**
+ * Instructions whose argument checks only count words (at least one; two for COPY and ADD) and look for JSON
+ * form, so `headSettles` can answer them from the first line.
+ */
+const HEAD_WORDS: Readonly<Record<string, number>> = {
+  RUN: 1, CMD: 1, ENTRYPOINT: 1, WORKDIR: 1, USER: 1, STOPSIGNAL: 1, MAINTAINER: 1, EXPOSE: 1, VOLUME: 1, COPY: 2, ADD: 2,
+};
+
 function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIssue[]) {
   const keyword = instr.keyword;
   if (!KNOWN_INSTRUCTIONS.has(keyword)) {
@@ -177,6 +160,12 @@ function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIs
   }
   if (!instr.stage && keyword !== 'ARG' && keyword !== 'FROM') {
     issues.push({ kind: 'beforeFrom', range: instr.keywordRange, data: { keyword: instr.keywordText } });
+  }
+  // Most instructions show their flags and first arguments on their first line, which settles these checks.
+  const settlesWith = HEAD_WORDS[keyword];
+  if (settlesWith !== undefined && !(HEREDOC_INSTRUCTIONS.has(keyword) && instr.heredocs.length > 0) && headSettles(model, instr, settlesWith)) {
+    if (instr.flags.length > 0) checkFlags(instr, instr.flags, issues);
+    return;
   }
   const p = parseInstruction(model, instr);
   // BuildKit never parses the flags of `HEALTHCHECK NONE`.
@@ -293,6 +282,9 @@ const JSON_START = /\s*\[/y;
 
 /** `parseJsonForm` of the text after the flags, without copying it when it cannot be JSON. */
 function jsonFormOf(p: Parsed): string[] | undefined {
+  // Arguments start at a non-blank: a printable character other than '[' cannot begin JSON form.
+  const first = p.text.charCodeAt(p.restStart);
+  if (first > 32 && first < 127 && first !== 91) return undefined;
   JSON_START.lastIndex = p.restStart;
   return JSON_START.test(p.text) ? parseJsonForm(p.text.slice(p.restStart)) : undefined;
 }
@@ -302,18 +294,15 @@ function checkArguments(model: DockerfileModel, instr: Instr, p: Parsed, issues:
   const json = jsonFormOf(p);
   const hasArgs = p.restStart < p.text.length;
   const count = json ? json.length : hasArgs ? 1 : 0;
-  const lineEnd = () => positionIn(p, trimmedLength(p.text));
-  const argsRange = (): Range => (hasArgs ? { start: positionIn(p, p.restStart), end: lineEnd() } : instr.keywordRange);
-  const missing = (expected: string) => issues.push({ kind: 'missingArgs', range: argsRange(), data: { keyword: instr.keywordText, expected } });
   if (NEEDS_ONE.has(keyword) && count === 0) {
-    missing('at least one argument');
+    missing(instr, p, 'at least one argument', issues);
     return;
   }
   switch (keyword) {
     case 'FROM': {
       const args = argWords(model, p);
       const ok = args.length === 1 || (args.length === 3 && args[1]!.raw.toLowerCase() === 'as');
-      if (!ok) issues.push({ kind: 'fromArgs', range: argsRange(), data: {} });
+      if (!ok) issues.push({ kind: 'fromArgs', range: argsRange(instr, p), data: {} });
       else if (args.length === 3 && !isValidStageName(args[2]!.raw.toLowerCase())) {
         issues.push({ kind: 'invalidStageName', range: wordRange(p, args[2]!), data: { name: args[2]!.raw } });
       }
@@ -323,22 +312,22 @@ function checkArguments(model: DockerfileModel, instr: Instr, p: Parsed, issues:
     case 'ADD':
       // Fewer than two words: nothing after the first one.
       if (json ? json.length < 2 : !hasArgs || skipBlanks(p.text, wordEnd(p.text, model.escapeChar, p.restStart)) === p.text.length) {
-        missing('a source and a destination');
+        missing(instr, p, 'a source and a destination', issues);
       }
       break;
     case 'SHELL':
-      if (!json) issues.push({ kind: 'shellNotJson', range: argsRange(), data: {} });
-      else if (json.length === 0) missing('at least one argument');
+      if (!json) issues.push({ kind: 'shellNotJson', range: argsRange(instr, p), data: {} });
+      else if (json.length === 0) missing(instr, p, 'at least one argument', issues);
       break;
     case 'HEALTHCHECK': {
       const args = argWords(model, p);
       const type = args[0]!.raw.toUpperCase();
       const tail = args.slice(1);
       if (type === 'NONE') {
-        if (tail.length > 0) issues.push({ kind: 'healthcheckNoneArgs', range: { start: positionIn(p, tail[0]!.start), end: lineEnd() }, data: {} });
+        if (tail.length > 0) issues.push({ kind: 'healthcheckNoneArgs', range: { start: positionIn(p, tail[0]!.start), end: lineEnd(p) }, data: {} });
       } else if (type === 'CMD') {
         const cmdJson = parseJsonForm(p.text.slice(args[1] ? args[1].start : p.text.length));
-        if (tail.length === 0 || (cmdJson && cmdJson.length === 0)) missing('a command after CMD');
+        if (tail.length === 0 || (cmdJson && cmdJson.length === 0)) missing(instr, p, 'a command after CMD', issues);
       } else {
         issues.push({ kind: 'healthcheckType', range: wordRange(p, args[0]!), data: { value: args[0]!.raw } });
       }
@@ -366,6 +355,19 @@ function checkArguments(model: DockerfileModel, instr: Instr, p: Parsed, issues:
     default:
       break;
   }
+}
+
+function lineEnd(p: Parsed): Position {
+  return positionIn(p, trimmedLength(p.text));
+}
+
+/** From the first argument to the end of the line; the keyword when there is no argument. */
+function argsRange(instr: Instr, p: Parsed): Range {
+  return p.restStart < p.text.length ? { start: positionIn(p, p.restStart), end: lineEnd(p) } : instr.keywordRange;
+}
+
+function missing(instr: Instr, p: Parsed, expected: string, issues: SyntaxIssue[]) {
+  issues.push({ kind: 'missingArgs', range: argsRange(instr, p), data: { keyword: instr.keywordText, expected } });
 }
 
 function wordAt(p: Parsed, start: number, end: number): Word {
