@@ -36,6 +36,14 @@ ruleTester(rule, {
       errors: [{ messageId: 'undefined', line: 2, column: 28, endColumn: 33, message: "'$DEST' is set by no ARG or ENV before it and the stage is built on scratch" }],
     },
     {
+      name: 'uses on continuation lines, after instructions without any $',
+      code: 'FROM scratch\nWORKDIR /w\nCOPY a \\\n  b \\\n  $DEST\nENV A=1 \\\n  B=$C\n',
+      errors: [
+        { messageId: 'undefined', line: 5, column: 3, endColumn: 8, data: { name: 'DEST' } },
+        { messageId: 'undefined', line: 7, column: 5, endColumn: 7, data: { name: 'C' } },
+      ],
+    },
+    {
       name: 'a curated base image that does not set the name',
       code: 'FROM python:3.12-slim\nWORKDIR ${APP}\n',
       errors: [{ messageId: 'undefined', line: 2, column: 9, endColumn: 15, message: "and base image 'python' does not set it" }],

@@ -7,6 +7,7 @@
  */
 import { argDeclsOf, envDeclsOf } from './args';
 import { stageChain } from './finalImage';
+import { ObjectMemo } from './memo';
 import type { Instr, Stage } from './model';
 
 /** ARG and ENV names the stages `stage` is built FROM define (all of their instructions count). */
@@ -20,12 +21,16 @@ export function inheritedVariables(stage: Stage, escapeChar: string): Set<string
  * The names a stage's own instructions define, in order, memoised: every stage built FROM it asks again, so
  * re-reading the declarations made a chain of n stages parse the first stage's ARG/ENV lines n times.
  */
-const ownNames = new WeakMap<Stage, { readonly escapeChar: string; readonly names: readonly string[] }>();
+const ownNames = new ObjectMemo<Stage, { readonly escapeChar: string; readonly names: readonly string[] }>();
 
 function namesDefinedIn(stage: Stage, escapeChar: string): readonly string[] {
   const hit = ownNames.get(stage);
   if (hit && hit.escapeChar === escapeChar) return hit.names;
-  const names = stage.instructions.flatMap((instr) => namesDefinedBy(instr, escapeChar));
+  const names: string[] = [];
+  for (const instr of stage.instructions) {
+    if (instr.keyword === 'ARG') for (const d of argDeclsOf(instr, escapeChar)) names.push(d.name);
+    else if (instr.keyword === 'ENV') for (const d of envDeclsOf(instr)) names.push(d.name);
+  }
   ownNames.set(stage, { escapeChar, names });
   return names;
 }

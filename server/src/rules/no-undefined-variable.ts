@@ -1,6 +1,7 @@
 import { PREDEFINED_ARGS } from '../analysis/args';
 import { addNamesDefinedBy, inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
 import { expandedVariables } from '../analysis/expandedVariables';
+import { linesContaining, mentions } from '../analysis/lineMentions';
 import { baseFactsOf, rootStage } from '../analysis/finalImage';
 import { imageMaySetName, rootImageName } from '../analysis/imageEnv';
 import type { Position } from 'vscode-languageserver-types';
@@ -9,6 +10,8 @@ import { boundedDistance } from '../analysis/boundedDistance';
 import { closest } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter, replace } from '../engine/fixes';
+
+const NONE: readonly string[] = [];
 
 /** BuildKit keeps these out of the environment on purpose (dockerfile2llb `nonEnvArgs`). */
 const NON_ENV = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
@@ -73,6 +76,9 @@ export default defineRule({
   check({ model, report }) {
     const globals = new Set(model.globalArgs.map((a) => a.name));
     const esc = model.escapeChar;
+    // A use needs a '$' on a line of the instruction: most instructions have none.
+    const dollarLines = linesContaining(model, ['$']);
+    if (dollarLines.length === 0) return;
     for (const stage of model.stages) {
       // Read when a use asks: most instructions use no variable BuildKit expands, and most uses are defined.
       let base: Base | undefined | null = null;
@@ -82,16 +88,17 @@ export default defineRule({
       const instructions = stage.instructions;
       for (let k = 0; k < instructions.length; k++) {
         const instr = instructions[k]!;
+        if (!mentions(dollarLines, instr)) continue;
         const uses = expandedVariables(model, instr);
         if (uses.length === 0) continue;
         // PATH is always set: BuildKit adds a default PATH when the image has none, scratch included.
         defined ??= inheritedVariables(stage, esc).add('PATH');
         for (; definedUpTo < k; definedUpTo++) addNamesDefinedBy(instructions[definedUpTo]!, esc, defined);
-        const ownNames = instr.keyword === 'ARG' ? namesDefinedBy(instr, esc) : [];
+        const ownNames = instr.keyword === 'ARG' ? namesDefinedBy(instr, esc) : NONE;
         for (const use of uses) {
           const name = use.name;
           // An ARG default sees the declarations before it in the same instruction.
-          const sameArg = instr.keyword === 'ARG' ? ownNames.slice(0, Math.max(0, declarationsBefore(model, instr, use.range.start) - 1)) : [];
+          const sameArg = instr.keyword === 'ARG' ? ownNames.slice(0, Math.max(0, declarationsBefore(model, instr, use.range.start) - 1)) : NONE;
           if (use.modifier || defined.has(name) || sameArg.includes(name) || globals.has(name) || NON_ENV.has(name)) continue;
           if (base === null) base = baseOf(model, stage);
           // No base at all (a FROM without image): nothing is certain in this stage.

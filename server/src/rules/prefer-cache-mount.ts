@@ -55,12 +55,15 @@ function planFor(cmd: ShellCommand): Plan | undefined {
     }
   }
   const name = commandName(cmd);
-  const sub = commandArgs(cmd)[0]?.value;
+  // Every command of every RUN is asked: read the arguments of the few tools below only.
+  if (name !== 'go' && name !== 'cargo' && name !== 'mvn' && name !== 'mvnw' && name !== 'dotnet') return undefined;
+  const args = commandArgs(cmd);
+  const sub = args[0]?.value;
   if (name === 'go' && (sub === 'build' || sub === 'install' || sub === 'test')) return GO_BUILD;
-  if (name === 'go' && sub === 'mod' && commandArgs(cmd)[1]?.value === 'download') return GO_MOD;
+  if (name === 'go' && sub === 'mod' && args[1]?.value === 'download') return GO_MOD;
   if (name === 'cargo' && ['build', 'fetch', 'install', 'test'].includes(sub ?? '')) return CARGO;
   // A goal (not `mvn --version`) means Maven resolves and downloads plugins and dependencies.
-  if ((name === 'mvn' || name === 'mvnw') && commandArgs(cmd).some((w) => !w.value.startsWith('-'))) return MAVEN;
+  if ((name === 'mvn' || name === 'mvnw') && args.some((w) => !w.value.startsWith('-'))) return MAVEN;
   if (name === 'dotnet' && ['restore', 'build', 'publish', 'test'].includes(sub ?? '')) return NUGET;
   return undefined;
 }
@@ -76,8 +79,13 @@ function subcommandWord(cmd: ShellCommand): ShellWord | undefined {
 
 /** A mount on a cache directory, a parent of it, or inside it counts (the user chose their layout). */
 function hasMount(instr: Instr, plan: Plan): boolean {
-  const targets = mountFlags(instr).map(mountTarget).filter((t): t is string => !!t).map((t) => cleanPath(t));
-  return plan.targets.some((t) => targets.some((m) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/')));
+  for (const flag of mountFlags(instr)) {
+    const target = mountTarget(flag);
+    if (!target) continue;
+    const m = cleanPath(target);
+    if (plan.targets.some((t) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/'))) return true;
+  }
+  return false;
 }
 
 /**
