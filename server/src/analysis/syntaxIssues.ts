@@ -15,7 +15,9 @@ import {
   flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, isValidStageName, MOUNT_KEYS,
   MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
 } from './buildkitGrammar';
-import { joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word } from './logicalLine';
+import {
+  endsWithContinuation, joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word,
+} from './logicalLine';
 import { headSettles, skipBlanks, wordEnd } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 
@@ -70,7 +72,8 @@ function checkDirectives(model: DockerfileModel, issues: SyntaxIssue[]) {
 interface Parsed {
   /** The joined logical line (see `logicalLine.ts`). */
   readonly text: string;
-  readonly lines: readonly PhysicalLine[];
+  readonly model: DockerfileModel;
+  readonly instr: Instr;
   /** Flags as BuildKit extracts them: leading `--` words. */
   readonly flags: readonly FlagInfo[];
   /** Offset of the first word after the flags (the text's length when there is none). */
@@ -80,7 +83,7 @@ interface Parsed {
 }
 
 function positionIn(p: Parsed, offset: number): Position {
-  return (p.joined ??= joinLogicalLine(p.lines)).positionAt(offset);
+  return (p.joined ??= joinLogicalLine(logicalLines(p.model, p.instr))).positionAt(offset);
 }
 
 /** The text `joinLogicalLine` would build, without its position index (a single line is one slice). */
@@ -94,9 +97,21 @@ function joinedText(lines: readonly PhysicalLine[]): string {
   return text;
 }
 
+/**
+ * The text of `instr`'s logical line. A first line that does not continue is all of it: most instructions are one
+ * line, and their list of physical lines need not be read.
+ */
+function logicalText(model: DockerfileModel, instr: Instr): string {
+  const line = instr.range.start.line;
+  const text = lineTextAt(model, line);
+  const continues = endsWithContinuation(text, model.escapeChar);
+  if (continues && instr.range.end.line > line) return joinedText(logicalLines(model, instr));
+  const end = Math.max(0, trimmedLength(text) - (continues ? 1 : 0));
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
-  const lines = logicalLines(model, instr);
-  const text = joinedText(lines);
+  const text = logicalText(model, instr);
   const esc = model.escapeChar;
   const afterKeyword = instr.keywordRange.end.character;
   let at = skipBlanks(text, afterKeyword);
@@ -109,7 +124,7 @@ function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
     if (bare) break;
     flagCount++;
   }
-  const p: Parsed = { text, lines, flags: instr.flags, restStart: at, joined: undefined };
+  const p: Parsed = { text, model, instr, flags: instr.flags, restStart: at, joined: undefined };
   // dockerfile-ast gives flags with ranges and options for the instructions it knows take flags; for the others
   // build them from the words (BuildKit extracts leading `--` words for every instruction).
   if (instr.flags.length === flagCount) return p;
