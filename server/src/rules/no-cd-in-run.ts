@@ -67,9 +67,15 @@ export default defineRule({
         const commands = script.script.commands;
         // The `RUN cd /app && …` idiom: the cd opens the script (after `set`, `export` or sourcing an
         // environment). A cd further down is navigation inside a longer script, which WORKDIR cannot replace.
-        const i = commands.findIndex((c) => c.parent === undefined && !OPENERS.has(commandName(c) ?? ''));
+        let i = -1;
+        let name: string | undefined;
+        for (let k = 0; k < commands.length && i < 0; k++) {
+          if (commands[k]!.parent !== undefined) continue;
+          name = commandName(commands[k]!);
+          if (!OPENERS.has(name ?? '')) i = k;
+        }
         const cd = commands[i];
-        if (!cd || commandName(cd) !== 'cd' || cd.inSubshell) continue;
+        if (!cd || name !== 'cd' || cd.inSubshell) continue;
         const args = commandArgs(cd).filter((w) => w.value !== '-P' && w.value !== '-L');
         const first = args[0];
         if (!first || args.length > 1 || first.expansion || first.value === '-' || first.value.startsWith('~')) continue;

@@ -44,13 +44,18 @@ function secretWordIn(name: string): string | undefined {
   return `${qualifier}_key`;
 }
 
+type Found = (instr: Instr, name: string, word: string, range: Range) => void;
+
 /**
- * Calls `visit` with each name `instr` declares and its range. ARG declarations are read with the file's escape
- * character: the model reads them so, and the declaration cache keeps one reading per instruction.
+ * Calls `found` for each name `instr` declares that `secretWordOf` calls secret. ARG declarations are read with the
+ * file's escape character: the model reads them so, and the declaration cache keeps one reading per instruction.
  */
-function forEachDeclared(instr: Instr, escapeChar: string, visit: (name: string, range: () => Range) => void): void {
+function findSecrets(instr: Instr, escapeChar: string, secretWordOf: (name: string) => string | undefined, found: Found): void {
   if (instr.keyword === 'ARG') {
-    for (const d of argDeclsOf(instr, escapeChar)) visit(d.name, () => d.nameRange);
+    for (const d of argDeclsOf(instr, escapeChar)) {
+      const word = secretWordOf(d.name);
+      if (word) found(instr, d.name, word, d.nameRange);
+    }
     return;
   }
   if (instr.keyword !== 'ENV') return;
@@ -58,14 +63,16 @@ function forEachDeclared(instr: Instr, escapeChar: string, visit: (name: string,
   const first = instr.args[0];
   if (!first) return;
   if (!first.value.includes('=')) {
-    visit(first.value, () => first.range);
+    const word = secretWordOf(first.value);
+    if (word) found(instr, first.value, word, first.range);
     return;
   }
   for (const token of instr.args) {
     const m = DECLARED_NAME.exec(token.value);
     if (!m) continue;
     const name = m[1]!;
-    visit(name, () => ({ start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } }));
+    const word = secretWordOf(name);
+    if (word) found(instr, name, word, { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } });
   }
 }
 
@@ -110,16 +117,16 @@ export default defineRule({
   check({ model, report }) {
     // The same names come back in every stage (`VERSION`, `PATH`): judge each once.
     const verdicts = new Map<string, string | undefined>();
-    const visit = (instr: Instr) =>
-      forEachDeclared(instr, model.escapeChar, (name, range) => {
-        let word = verdicts.get(name);
-        if (word === undefined && !verdicts.has(name)) verdicts.set(name, (word = secretWordIn(name)));
-        if (!word) return;
-        report({ messageId: 'secret', data: { name, word, keyword: instr.keyword }, range: range() });
-      });
+    const secretWordOf = (name: string) => {
+      if (verdicts.has(name)) return verdicts.get(name);
+      const word = secretWordIn(name);
+      verdicts.set(name, word);
+      return word;
+    };
+    const found: Found = (instr, name, word, range) => report({ messageId: 'secret', data: { name, word, keyword: instr.keyword }, range });
     for (const instr of model.instructions) {
-      visit(instr);
-      if (instr.trigger) visit(instr.trigger);
+      findSecrets(instr, model.escapeChar, secretWordOf, found);
+      if (instr.trigger) findSecrets(instr.trigger, model.escapeChar, secretWordOf, found);
     }
   },
 });
