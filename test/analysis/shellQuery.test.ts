@@ -4,6 +4,8 @@ import {
   commandName,
   findCommands,
   findOption,
+  findOptionFrom,
+  findOptionIn,
   hasOption,
   optionValue,
   parseShell,
@@ -98,6 +100,30 @@ describe('hasOption / optionValue', () => {
     expect(text.slice(hit.word.start, hit.word.end)).toBe('-o');
     expect(hit.valueWord && text.slice(hit.valueWord.start, hit.valueWord.end)).toBe('"/out/my app"');
     expect(hit.value).toBe('/out/my app');
+  });
+});
+
+describe('findOptionFrom', () => {
+  it('finds what findOptionIn finds in the rest of the list, counting indexes in the whole list', () => {
+    const lines = [
+      'pip install -r a.txt -r b.txt --requirement=c.txt -rd.txt x',
+      'dnf install --setopt=a=1 -y --setopt b=2 -- --setopt=c',
+      'apt-get install -o A=1 -qo B=2 -o',
+      'npm i --omit dev --omit=optional',
+    ];
+    const aliasSets = [['-r', '--requirement'], ['--setopt'], ['-o', '--option'], ['--omit'], ['-y', '--yes'], ['-q']];
+    for (const line of lines) {
+      const args = commandArgs(first(line));
+      for (const aliases of aliasSets) {
+        for (const withValue of [false, true]) {
+          for (let from = 0; from <= args.length; from++) {
+            const whole = findOptionFrom(args, from, aliases, withValue);
+            const rest = findOptionIn(args.slice(from), aliases, withValue);
+            expect(whole && { ...whole, argIndex: whole.argIndex - from }, `${line} ${aliases} ${from}`).toEqual(rest);
+          }
+        }
+      }
+    }
   });
 });
 

@@ -9,12 +9,16 @@ import { parsePackageOps, type PackageOps } from './packages';
 import { shellScriptsOf } from './runScript';
 
 const cache = new ObjectMemo<Instr, PackageOps>();
+/** The answer for instructions that run no shell script (COPY, ENV, …): most of a file, asked by every package rule. */
+const NO_OPS: PackageOps = Object.freeze({ installs: Object.freeze([]), removals: Object.freeze([]), cleanups: Object.freeze([]), updates: Object.freeze([]) });
 
 export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
   const hit = cache.get(instr);
   if (hit) return hit;
+  const scripts = shellScriptsOf(model, instr);
+  if (scripts.length === 0) return NO_OPS;
   const ops = parsePackageOps(
-    shellScriptsOf(model, instr).map((s) => s.script),
+    scripts.map((s) => s.script),
     {
       resolve: (name) => {
         // A declared ARG without a value expands to itself: unknown, like an undeclared name.

@@ -48,31 +48,50 @@ const CACHE_DIRS: readonly (readonly [string, CacheKind])[] = [
  * normalised directory path; a cache mount or an `rm -rf` on it empties them.
  */
 export function cacheKindsUnder(dir: string): CacheKind[] {
-  return [...new Set(CACHE_DIRS.filter(([d]) => d === dir || d.startsWith(dir + '/')).map(([, kind]) => kind))];
+  const out: CacheKind[] = [];
+  for (const [d, kind] of CACHE_DIRS) if (isSameOrUnder(d, dir) && !out.includes(kind)) out.push(kind);
+  return out;
 }
 
+/** `path === dir || path.startsWith(dir + '/')`, without building `dir + '/'` (asked for every cache of every `rm` operand). */
+function isSameOrUnder(path: string, dir: string): boolean {
+  if (path.length === dir.length) return path === dir;
+  return path.length > dir.length && path.charCodeAt(dir.length) === 47 /* / */ && path.startsWith(dir);
+}
+
+// Shared, never changed: a manager's clean command is recognized in many scripts.
+const APT_ARCHIVES: readonly CacheKind[] = ['apt-archives'];
+const APT_ALL: readonly CacheKind[] = ['apt-archives', 'apt-lists'];
+const KIND: { readonly [K in CacheKind]?: readonly CacheKind[] } = {
+  apk: ['apk'], rpm: ['rpm'], zypper: ['zypper'], pip: ['pip'], uv: ['uv'], npm: ['npm'], yarn: ['yarn'], pnpm: ['pnpm'],
+  bun: ['bun'], conda: ['conda'], composer: ['composer'], gem: ['gem'], go: ['go'],
+};
+const NONE: readonly CacheKind[] = [];
+
 /** Caches a manager's own clean command empties. */
-function managerCleanKinds(rec: Recognized | undefined): CacheKind[] {
-  if (!rec || rec.action !== 'clean') return [];
+function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
+  if (!rec || rec.action !== 'clean') return NONE;
   switch (rec.manager) {
     case 'apt-get': case 'apt': case 'aptitude':
-      return /dist-?clean/.test(rec.subcommand) ? ['apt-archives', 'apt-lists'] : ['apt-archives'];
-    case 'apk': return ['apk'];
-    case 'dnf': case 'yum': case 'microdnf': case 'tdnf': return ['rpm'];
-    case 'zypper': return ['zypper'];
-    case 'pip': return ['pip'];
-    case 'uv': return ['uv'];
-    case 'npm': return ['npm'];
-    case 'yarn': return ['yarn'];
-    case 'pnpm': return ['pnpm'];
-    case 'bun': return ['bun'];
-    case 'conda': return ['conda'];
-    case 'composer': return ['composer'];
-    case 'bundle': return ['gem'];
-    case 'go': return findOptionIn(rec.args, ['-modcache', '-cache']) ? ['go'] : [];
-    default: return [];
+      return /dist-?clean/.test(rec.subcommand) ? APT_ALL : APT_ARCHIVES;
+    case 'apk': return KIND.apk!;
+    case 'dnf': case 'yum': case 'microdnf': case 'tdnf': return KIND.rpm!;
+    case 'zypper': return KIND.zypper!;
+    case 'pip': return KIND.pip!;
+    case 'uv': return KIND.uv!;
+    case 'npm': return KIND.npm!;
+    case 'yarn': return KIND.yarn!;
+    case 'pnpm': return KIND.pnpm!;
+    case 'bun': return KIND.bun!;
+    case 'conda': return KIND.conda!;
+    case 'composer': return KIND.composer!;
+    case 'bundle': return KIND.gem!;
+    case 'go': return findOptionIn(rec.args, GO_CACHES) ? KIND.go! : NONE;
+    default: return NONE;
   }
 }
+
+const GO_CACHES = ['-modcache', '-cache'];
 
 /** `~/x`, `$HOME/x`, `/x/` and `/x/*` normalised to a directory path. */
 function normalizePath(raw: string): string {
@@ -82,26 +101,36 @@ function normalizePath(raw: string): string {
   return p.length > 1 ? p.replace(/\/$/, '') : p;
 }
 
-export function cleanupKinds(cmd: ShellCommand): { kinds: CacheKind[]; word: ShellWord | undefined }[] {
+export interface CacheCleanupKinds {
+  readonly kinds: readonly CacheKind[];
+  readonly word: ShellWord | undefined;
+}
+
+/** Most commands clean no cache: one shared answer. */
+const NO_CLEANUPS: readonly CacheCleanupKinds[] = [];
+
+export function cleanupKinds(cmd: ShellCommand): readonly CacheCleanupKinds[] {
   return cleanupKindsOf(cmd, recognize(cmd));
 }
 
 /** `cleanupKinds` for a command already recognized (`rec` is `recognize(cmd)`): package ops ask both of every command. */
-export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): { kinds: CacheKind[]; word: ShellWord | undefined }[] {
+export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): readonly CacheCleanupKinds[] {
   const managed = managerCleanKinds(rec);
   if (managed.length) return [{ kinds: managed, word: undefined }];
-  if (commandName(cmd) !== 'rm') return [];
-  const out: { kinds: CacheKind[]; word: ShellWord | undefined }[] = [];
+  if (commandName(cmd) !== 'rm') return NO_CLEANUPS;
+  const out: CacheCleanupKinds[] = [];
   let operands = false;
   for (const w of commandArgs(cmd)) {
     if (!operands && w.value === '--') { operands = true; continue; }
     if (!operands && w.value.startsWith('-')) continue;
-    const kinds: CacheKind[] = [];
+    let kinds: CacheKind[] | undefined;
     for (const alternative of w.quoted ? [w.value] : braceExpand(w.value)) {
       const path = normalizePath(alternative);
-      if (path.length > 1 && path.startsWith('/')) kinds.push(...cacheKindsUnder(path));
+      if (path.length > 1 && path.startsWith('/')) {
+        for (const kind of cacheKindsUnder(path)) if (!(kinds ??= []).includes(kind)) kinds.push(kind);
+      }
     }
-    if (kinds.length) out.push({ kinds: [...new Set(kinds)], word: w });
+    if (kinds) out.push({ kinds, word: w });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { ObjectMemo } from './memo';
 import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
 import { cleanupKindsOf, type CacheKind } from './packageCaches';
-import { basename, commandArgs, commandName, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { basename, commandArgs, commandName, findOptionFrom, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export type { PackageManager } from './packageManagers';
 export type { Ecosystem } from './packageSpecs';
@@ -128,20 +128,41 @@ export function parseInstalls(scripts: ShellScript | readonly ShellScript[], opt
 export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageOps {
   const list: readonly ShellScript[] = Array.isArray(scripts) ? scripts : [scripts as ShellScript];
   const ops = { installs: [] as PackageInstall[], removals: [] as PackageRemoval[], cleanups: [] as CacheCleanup[], updates: [] as IndexUpdate[] };
-  const vars = new Map<string, ShellAssignment>();
-  const apt = { snapshotSeq: -1, allAutoSeq: -1, keep: [] as string[] };
+  const state = new ScriptState(options.resolve);
   let seq = 0;
   for (const script of list) {
     for (const cmd of script.commands) {
       seq++;
       try {
-        visit(cmd, seq, pipedInto(script, cmd), vars, apt, options, ops);
+        visit(cmd, seq, pipedInto(script, cmd), state, ops);
       } catch {
         // A malformed command must not hide the rest of the script.
       }
     }
   }
   return ops;
+}
+
+/**
+ * What earlier commands of the scripts said: variables they set and the apt-mark idiom's progress. One per
+ * `parsePackageOps`; the variable table is made only for a script that sets a variable (most set none).
+ */
+class ScriptState {
+  private vars: Map<string, ShellAssignment> | undefined;
+  /** `$(apt-mark showmanual)` snapshot, `apt-mark auto '.*'`, and the names marked manual again. */
+  snapshotSeq = -1;
+  allAutoSeq = -1;
+  readonly keep: string[] = [];
+  /** Reads a script variable first, then the caller's (ARG/ENV): made once per parse, not per command. */
+  readonly resolve: Resolver;
+
+  constructor(outer: ((name: string) => string | undefined) | undefined) {
+    this.resolve = (n) => this.vars?.get(n) ?? outer?.(n);
+  }
+
+  set(name: string, a: ShellAssignment): void {
+    (this.vars ??= new Map()).set(name, a);
+  }
 }
 
 /** The command `cmd`'s output is piped into (`a | b` → `b`). */
@@ -154,52 +175,53 @@ function visit(
   cmd: ShellCommand,
   seq: number,
   next: ShellCommand | undefined,
-  vars: Map<string, ShellAssignment>,
-  apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] },
-  options: PackageOptions,
+  state: ScriptState,
   ops: { installs: PackageInstall[]; removals: PackageRemoval[]; cleanups: CacheCleanup[]; updates: IndexUpdate[] },
 ): void {
-  rememberVariables(cmd, vars);
-  if (cmd.assignments.some((a) => SHOWMANUAL.test(a.value))) apt.snapshotSeq = seq;
+  rememberVariables(cmd, state);
+  for (const a of cmd.assignments) {
+    if (SHOWMANUAL.test(a.value)) {
+      state.snapshotSeq = seq;
+      break;
+    }
+  }
   const name = commandName(cmd);
-  if (name === 'apt-mark') return trackAptMark(cmd, seq, next, apt);
+  if (name === 'apt-mark') return trackAptMark(cmd, seq, next, state);
   const rec = recognize(cmd);
   const kinds = cleanupKindsOf(cmd, rec);
   for (const k of kinds) ops.cleanups.push({ kinds: k.kinds, word: k.word, command: cmd, seq });
   if (!rec) return;
-  const base = { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq };
-  const resolve = (n: string): ShellAssignment | string | undefined => vars.get(n) ?? options.resolve?.(n);
   switch (rec.action) {
     case 'install': {
-      const install = toInstall(rec, base, resolve);
+      const install = toInstall(rec, cmd, seq, state.resolve);
       ops.installs.push(install);
-      if (rec.manager === 'apk' && has(rec, '-U', '--update', '--update-cache')) ops.updates.push({ manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq, upgrade: false });
+      if (rec.manager === 'apk' && has(rec, APK_UPDATE)) ops.updates.push({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: false });
       return;
     }
     case 'remove': {
-      const autoRemove = /autoremove|autopurge/.test(rec.subcommand) || has(rec, '--auto-remove', '--autoremove');
-      const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && apt.allAutoSeq >= 0;
+      const autoRemove = /autoremove|autopurge/.test(rec.subcommand) || has(rec, AUTO_REMOVE);
+      const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && state.allAutoSeq >= 0;
       ops.removals.push({
-        manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq,
-        packages: packagesOf(rec, resolve),
+        manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq,
+        packages: packagesOf(rec, state.resolve),
         autoRemove,
         allMarkedAuto,
-        sinceSeq: allMarkedAuto ? apt.snapshotSeq : -1,
-        markedSeq: allMarkedAuto ? apt.allAutoSeq : -1,
-        keep: allMarkedAuto ? [...apt.keep] : [],
+        sinceSeq: allMarkedAuto ? state.snapshotSeq : -1,
+        markedSeq: allMarkedAuto ? state.allAutoSeq : -1,
+        keep: allMarkedAuto ? [...state.keep] : [],
       });
       return;
     }
     case 'update':
     case 'upgrade':
-      ops.updates.push({ manager: base.manager, ecosystem: base.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
+      ops.updates.push({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
       return;
     case 'clean':
       return;
   }
 }
 
-function trackAptMark(cmd: ShellCommand, seq: number, next: ShellCommand | undefined, apt: { snapshotSeq: number; allAutoSeq: number; keep: string[] }): void {
+function trackAptMark(cmd: ShellCommand, seq: number, next: ShellCommand | undefined, apt: ScriptState): void {
   const args = commandArgs(cmd).filter((w) => !w.value.startsWith('-'));
   if (args[0]?.value === 'showmanual') {
     // Piped into `xargs apt-mark auto`, the list is what gets marked, not a snapshot to restore later.
@@ -218,36 +240,65 @@ function xargsMarksAuto(cmd: ShellCommand): boolean {
   return at >= 0 && args.slice(at + 1).find((w) => !w.value.startsWith('-'))?.value === 'auto';
 }
 
-function rememberVariables(cmd: ShellCommand, vars: Map<string, ShellAssignment>): void {
+function rememberVariables(cmd: ShellCommand, state: ScriptState): void {
   if (cmd.words.length === 0) {
-    for (const a of cmd.assignments) vars.set(a.name, a);
+    for (const a of cmd.assignments) state.set(a.name, a);
     return;
   }
   if (!DECLARERS.has(cmd.words[0]!.value)) return;
   for (const w of cmd.words.slice(1)) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.value);
-    if (m) vars.set(m[1]!, { name: m[1]!, value: w.value.slice(m[0].length), word: w });
+    if (m) state.set(m[1]!, { name: m[1]!, value: w.value.slice(m[0].length), word: w });
   }
 }
 
+// Option lists as constants: a rest parameter made an array per lookup (a dozen lookups per install).
+const APK_UPDATE = ['-U', '--update', '--update-cache'];
+const AUTO_REMOVE = ['--auto-remove', '--autoremove'];
+const EDITABLE = ['-e', '--editable'];
+const GEM_VERSION = ['-v', '--version'];
+const CARGO_VERSION = ['--version', '--vers'];
+const REQUIREMENTS = ['-r', '--requirement', '--requirements'];
+const CONDA_FILE = ['--file'];
+const SETOPT = ['--setopt'];
+const APT_OPTION = ['-o', '--option'];
+const OMIT = ['--omit'];
+const GLOBAL = ['-g', '--global'];
+const LOCATION = ['--location'];
+const VIRTUAL = ['--virtual', '-t'];
+const YES = ['-y', '--yes', '--assume-yes', '--assumeyes', '--force-yes'];
+const ZYPPER_YES = ['-n', '--non-interactive', '--no-confirm'];
+const NO_RECOMMENDS = ['--no-install-recommends', '--no-recommends'];
+const NO_CACHE = ['--no-cache'];
+const NO_CACHE_DIR = ['--no-cache-dir'];
+const USER = ['--user'];
+const UPGRADE = ['-U', '--upgrade'];
+const PRODUCTION = ['--production', '--prod', '--no-dev'];
+const ONLY = ['--only'];
+const PNPM_PROD = ['-P'];
+const PYTHON_TARGET = ['-t', '--target', '--prefix', '--root'];
+const NODE_TARGET = ['--prefix', '--modules-folder'];
+const RUST_TARGET = ['--root'];
+const RUBY_TARGET = ['-i', '--install-dir'];
+
 // `rec.options` holds every option word before `--`: without one, no lookup can match (a dozen per install).
-function has(rec: Recognized, ...aliases: string[]): boolean {
+function has(rec: Recognized, aliases: readonly string[]): boolean {
   return rec.options.length > 0 && findOptionIn(rec.args, aliases) !== undefined;
 }
 
-function value(rec: Recognized, ...aliases: string[]): string | undefined {
+function value(rec: Recognized, aliases: readonly string[]): string | undefined {
   return rec.options.length > 0 ? findOptionIn(rec.args, aliases, true)?.value : undefined;
 }
 
 /** Every value of a repeatable option (`-r a.txt -r b.txt`). */
-function values(rec: Recognized, ...aliases: string[]): string[] {
+function values(rec: Recognized, aliases: readonly string[]): string[] {
   const out: string[] = [];
   if (rec.options.length === 0) return out;
-  for (let i = 0; i < rec.args.length; i++) {
-    const hit = findOptionIn(rec.args.slice(i), aliases, true);
+  for (let i = 0; i < rec.args.length; ) {
+    const hit = findOptionFrom(rec.args, i, aliases, true);
     if (!hit) break;
     if (hit.value !== undefined) out.push(hit.value);
-    i += hit.argIndex + (hit.valueWord ? 1 : 0);
+    i = hit.argIndex + (hit.valueWord ? 1 : 0) + 1;
   }
   return out;
 }
@@ -265,10 +316,10 @@ type InstallCore = Omit<PackageInstall, keyof Op>;
 const coreCache = new ObjectMemo<Recognized, InstallCore>();
 
 // Written out rather than spread: spreading objects of two shapes was the most expensive line of package ops.
-function toInstall(rec: Recognized, base: Op, resolve: Resolver): PackageInstall {
-  const c = installCore(rec, base.command, resolve);
+function toInstall(rec: Recognized, command: ShellCommand, seq: number, resolve: Resolver): PackageInstall {
+  const c = installCore(rec, command, resolve);
   return {
-    manager: base.manager, ecosystem: base.ecosystem, command: base.command, seq: base.seq,
+    manager: rec.manager, ecosystem: rec.ecosystem, command, seq,
     subcommand: c.subcommand, packages: c.packages, fromManifest: c.fromManifest, manifests: c.manifests,
     global: c.global, group: c.group, target: c.target, flags: c.flags,
   };
@@ -292,7 +343,7 @@ export function installOf(cmd: ShellCommand): PackageInstall | undefined {
   try {
     const rec = recognize(cmd);
     if (!rec || rec.action !== 'install') return undefined;
-    return toInstall(rec, { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq: 1 }, NO_RESOLVE);
+    return toInstall(rec, cmd, 1, NO_RESOLVE);
   } catch {
     return undefined;
   }
@@ -302,18 +353,18 @@ function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver):
   const eco = rec.ecosystem;
   const packages = packagesOf(rec, resolve);
   if (eco === 'python') {
-    for (const ed of values(rec, '-e', '--editable')) {
+    for (const ed of values(rec, EDITABLE)) {
       const w = rec.args.find((x) => x.value === ed || x.value.endsWith('=' + ed)) ?? command.words[0]!;
       packages.push(ref(ed, eco, w, undefined));
     }
   }
-  const pinned = eco === 'ruby' ? value(rec, '-v', '--version') : eco === 'rust' ? value(rec, '--version', '--vers') : undefined;
+  const pinned = eco === 'ruby' ? value(rec, GEM_VERSION) : eco === 'rust' ? value(rec, CARGO_VERSION) : undefined;
   const withVersion = pinned ? packages.map((p) => (p.version ? p : { ...p, version: pinned, constraint: pinned })) : packages;
-  const manifests = eco === 'python' ? values(rec, '-r', '--requirement', '--requirements') : eco === 'conda' ? values(rec, '--file') : [];
-  const rpmSetopt = values(rec, '--setopt').some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
-  const aptOption = values(rec, '-o', '--option').some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
+  const manifests = eco === 'python' ? values(rec, REQUIREMENTS) : eco === 'conda' ? values(rec, CONDA_FILE) : [];
+  const rpmSetopt = values(rec, SETOPT).some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
+  const aptOption = values(rec, APT_OPTION).some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
   const pipNoCacheEnv = command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
-  const omit = values(rec, '--omit');
+  const omit = values(rec, OMIT);
   return {
     subcommand: rec.subcommand,
     packages: /^(group|module)/.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
@@ -321,29 +372,29 @@ function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver):
     manifests,
     global:
       rec.subcommand.startsWith('global ') ||
-      (eco === 'node' && (has(rec, '-g', '--global') || value(rec, '--location') === 'global')),
-    group: rec.manager === 'apk' ? value(rec, '--virtual', '-t') : undefined,
+      (eco === 'node' && (has(rec, GLOBAL) || value(rec, LOCATION) === 'global')),
+    group: rec.manager === 'apk' ? value(rec, VIRTUAL) : undefined,
     target: targetOf(rec),
     flags: {
-      yes: has(rec, '-y', '--yes', '--assume-yes', '--assumeyes', '--force-yes') || (rec.manager === 'zypper' && has(rec, '-n', '--non-interactive', '--no-confirm')),
-      noInstallRecommends: has(rec, '--no-install-recommends', '--no-recommends') || aptOption || rpmSetopt,
-      noCache: (rec.manager === 'apk' || rec.manager === 'uv') && has(rec, '--no-cache'),
-      noCacheDir: has(rec, '--no-cache-dir') || pipNoCacheEnv,
-      user: eco === 'python' && has(rec, '--user'),
-      upgrade: eco === 'python' && has(rec, '-U', '--upgrade'),
+      yes: has(rec, YES) || (rec.manager === 'zypper' && has(rec, ZYPPER_YES)),
+      noInstallRecommends: has(rec, NO_RECOMMENDS) || aptOption || rpmSetopt,
+      noCache: (rec.manager === 'apk' || rec.manager === 'uv') && has(rec, NO_CACHE),
+      noCacheDir: has(rec, NO_CACHE_DIR) || pipNoCacheEnv,
+      user: eco === 'python' && has(rec, USER),
+      upgrade: eco === 'python' && has(rec, UPGRADE),
       production:
-        has(rec, '--production', '--prod', '--no-dev') || omit.includes('dev') || /^prod/.test(value(rec, '--only') ?? '') ||
-        (rec.manager === 'pnpm' && has(rec, '-P')) || (rec.manager === 'poetry' && value(rec, '--only') === 'main'),
+        has(rec, PRODUCTION) || omit.includes('dev') || /^prod/.test(value(rec, ONLY) ?? '') ||
+        (rec.manager === 'pnpm' && has(rec, PNPM_PROD)) || (rec.manager === 'poetry' && value(rec, ONLY) === 'main'),
     },
   };
 }
 
 function targetOf(rec: Recognized): string | undefined {
   switch (rec.ecosystem) {
-    case 'python': return value(rec, '-t', '--target', '--prefix', '--root');
-    case 'node': return value(rec, '--prefix', '--modules-folder');
-    case 'rust': return value(rec, '--root');
-    case 'ruby': return value(rec, '-i', '--install-dir');
+    case 'python': return value(rec, PYTHON_TARGET);
+    case 'node': return value(rec, NODE_TARGET);
+    case 'rust': return value(rec, RUST_TARGET);
+    case 'ruby': return value(rec, RUBY_TARGET);
     default: return undefined;
   }
 }

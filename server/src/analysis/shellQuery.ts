@@ -111,7 +111,15 @@ export function findOption(cmd: ShellCommand, aliases: readonly string[], withVa
 
 /** `findOption` over a given argument list (e.g. the words after `python -m pip`). */
 export function findOptionIn(args: readonly ShellWord[], aliases: readonly string[], withValue = false): OptionMatch | undefined {
-  for (let i = 0; i < args.length; i++) {
+  return findOptionFrom(args, 0, aliases, withValue);
+}
+
+/**
+ * `findOptionIn` over `args` from index `from` on (what `findOptionIn(args.slice(from), …)` finds, without the
+ * copy), with `argIndex` counted in `args`: repeated options are read by searching again after the last hit.
+ */
+export function findOptionFrom(args: readonly ShellWord[], from: number, aliases: readonly string[], withValue = false): OptionMatch | undefined {
+  for (let i = from; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
     if (v === '--') return undefined;
