@@ -5,7 +5,7 @@
  * document offset of every decoded character, because rules report inside them (`"apt-get install …"` in a
  * `sh -c` string) and dockerfile-ast's decoded values drop the blanks inside strings.
  */
-import type { MappedSource } from './shellSource';
+import { OffsetMappedSource, type MappedSource } from './shellSource';
 
 export interface ExecArg {
   readonly value: string;
@@ -60,9 +60,9 @@ function readString(src: MappedSource, open: number): { arg: ExecArg; next: numb
   let j = open + 1;
   while (j < s.length) {
     const c = s[j]!;
-    const at = src.map[j] ?? 0;
+    const at = src.offset(j);
     if (c === '"') {
-      return { arg: { value, offsets, start: src.map[open] ?? 0, end: at + 1 }, next: j + 1 };
+      return { arg: { value, offsets, start: src.offset(open), end: at + 1 }, next: j + 1 };
     }
     if (c === '\n' || c.charCodeAt(0) < 0x20) return undefined; // raw control characters are invalid JSON
     if (c === '\\') {
@@ -76,7 +76,7 @@ function readString(src: MappedSource, open: number): { arg: ExecArg; next: numb
       const mapped = n === undefined ? undefined : JSON_ESCAPES[n];
       if (mapped === undefined) return undefined;
       value += mapped;
-      offsets.push(src.map[j + 1] ?? at);
+      offsets.push(src.offset(j + 1));
       j += 2;
       continue;
     }
@@ -113,8 +113,5 @@ export function execFormSource(args: readonly ExecArg[]): MappedSource {
     }
   }
   const last = args[args.length - 1];
-  const out = new Int32Array(s.length + 1);
-  for (let k = 0; k < map.length; k++) out[k] = map[k]!;
-  out[s.length] = last ? last.end : 0;
-  return { s, map: out };
+  return new OffsetMappedSource(s, map, last ? last.end : 0);
 }

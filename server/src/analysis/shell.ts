@@ -13,8 +13,8 @@
  */
 import { tokenize, type RedirTok, type Tok, type WordTok } from './shellLexer';
 import { shellScriptWord } from './shellQuery';
-import { dockerfileSource, endOffsetAt, offsetAt, plainSource, type MappedSource } from './shellSource';
-import type { ParseShellOptions, ShellCommand, ShellContext, ShellOperator, ShellScript, ShellWord } from './shellTypes';
+import { dockerfileSource, endOffsetAt, OffsetMappedSource, offsetAt, plainSource, type MappedSource } from './shellSource';
+import type { ParseShellOptions, ShellAssignment, ShellCommand, ShellContext, ShellOperator, ShellRedirect, ShellScript, ShellWord } from './shellTypes';
 import { readWord } from './shellWord';
 
 export * from './shellQuery';
@@ -79,14 +79,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   let pendingFunction = false;
   let afterCompound = false;
 
-  const word = (t: WordTok): ShellWord => ({
-    value: t.value,
-    raw: text.slice(offsetAt(src, t.a), endOffsetAt(src, t.b)),
-    start: offsetAt(src, t.a),
-    end: endOffsetAt(src, t.b),
-    quoted: t.quoted,
-    expansion: t.expansion,
-  });
+  const word = (t: WordTok): ShellWord => new DocumentWord(text, t.value, offsetAt(src, t.a), endOffsetAt(src, t.b), t.quoted, t.expansion);
   const newBuilder = (a: number): Builder => ({ words: [], assignments: [], redirects: [], a, b: a, maybeFunction: false });
   const extend = (b: Builder, t: Tok): void => {
     b.a = Math.min(b.a, t.a);
@@ -115,27 +108,35 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     cur = undefined;
     if (!b || (b.words.length === 0 && b.assignments.length === 0)) return;
     const contexts = contextsOf(frames);
+    const words = b.words.map(word);
+    let assignments: readonly ShellAssignment[] = NONE;
+    if (b.assignments.length) {
+      const list: ShellAssignment[] = [];
+      for (const t of b.assignments) {
+        const m = ASSIGNMENT.exec(t.value);
+        list.push({ name: m?.[1] ?? '', value: t.value.slice(m?.[0].length ?? 0), word: word(t) });
+      }
+      assignments = list;
+    }
+    let redirects: readonly ShellRedirect[] = NONE;
+    if (b.redirects.length) {
+      const list: ShellRedirect[] = [];
+      for (const r of b.redirects) {
+        list.push({ op: r.op, fd: r.fd, target: r.target ? word(r.target) : undefined, start: offsetAt(src, r.a), end: endOffsetAt(src, r.b) });
+      }
+      redirects = list;
+    }
     const cmd: ShellCommand = {
       index: out.length,
-      words: b.words.map(word),
-      assignments: b.assignments.map((t) => {
-        const w = word(t);
-        const m = ASSIGNMENT.exec(t.value);
-        return { name: m?.[1] ?? '', value: t.value.slice(m?.[0].length ?? 0), word: w };
-      }),
-      redirects: b.redirects.map((r) => ({
-        op: r.op,
-        fd: r.fd,
-        target: r.target ? word(r.target) : undefined,
-        start: offsetAt(src, r.a),
-        end: endOffsetAt(src, r.b),
-      })),
+      words,
+      assignments,
+      redirects,
       op: pendingOp,
       nextOp: next,
       contexts,
       inSubshell: contexts.includes('subshell'),
       inGroup: contexts.includes('group'),
-      inCondition: frames.some((f) => f.phase === 'cond' && (f.kind === 'if' || f.kind === 'loop')),
+      inCondition: inCondition(frames),
       negated: negate,
       background: next === '&',
       parent,
@@ -275,13 +276,51 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   finish(null);
 }
 
+/**
+ * A word of a parsed script. `raw` is read from the document when asked: few rules want it, and slicing it for
+ * every word was a good part of what a parse allocated. Being a getter, `raw` is not an own property: words
+ * compare equal to words (`toEqual`), and to plain objects with `toMatchObject`; JSON leaves `raw` out.
+ */
+class DocumentWord implements ShellWord {
+  readonly #text: string;
+
+  constructor(
+    text: string,
+    readonly value: string,
+    readonly start: number,
+    readonly end: number,
+    readonly quoted: boolean,
+    readonly expansion: boolean,
+  ) {
+    this.#text = text;
+  }
+
+  get raw(): string {
+    // A copy made from the prototype (a test's diff printer) has no text of its own.
+    return #text in this ? this.#text.slice(this.start, this.end) : '';
+  }
+}
+
 function isAssignment(t: WordTok): boolean {
   // The name part must be written plainly (`"A"=1` is a command word, not an assignment).
   const m = ASSIGNMENT.exec(t.value);
   return !!m && !t.value.slice(0, m[1]!.length).includes('\\') && !/^['"$]/.test(t.value);
 }
 
-function contextsOf(frames: readonly Frame[]): ShellContext[] {
+/** Inside the condition of an `if` or a loop. */
+function inCondition(frames: readonly Frame[]): boolean {
+  for (const f of frames) if (f.phase === 'cond' && (f.kind === 'if' || f.kind === 'loop')) return true;
+  return false;
+}
+
+/**
+ * Shared by the commands that have none of a kind (most commands have no assignment, redirection or compound
+ * construct around them). Frozen: nothing may add to an answer other rules read too.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function contextsOf(frames: readonly Frame[]): readonly ShellContext[] {
+  if (frames.length === 0) return NONE;
   const out: ShellContext[] = [];
   for (const f of frames) {
     if (f.fn) out.push('function-body');
@@ -303,7 +342,7 @@ function parseNested(text: string, src: MappedSource, cmd: ShellCommand, b: Buil
   const idx: number[] = [];
   const r = readWord(src.s, tok.a, idx);
   const map: number[] = [];
-  for (let k = 0; k < r.value.length; k++) map.push(src.map[idx[k]!] ?? 0);
-  map.push(r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, tok.a));
-  parseInto(text, { s: r.value, map }, cmd, depth + 1, out);
+  for (let k = 0; k < r.value.length; k++) map.push(src.offset(idx[k]!));
+  const end = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, tok.a);
+  parseInto(text, new OffsetMappedSource(r.value, map, end), cmd, depth + 1, out);
 }

@@ -5,7 +5,7 @@
  * to the end of the input. Positions are indices into the logical text (`src.s`); the parser maps them back.
  */
 import type { MappedSource } from './shellSource';
-import { isBlank, isMeta, readWord, skipParens } from './shellWord';
+import { isBlank, isMeta, readWord, skipParens, wordRead } from './shellWord';
 
 export interface WordTok {
   readonly kind: 'word';
@@ -61,6 +61,8 @@ export function tokenize(src: MappedSource): Tok[] {
   const s = src.s;
   const toks: Tok[] = [];
   const heredocs: PendingHeredoc[] = [];
+  // One result object for every word read here (its fields are copied into the token).
+  const read = wordRead();
   let j = 0;
   while (j < s.length) {
     const c = s[j]!;
@@ -103,7 +105,7 @@ export function tokenize(src: MappedSource): Tok[] {
         continue;
       }
     }
-    const w = readWord(s, j, null);
+    const w = readWord(s, j, null, read);
     const next = s[w.end];
     if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
       const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));

@@ -12,8 +12,50 @@
 export interface MappedSource {
   /** The text the shell sees. */
   readonly s: string;
-  /** `map[i]` is the document offset of `s[i]`; `map[s.length]` is the offset just after the last character. */
-  readonly map: ArrayLike<number>;
+  /** Document offset of `s[i]`, for `0 <= i < s.length`. */
+  offset(i: number): number;
+  /** Document offset just after the last character (the end of the last word). */
+  readonly end: number;
+}
+
+/**
+ * A map of one document offset per character (strings decoded from quotes: `sh -c '…'`, JSON form), where
+ * neighbouring characters need not be neighbours in the document.
+ */
+export class OffsetMappedSource implements MappedSource {
+  constructor(
+    readonly s: string,
+    private readonly offsets: ArrayLike<number>,
+    readonly end: number,
+  ) {}
+
+  offset(i: number): number {
+    return this.offsets[i] ?? 0;
+  }
+}
+
+/**
+ * A text made of runs copied from the document (the lines of an instruction, joined): one entry per run, not
+ * per character. `runs` holds, for each run, the index in `s` where it starts and its document offset.
+ */
+class RunMappedSource implements MappedSource {
+  /** The run of the last lookup: offsets are mostly asked in increasing order. */
+  private hint = 0;
+
+  constructor(
+    readonly s: string,
+    private readonly runs: readonly number[],
+    readonly end: number,
+  ) {}
+
+  offset(i: number): number {
+    const runs = this.runs;
+    let k = this.hint;
+    if (runs[2 * k]! > i) k = 0;
+    while (2 * k + 2 < runs.length && runs[2 * k + 2]! <= i) k++;
+    this.hint = k;
+    return runs[2 * k + 1]! + (i - runs[2 * k]!);
+  }
 }
 
 export type EscapeChar = '\\' | '`';
@@ -33,9 +75,7 @@ function isBlank(code: number): boolean {
 /** Identity mapping of `text[start, end)` (heredoc bodies, plain shell strings). */
 export function plainSource(text: string, start: number, end: number): MappedSource {
   const s = text.slice(start, end);
-  const map: number[] = [];
-  for (let i = 0; i <= s.length; i++) map.push(start + i);
-  return { s, map };
+  return new RunMappedSource(s, [0, start], start + s.length);
 }
 
 /**
@@ -65,15 +105,15 @@ function isSkippableLine(text: string, lineStart: number, lineEnd: number): bool
  */
 export function dockerfileSource(text: string, start: number, end: number, escapeChar: EscapeChar): MappedSource {
   const escape = escapeChar.charCodeAt(0);
-  const chars: string[] = [];
-  // Filled as the text is built. A plain array of small integers: a typed array per instruction (allocated outside
-  // the heap and zero-filled) cost more than the whole scan.
-  const map: number[] = [];
   // An inverted region fails or yields nothing, as it did when the map was a typed array of `end - start + 1`.
   if (end < start) {
     if (end < start - 1) throw new RangeError('Invalid typed array length: ' + (end - start + 1));
-    return { s: '', map };
+    return new RunMappedSource('', [0, 0], 0);
   }
+  let s = '';
+  // Pairs (index in `s`, document offset) where a copied run starts; a run continuing the previous one in the
+  // document (the line after a kept newline) extends it.
+  const runs: number[] = [];
   let lineStart = start;
   let continuing = false;
   while (lineStart < end) {
@@ -84,20 +124,19 @@ export function dockerfileSource(text: string, start: number, end: number, escap
       continue;
     }
     const cont = continuationAt(text, lineStart, lineEnd, escape);
-    const keepEnd = cont >= 0 ? cont : lineEnd;
-    chars.push(text.slice(lineStart, keepEnd));
-    for (let i = lineStart; i < keepEnd; i++) map.push(i);
-    if (cont < 0 && lineEnd < end) {
-      // A line that does not continue: keep its newline (the region may hold several logical lines).
-      chars.push('\n');
-      map.push(lineEnd);
+    // A line that does not continue keeps its newline (the region may hold several logical lines).
+    const keepEnd = cont >= 0 ? cont : lineEnd < end ? lineEnd + 1 : lineEnd;
+    if (keepEnd > lineStart) {
+      const n = runs.length;
+      if (n === 0 || runs[n - 1]! + (s.length - runs[n - 2]!) !== lineStart) runs.push(s.length, lineStart);
+      // One slice for a region of one line; joined lines are concatenated (flattened once, when first read).
+      s = s.length === 0 ? text.slice(lineStart, keepEnd) : s + text.slice(lineStart, keepEnd);
     }
     continuing = cont >= 0;
     lineStart = lineEnd + 1;
   }
-  const s = chars.join('');
-  map.push(trimmedEnd(text, start, end, escape));
-  return { s, map };
+  if (runs.length === 0) runs.push(0, start);
+  return new RunMappedSource(s, runs, trimmedEnd(text, start, end, escape));
 }
 
 /** End offset of the region without a dangling escape or trailing blanks (for the end of the last word). */
@@ -110,9 +149,9 @@ function trimmedEnd(text: string, start: number, end: number, escape: number): n
 
 /** Document offset of logical index `i` (clamped). */
 export function offsetAt(src: MappedSource, i: number): number {
-  if (i <= 0) return src.map[0] ?? 0;
-  if (i >= src.s.length) return src.map[src.s.length] ?? 0;
-  return src.map[i] ?? 0;
+  if (i <= 0) return src.s.length > 0 ? src.offset(0) : src.end;
+  if (i >= src.s.length) return src.end;
+  return src.offset(i);
 }
 
 /**
@@ -120,7 +159,7 @@ export function offsetAt(src: MappedSource, i: number): number {
  * Unlike `offsetAt(i)` this does not jump over a removed continuation to the next line.
  */
 export function endOffsetAt(src: MappedSource, i: number): number {
-  if (i <= 0) return src.map[0] ?? 0;
-  if (i > src.s.length) return src.map[src.s.length] ?? 0;
-  return (src.map[i - 1] ?? 0) + 1;
+  if (i <= 0) return src.s.length > 0 ? src.offset(0) : src.end;
+  if (i > src.s.length) return src.end;
+  return src.offset(i - 1) + 1;
 }

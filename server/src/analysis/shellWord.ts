@@ -107,51 +107,53 @@ function skipDollar(s: string, j: number): number {
 
 const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
+/** A fresh result for `readWord` (a tokenizer reuses one for all its words). */
+export function wordRead(): WordRead {
+  return { end: 0, value: '', quoted: false, expansion: false };
+}
+
 /**
- * Reads one word starting at `from` and returns its unquoted value. When `idx` is given, the logical index of
- * every value character is pushed to it (used to map a `sh -c` string back to the document).
+ * Reads one word starting at `from` and returns its unquoted value in `out` (filled in place: no object or
+ * closure per word). When `idx` is given, the logical index of every value character is pushed to it (used to
+ * map a `sh -c` string back to the document).
  */
-export function readWord(s: string, from: number, idx: number[] | null): WordRead {
-  let value = '';
-  let quoted = false;
-  let expansion = false;
+export function readWord(s: string, from: number, idx: number[] | null, out: WordRead = wordRead()): WordRead {
+  out.value = '';
+  out.quoted = false;
+  out.expansion = false;
   let j = from;
-  const put = (text: string, at: number): void => {
-    value += text;
-    if (idx) for (let k = 0; k < text.length; k++) idx.push(at + k);
-  };
   while (j < s.length) {
     const c = s[j]!;
     if (c === '\\') {
       const n = s[j + 1];
       if (n === '\n') j += 2;
       else if (n === '\r' && s[j + 2] === '\n') j += 3;
-      else if (n === undefined) { put('\\', j); j++; }
-      else { put(n, j + 1); quoted = true; j += 2; }
+      else if (n === undefined) { put(out, idx, '\\', j); j++; }
+      else { put(out, idx, n, j + 1); out.quoted = true; j += 2; }
     } else if (c === "'") {
       const k = closeSingle(s, j + 1);
       const end = s[k - 1] === "'" && k - 1 > j ? k - 1 : k;
-      put(s.slice(j + 1, end), j + 1);
-      quoted = true;
+      put(out, idx, s.slice(j + 1, end), j + 1);
+      out.quoted = true;
       j = k;
     } else if (c === '"') {
-      quoted = true;
-      j = readDouble(s, j + 1, put, () => (expansion = true));
+      out.quoted = true;
+      j = readDouble(s, j + 1, out, idx);
     } else if (c === '$' && s[j + 1] === "'") {
-      quoted = true;
-      j = readAnsi(s, j + 2, put);
+      out.quoted = true;
+      j = readAnsi(s, j + 2, out, idx);
     } else if (c === '$' || c === '`') {
       const k = c === '`' ? skipBacktick(s, j + 1) : skipDollar(s, j);
-      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) expansion = true;
-      put(s.slice(j, k), j);
+      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) out.expansion = true;
+      put(out, idx, s.slice(j, k), j);
       j = k;
     } else if (c === '(' && j > from && EXTGLOB.has(s[j - 1]!)) {
       const k = skipParens(s, j); // extglob `@(a|b)`, `!(x)`
-      put(s.slice(j, k), j);
+      put(out, idx, s.slice(j, k), j);
       j = k;
-    } else if (c === '(' && ASSIGN_PREFIX.test(value) && !quoted) {
+    } else if (c === '(' && ASSIGN_PREFIX.test(out.value) && !out.quoted) {
       const k = skipParens(s, j); // array assignment `a=(x y)`
-      put(s.slice(j, k), j);
+      put(out, idx, s.slice(j, k), j);
       j = k;
     } else if (isMeta(c)) {
       break;
@@ -159,19 +161,21 @@ export function readWord(s: string, from: number, idx: number[] | null): WordRea
       // A run of ordinary characters in one step (most of a script is plain words).
       let k = j + 1;
       while (k < s.length && !isWordSpecialAt(s, k)) k++;
-      put(s.slice(j, k), j);
+      put(out, idx, s.slice(j, k), j);
       j = k;
     }
   }
-  return { end: j, value, quoted, expansion };
+  out.end = j;
+  return out;
 }
 
-function readDouble(
-  s: string,
-  from: number,
-  put: (text: string, at: number) => void,
-  markExpansion: () => void,
-): number {
+/** Appends `text`, read from logical index `at` on, to the word's value. */
+function put(out: WordRead, idx: number[] | null, text: string, at: number): void {
+  out.value += text;
+  if (idx) for (let k = 0; k < text.length; k++) idx.push(at + k);
+}
+
+function readDouble(s: string, from: number, out: WordRead, idx: number[] | null): number {
   let j = from;
   while (j < s.length) {
     const c = s[j]!;
@@ -179,30 +183,30 @@ function readDouble(
     if (c === '\\') {
       const n = s[j + 1];
       if (n === '\n') j += 2;
-      else if (n === '$' || n === '`' || n === '"' || n === '\\') { put(n, j + 1); j += 2; }
-      else { put('\\', j); j++; }
+      else if (n === '$' || n === '`' || n === '"' || n === '\\') { put(out, idx, n, j + 1); j += 2; }
+      else { put(out, idx, '\\', j); j++; }
     } else if (c === '$' || c === '`') {
       const k = c === '`' ? skipBacktick(s, j + 1) : skipDollar(s, j);
-      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) markExpansion();
-      put(s.slice(j, k), j);
+      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) out.expansion = true;
+      put(out, idx, s.slice(j, k), j);
       j = k;
     } else {
-      put(c, j);
+      put(out, idx, c, j);
       j++;
     }
   }
   return j;
 }
 
-function readAnsi(s: string, from: number, put: (text: string, at: number) => void): number {
+function readAnsi(s: string, from: number, out: WordRead, idx: number[] | null): number {
   let j = from;
   while (j < s.length && s[j] !== "'") {
     if (s[j] === '\\' && j + 1 < s.length) {
       const mapped = ANSI_ESCAPES[s[j + 1]!];
-      put(mapped ?? s.slice(j, j + 2), j);
+      put(out, idx, mapped ?? s.slice(j, j + 2), j);
       j += 2;
     } else {
-      put(s[j]!, j);
+      put(out, idx, s[j]!, j);
       j++;
     }
   }
