@@ -6,6 +6,7 @@ import {
   findOption,
   findOptionFrom,
   findOptionIn,
+  optionIndex,
   hasOption,
   optionValue,
   parseShell,
@@ -104,7 +105,7 @@ describe('hasOption / optionValue', () => {
 });
 
 describe('findOptionFrom', () => {
-  it('finds what findOptionIn finds in the rest of the list, counting indexes in the whole list', () => {
+  it('finds what findOptionIn finds in the rest of the list, counting indexes in the whole list (optionIndex: its index)', () => {
     const lines = [
       'pip install -r a.txt -r b.txt --requirement=c.txt -rd.txt x',
       'dnf install --setopt=a=1 -y --setopt b=2 -- --setopt=c',
@@ -120,6 +121,7 @@ describe('findOptionFrom', () => {
             const whole = findOptionFrom(args, from, aliases, withValue);
             const rest = findOptionIn(args.slice(from), aliases, withValue);
             expect(whole && { ...whole, argIndex: whole.argIndex - from }, `${line} ${aliases} ${from}`).toEqual(rest);
+            expect(optionIndex(args, from, aliases, withValue)).toBe(whole ? whole.argIndex : -1);
           }
         }
       }

@@ -196,7 +196,7 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   let used = 0;
   const longest = words[0] && startsMultiWord(found.manager, words[0].value) ? Math.min(3, words.length) : Math.min(1, words.length);
   for (let n = longest; n >= 1 && !subcommand; n--) {
-    const candidate = words.slice(0, n).map((w) => w.value).join(' ');
+    const candidate = n === 1 ? words[0]!.value : words.slice(0, n).map((w) => w.value).join(' ');
     if (own(spec.actions, candidate)) { subcommand = candidate; used = n; }
   }
   // `yarn global add x`, `dnf -y group install`: a prefix word that changes scope, not the action.

@@ -15,7 +15,7 @@ import { ObjectMemo } from './memo';
 import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
 import { cleanupKindsOf, type CacheKind } from './packageCaches';
-import { basename, commandArgs, commandName, findOptionFrom, findOptionIn, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { basename, commandArgs, commandName, findOptionFrom, findOptionIn, optionIndex, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export type { PackageManager } from './packageManagers';
 export type { Ecosystem } from './packageSpecs';
@@ -283,7 +283,7 @@ const RUBY_TARGET = ['-i', '--install-dir'];
 
 // `rec.options` holds every option word before `--`: without one, no lookup can match (a dozen per install).
 function has(rec: Recognized, aliases: readonly string[]): boolean {
-  return rec.options.length > 0 && findOptionIn(rec.args, aliases) !== undefined;
+  return rec.options.length > 0 && optionIndex(rec.args, 0, aliases) >= 0;
 }
 
 function value(rec: Recognized, aliases: readonly string[]): string | undefined {

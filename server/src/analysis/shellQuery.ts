@@ -119,27 +119,59 @@ export function findOptionIn(args: readonly ShellWord[], aliases: readonly strin
  * copy), with `argIndex` counted in `args`: repeated options are read by searching again after the last hit.
  */
 export function findOptionFrom(args: readonly ShellWord[], from: number, aliases: readonly string[], withValue = false): OptionMatch | undefined {
-  for (let i = from; i < args.length; i++) {
-    const w = args[i]!;
-    const v = w.value;
-    if (v === '--') return undefined;
-    if (v.length < 2 || v[0] !== '-') continue;
-    for (const alias of aliases) {
-      const next = withValue ? args[i + 1] : undefined;
-      if (v === alias) return { word: w, argIndex: i, value: next?.value, valueWord: next };
-      if (alias.length > 2 || alias.startsWith('--')) {
-        if (v.startsWith(alias + '=')) return { word: w, argIndex: i, value: v.slice(alias.length + 1), valueWord: undefined };
-        continue;
+  const i = optionIndex(args, from, aliases, withValue);
+  if (i < 0) return undefined;
+  const w = args[i]!;
+  const v = w.value;
+  for (const alias of aliases) {
+    switch (matchAlias(v, alias, withValue)) {
+      case EXACT: {
+        const next = withValue ? args[i + 1] : undefined;
+        return { word: w, argIndex: i, value: next?.value, valueWord: next };
       }
-      if (v[1] === '-') continue;
-      if (v.startsWith(alias)) {
-        // `-j4`, `-ofoo`: attached value; `-yq`: the alias leads a group of flags.
-        return { word: w, argIndex: i, value: withValue ? v.slice(2) : undefined, valueWord: undefined };
-      }
-      if (!withValue && COMBINED.test(v) && v.includes(alias[1]!)) return { word: w, argIndex: i, value: undefined, valueWord: undefined };
+      case ASSIGNED: return { word: w, argIndex: i, value: v.slice(alias.length + 1), valueWord: undefined };
+      // `-j4`, `-ofoo`: attached value; `-yq`: the alias leads a group of flags.
+      case ATTACHED: return { word: w, argIndex: i, value: withValue ? v.slice(2) : undefined, valueWord: undefined };
+      case COMBINED_FLAG: return { word: w, argIndex: i, value: undefined, valueWord: undefined };
     }
   }
   return undefined;
+}
+
+/**
+ * Index in `args` of the word `findOptionFrom` finds, or -1: asks "is the option there" without building a
+ * match (package rules ask a dozen options of every install).
+ */
+export function optionIndex(args: readonly ShellWord[], from: number, aliases: readonly string[], withValue = false): number {
+  for (let i = from; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') return -1;
+    if (v.length < 2 || v.charCodeAt(0) !== 45 /* - */) continue;
+    for (const alias of aliases) if (matchAlias(v, alias, withValue) !== NO_MATCH) return i;
+  }
+  return -1;
+}
+
+const NO_MATCH = 0;
+/** `--yes` for `--yes`. */
+const EXACT = 1;
+/** `--yes=…` for `--yes`. */
+const ASSIGNED = 2;
+/** `-j4` for `-j`, `-yq` for `-y`. */
+const ATTACHED = 3;
+/** `-qy` for `-y` (no value wanted). */
+const COMBINED_FLAG = 4;
+
+/** How the option word `v` (`-…`, two characters or more) writes `alias`, if it does. */
+function matchAlias(v: string, alias: string, withValue: boolean): number {
+  if (v === alias) return EXACT;
+  if (alias.length > 2 || alias.startsWith('--')) {
+    return v.length > alias.length && v.charCodeAt(alias.length) === 61 /* = */ && v.startsWith(alias) ? ASSIGNED : NO_MATCH;
+  }
+  if (v[1] === '-') return NO_MATCH;
+  if (v.startsWith(alias)) return ATTACHED;
+  if (!withValue && COMBINED.test(v) && v.includes(alias[1]!)) return COMBINED_FLAG;
+  return NO_MATCH;
 }
 
 export function hasOption(cmd: ShellCommand, ...aliases: string[]): boolean {
