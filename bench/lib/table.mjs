@@ -34,6 +34,11 @@ function rows(results) {
     out.push(['  RSS at start', fmt(m.started.rssMB, ' MB')]);
     out.push([`  RSS with ${m.documents} documents`, fmt(m.opened.rssMB, ' MB'), '', '', '< 100 MB', m.opened.rssMB < 100]);
     out.push([`  RSS after ${m.edits} edits (peak)`, `${fmt(m.edited.rssMB, ' MB')} (${fmt(m.edited.peakRssMB, ' MB')})`, '', '', '< 100 MB', m.edited.rssMB < 100]);
+    if (m.opened.rssAtRestMB !== undefined) {
+      // The server collects garbage once it has been idle (server/src/lsp/idleCollection.ts).
+      const rest = [m.opened, m.edited, m.allClosed].map((s) => fmt(s.rssAtRestMB, ' MB')).join(', ');
+      out.push(['  RSS at rest: opened, edited, all closed', rest, '', '', '< 100 MB', m.opened.rssAtRestMB < 100 && m.edited.rssAtRestMB < 100]);
+    }
     out.push(['  heap after GC: opened → edited', `${fmt(m.opened.heapUsedAfterGcMB, ' MB')} → ${fmt(m.edited.heapUsedAfterGcMB, ' MB')}`, '', '', 'no growth', m.goals['no heap growth across edits']]);
     out.push(['  heap after GC: warm → all closed', `${fmt(m.warmedUp.heapUsedAfterGcMB, ' MB')} → ${fmt(m.allClosed.heapUsedAfterGcMB, ' MB')}`, '', '', 'models freed', m.goals['closing frees the models']]);
     out.push([`  heap committed with ${m.documents} documents`, fmt(m.opened.heapTotalMB, ' MB')]);

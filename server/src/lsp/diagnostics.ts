@@ -21,6 +21,8 @@ export interface DiagnosticsDeps {
   readonly debounceMs: number;
   /** How long the rules of a push run may go on before other messages get a turn (see `pacedLint.ts`). */
   readonly lintSliceMs: number;
+  /** Told after every lint (see `idleCollection.ts`). */
+  readonly onLinted?: () => void;
   readonly log: Logger;
 }
 
@@ -42,6 +44,7 @@ export class Diagnostics {
   /** Diagnostics of the document's current version; undefined when the document is not open. */
   async diagnose(uri: string, pacing?: LintPacing): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
     const snapshot = await this.deps.linter.lint(uri, pacing);
+    this.deps.onLinted?.();
     if (!snapshot) return undefined;
     return { version: snapshot.version, diagnostics: toDiagnostics(snapshot.problems, uri, snapshot.version, this.deps.support) };
   }

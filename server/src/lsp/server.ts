@@ -24,6 +24,7 @@ import { executeServerCommand, isServerCommand } from './handlers/executeCommand
 import { handleWatchedFiles } from './handlers/watchedFiles';
 import type { InitializationOptions, ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
+import { exposedCollector, IdleCollection, type Collect } from './idleCollection';
 
 export interface ServerOptions {
   /** The rule set (tests inject rules); the full registry by default. */
@@ -32,6 +33,10 @@ export interface ServerOptions {
   readonly debounceMs?: number;
   /** Milliseconds of rules a push-diagnostics lint runs before other messages get a turn; 10 by default. */
   readonly lintSliceMs?: number;
+  /** The full collection run once the server is idle after linting (`idleCollection.ts`); `gc` when exposed. */
+  readonly idleCollect?: Collect;
+  /** Idle time after the last lint before that collection; 5 s by default. */
+  readonly idleCollectionDelayMs?: number;
   /** The editor features to plug in (tests substitute their own); `editorFeatures.ts` by default. */
   readonly editorFeatures?: {
     readonly capabilities: typeof editorCapabilities;
@@ -54,6 +59,7 @@ export interface ServerHandle {
 
 export function createServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const rules = options.rules ?? allRules;
+  const idle = new IdleCollection(options.idleCollect ?? exposedCollector(), options.idleCollectionDelayMs);
   const documents = new TextDocuments(TextDocument);
   // Models of the 10 most recently used documents; the others keep only their problems and rebuild on demand
   // (a few ms). Every edit builds a new model anyway; the cache serves the visible editors' hover, lenses,
@@ -105,6 +111,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       refreshSupported: support.diagnosticRefresh,
       debounceMs: options.debounceMs ?? debounceOption(initializationOptions.diagnosticsDebounceMs) ?? 150,
       lintSliceMs: options.lintSliceMs ?? 10,
+      onLinted: () => idle.workDone(),
     });
 
     const context: ServerContext = {
@@ -183,6 +190,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     linter.forget(document.uri);
     settings.delete(document.uri);
     diagnostics.closed(document.uri);
+    // What the document held is garbage now: give it back once the editor is idle.
+    idle.workDone();
   }));
 
   connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => ({
@@ -222,6 +231,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
     dispose: () => {
       disposed = true;
+      idle.dispose();
       diagnostics?.dispose();
     },
   };

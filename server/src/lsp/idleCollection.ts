@@ -1,0 +1,56 @@
+/**
+ * Memory back to the system when the editor is idle. Linting grows V8's old generation well past what is live: with
+ * 500 open Dockerfiles the server holds ~125-130 MB RSS while only 13-15 MB of the heap is live, because V8 lets
+ * the old generation grow (up to 1.6x live, plus the new space's size) before its next full collection, and nothing
+ * triggers that collection once no more garbage arrives. Collecting when the server has been idle for `delayMs`
+ * after its last lint or closed document returns that slack (bench/memory.mjs measures RSS right after the work and
+ * at rest: 130 -> 112 MB with 500 documents after edits, 117 -> 75 MB with all closed). It runs once per idle
+ * period, never while the user types; a message arriving during it waits for it (60-100 ms on 2 cores).
+ *
+ * It needs `gc` from `--expose-gc`, which the VS Code client starts the server with (client/src/serverProcess.json;
+ * the README gives other editors the same flags). Without it there is nothing to call, and this does nothing.
+ */
+export type Collect = () => void;
+
+export const IDLE_COLLECTION_DELAY_MS = 5_000;
+
+/** Collects once the server has been idle for `delayMs` after its last lint or closed document. */
+export class IdleCollection {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly collect: Collect | undefined,
+    private readonly delayMs = IDLE_COLLECTION_DELAY_MS,
+  ) {}
+
+  /** Work was done: collect once `delayMs` after the last call, unless more work comes first. */
+  workDone(): void {
+    if (!this.collect) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.collect?.();
+    }, this.delayMs);
+    // A pending collection never keeps the process alive after the editor has gone.
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
+ * Two full collections, when the process was started with `--expose-gc`; undefined otherwise. The second frees what
+ * the first could only finalise: one alone left the RSS where it was after a run of edits (500 documents: 130 MB
+ * before, 112 MB after two), ~60-100 ms in all on 2 cores.
+ */
+export function exposedCollector(scope: { gc?: unknown } = globalThis): Collect | undefined {
+  const gc = scope.gc;
+  if (typeof gc !== 'function') return undefined;
+  return () => {
+    (gc as () => void)();
+    (gc as () => void)();
+  };
+}
