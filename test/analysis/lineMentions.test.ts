@@ -1,10 +1,10 @@
-// Rules skip instructions that mentions() says contain none of the texts linesContaining() found: both must agree
+// Rules skip instructions that mentions() says contain none of the texts occurrences() found: both must agree
 // with reading each instruction's lines (heredoc bodies and continuation lines included).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
-import { linesContaining, mentions } from '../../server/src/analysis/lineMentions';
+import { mentions, occurrences } from '../../server/src/analysis/lineMentions';
 import type { DockerfileModel, Instr } from '../../server/src/analysis/model';
 
 const corpusDir = join(__dirname, '../../../shared/corpus');
@@ -26,16 +26,16 @@ const samples = [
   '',
 ];
 
-describe('linesContaining and mentions', () => {
+describe('occurrences and mentions', () => {
   it('agree with reading the lines of every instruction', () => {
     const texts = [...samples, ...corpus.slice(0, 80)];
     for (const text of texts) {
       const model = buildModel(text, {});
       for (const needles of [['#'], ['V', 'W'], ['$'], ['ARG'], ['zzz-not-there'], ['']]) {
-        const lines = linesContaining(model, needles);
-        expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+        const offsets = occurrences(model, needles);
+        expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
         for (const instr of model.instructions) {
-          expect(mentions(lines, instr), JSON.stringify({ needles, line: instr.range.start.line })).toBe(naive(model, instr, needles));
+          expect(mentions(model, offsets, instr), JSON.stringify({ needles, line: instr.range.start.line })).toBe(naive(model, instr, needles));
         }
       }
     }

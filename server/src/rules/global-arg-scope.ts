@@ -3,7 +3,7 @@ import { addNamesDefinedBy, inheritedVariables } from '../analysis/definedVariab
 import { imageMaySetVariable, rootImageName } from '../analysis/imageEnv';
 import { stagePhrase } from '../analysis/stageLabel';
 import { shellAssignedNames, variableUses } from '../analysis/variableUses';
-import { linesContaining, mentions } from '../analysis/lineMentions';
+import { mentions, occurrences } from '../analysis/lineMentions';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesAfter } from '../engine/fixes';
 
@@ -53,8 +53,8 @@ export default defineRule({
     if (globals.size === 0) return;
     // A use needs the global's name in the instruction's text: most instructions of a file have none, and their
     // variable uses and the stage's declarations before them are then never read.
-    const lines = linesContaining(model, globals);
-    if (lines.length === 0) return;
+    const named = occurrences(model, globals);
+    if (named.length === 0) return;
     for (const stage of model.stages) {
       // The names declared before the current instruction, completed only when a use of a global asks.
       let declared: Set<string> | undefined;
@@ -64,7 +64,7 @@ export default defineRule({
       const instructions = stage.instructions;
       for (let k = 0; k < instructions.length; k++) {
         const instr = instructions[k]!;
-        if (!mentions(lines, instr)) continue;
+        if (!mentions(model, named, instr)) continue;
         // Read only for a use of a global name (rare): scanning every RUN's text and the stage's edges for each
         // instruction was most of this rule's time.
         let local: Set<string> | undefined;

@@ -1,4 +1,4 @@
-import { linesContaining, mentions } from '../analysis/lineMentions';
+import { mentions, occurrences } from '../analysis/lineMentions';
 import { inlineComments } from '../analysis/inlineComments';
 import { defineRule } from '../engine/defineRule';
 import { insertLinesBefore } from '../engine/fixes';
@@ -50,10 +50,10 @@ export default defineRule({
   },
   check({ model, report }) {
     // An inline comment needs a '#' on a line of the instruction: most instructions have none.
-    const hashLines = linesContaining(model, ['#']);
-    if (hashLines.length === 0) return;
+    const hashes = occurrences(model, ['#']);
+    if (hashes.length === 0) return;
     for (const instr of model.instructions) {
-      if (!mentions(hashLines, instr)) continue;
+      if (!mentions(model, hashes, instr)) continue;
       for (const comment of inlineComments(model, instr)) {
         const fixes = comment.movable
           ? [

@@ -1,7 +1,7 @@
 import { PREDEFINED_ARGS } from '../analysis/args';
 import { addNamesDefinedBy, inheritedVariables, namesDefinedBy } from '../analysis/definedVariables';
 import { expandedVariables } from '../analysis/expandedVariables';
-import { linesContaining, mentions } from '../analysis/lineMentions';
+import { mentions, occurrences } from '../analysis/lineMentions';
 import { baseFactsOf, rootStage } from '../analysis/finalImage';
 import { imageMaySetName, rootImageName } from '../analysis/imageEnv';
 import type { Position } from 'vscode-languageserver-types';
@@ -77,8 +77,8 @@ export default defineRule({
     const globals = new Set(model.globalArgs.map((a) => a.name));
     const esc = model.escapeChar;
     // A use needs a '$' on a line of the instruction: most instructions have none.
-    const dollarLines = linesContaining(model, ['$']);
-    if (dollarLines.length === 0) return;
+    const dollars = occurrences(model, ['$']);
+    if (dollars.length === 0) return;
     for (const stage of model.stages) {
       // Read when a use asks: most instructions use no variable BuildKit expands, and most uses are defined.
       let base: Base | undefined | null = null;
@@ -88,7 +88,7 @@ export default defineRule({
       const instructions = stage.instructions;
       for (let k = 0; k < instructions.length; k++) {
         const instr = instructions[k]!;
-        if (!mentions(dollarLines, instr)) continue;
+        if (!mentions(model, dollars, instr)) continue;
         const uses = expandedVariables(model, instr);
         if (uses.length === 0) continue;
         // PATH is always set: BuildKit adds a default PATH when the image has none, scratch included.
