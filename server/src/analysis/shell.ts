@@ -11,10 +11,10 @@
  *
  * The query helpers (`commandName`, `findCommands`, `hasOption`, …) live in `shellQuery.ts` and are re-exported.
  */
-import { tokenize, type RedirTok, type Tok, type WordTok } from './shellLexer';
+import { tokenize, WordTok, type OpTok, type RedirTok, type Tok } from './shellLexer';
 import { shellScriptWord } from './shellQuery';
 import { dockerfileSource, endOffsetAt, OffsetMappedSource, offsetAt, plainSource, type MappedSource } from './shellSource';
-import type { ParseShellOptions, ShellAssignment, ShellCommand, ShellContext, ShellOperator, ShellRedirect, ShellScript, ShellWord } from './shellTypes';
+import type { ParseShellOptions, ShellAssignment, ShellCommand, ShellContext, ShellOperator, ShellRedirect, ShellScript } from './shellTypes';
 import { readWord } from './shellWord';
 
 export * from './shellQuery';
@@ -79,12 +79,13 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   let pendingFunction = false;
   let afterCompound = false;
 
-  const word = (t: WordTok): ShellWord => new DocumentWord(text, t.value, offsetAt(src, t.a), endOffsetAt(src, t.b), t.quoted, t.expansion);
   const newBuilder = (a: number): Builder => ({ words: [], assignments: [], redirects: [], a, b: a, maybeFunction: false });
   const extend = (b: Builder, t: Tok): void => {
-    b.a = Math.min(b.a, t.a);
-    b.b = Math.max(b.b, t.b);
+    b.a = Math.min(b.a, t instanceof WordTok ? WordTok.startIndex(t) : t.a);
+    b.b = Math.max(b.b, t instanceof WordTok ? WordTok.endIndex(t) : t.b);
   };
+  /** An operator inside `[[ … ]]`: a word of the test command. */
+  const operatorWord = (t: OpTok | RedirTok, op: string): WordTok => new WordTok(text, src, t.a, t.b, op, false, false);
   const popThrough = (kind: FrameKind): boolean => {
     for (let k = frames.length - 1; k >= 0; k--) {
       if (frames[k]!.kind === kind) {
@@ -108,27 +109,25 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     cur = undefined;
     if (!b || (b.words.length === 0 && b.assignments.length === 0)) return;
     const contexts = contextsOf(frames);
-    const words = b.words.map(word);
     let assignments: readonly ShellAssignment[] = NONE;
     if (b.assignments.length) {
       const list: ShellAssignment[] = [];
       for (const t of b.assignments) {
         const m = ASSIGNMENT.exec(t.value);
-        list.push({ name: m?.[1] ?? '', value: t.value.slice(m?.[0].length ?? 0), word: word(t) });
+        list.push({ name: m?.[1] ?? '', value: t.value.slice(m?.[0].length ?? 0), word: t });
       }
       assignments = list;
     }
     let redirects: readonly ShellRedirect[] = NONE;
     if (b.redirects.length) {
       const list: ShellRedirect[] = [];
-      for (const r of b.redirects) {
-        list.push({ op: r.op, fd: r.fd, target: r.target ? word(r.target) : undefined, start: offsetAt(src, r.a), end: endOffsetAt(src, r.b) });
-      }
+      for (const r of b.redirects) list.push({ op: r.op, fd: r.fd, target: r.target, start: offsetAt(src, r.a), end: endOffsetAt(src, r.b) });
       redirects = list;
     }
     const cmd: ShellCommand = {
       index: out.length,
-      words,
+      // The builder's list, now complete: the tokens are the words.
+      words: b.words,
       assignments,
       redirects,
       op: pendingOp,
@@ -209,8 +208,8 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
       reserved(t);
       return;
     }
-    if (t.arith && !cur) { afterCompound = true; return; }
-    cur ??= newBuilder(t.a);
+    if (!cur && WordTok.isArith(t)) { afterCompound = true; return; }
+    cur ??= newBuilder(WordTok.startIndex(t));
     afterCompound = false;
     if (isAssignment(t) && cur.words.length === 0) cur.assignments.push(t);
     else {
@@ -223,7 +222,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   const onOp = (t: Extract<Tok, { kind: 'op' }>): void => {
     const op = t.op;
     if (mode === 'dbracket') {
-      if (cur && op !== '\n') { cur.words.push({ kind: 'word', a: t.a, b: t.b, value: op, quoted: false, expansion: false }); extend(cur, t); }
+      if (cur && op !== '\n') { cur.words.push(operatorWord(t, op)); extend(cur, t); }
       return;
     }
     if (mode === 'case-pattern') {
@@ -261,11 +260,11 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     separator(op);
   };
 
-  for (const t of tokenize(src)) {
-    if (t.kind === 'word') onWord(t);
+  for (const t of tokenize(text, src)) {
+    if (t instanceof WordTok) onWord(t);
     else if (t.kind === 'op') onOp(t);
     else if ((mode as Mode) === 'dbracket') {
-      if (cur) { cur.words.push({ kind: 'word', a: t.a, b: t.b, value: t.op, quoted: false, expansion: false }); extend(cur, t); }
+      if (cur) { cur.words.push(operatorWord(t, t.op)); extend(cur, t); }
       if (cur && t.target) cur.words.push(t.target);
     } else if (mode === 'normal' && !afterCompound) {
       cur ??= newBuilder(t.a);
@@ -274,31 +273,6 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     }
   }
   finish(null);
-}
-
-/**
- * A word of a parsed script. `raw` is read from the document when asked: few rules want it, and slicing it for
- * every word was a good part of what a parse allocated. Being a getter, `raw` is not an own property: words
- * compare equal to words (`toEqual`), and to plain objects with `toMatchObject`; JSON leaves `raw` out.
- */
-class DocumentWord implements ShellWord {
-  readonly #text: string;
-
-  constructor(
-    text: string,
-    readonly value: string,
-    readonly start: number,
-    readonly end: number,
-    readonly quoted: boolean,
-    readonly expansion: boolean,
-  ) {
-    this.#text = text;
-  }
-
-  get raw(): string {
-    // A copy made from the prototype (a test's diff printer) has no text of its own.
-    return #text in this ? this.#text.slice(this.start, this.end) : '';
-  }
 }
 
 function isAssignment(t: WordTok): boolean {
@@ -340,9 +314,9 @@ function parseNested(text: string, src: MappedSource, cmd: ShellCommand, b: Buil
   const tok = b.words[at];
   if (!tok) return;
   const idx: number[] = [];
-  const r = readWord(src.s, tok.a, idx);
+  const r = readWord(src.s, WordTok.startIndex(tok), idx);
   const map: number[] = [];
   for (let k = 0; k < r.value.length; k++) map.push(src.offset(idx[k]!));
-  const end = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, tok.a);
+  const end = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, WordTok.startIndex(tok));
   parseInto(text, new OffsetMappedSource(r.value, map, end), cmd, depth + 1, out);
 }

@@ -4,20 +4,60 @@
  * here-documents (whose bodies are skipped). It never throws: an unterminated quote or substitution simply runs
  * to the end of the input. Positions are indices into the logical text (`src.s`); the parser maps them back.
  */
-import type { MappedSource } from './shellSource';
+import { endOffsetAt, offsetAt, type MappedSource } from './shellSource';
+import type { ShellWord } from './shellTypes';
 import { isBlank, isMeta, readWord, skipParens, wordRead } from './shellWord';
 
-export interface WordTok {
-  readonly kind: 'word';
-  readonly a: number;
-  readonly b: number;
+/**
+ * A word token, which is also the `ShellWord` the parser hands out (one object per word, not a token and a copy).
+ * Its positions in the logical text are private to the shell layer: only `ShellWord`'s fields are visible, so
+ * words compare equal to words and print as before. `raw` is read from the document when asked: few rules want
+ * it, and slicing it for every word was a good part of what a parse allocated. Being a getter, `raw` is not an
+ * own property: plain objects match words with `toMatchObject`, and JSON leaves `raw` out.
+ */
+export class WordTok implements ShellWord {
   readonly value: string;
-  /** Some part was quoted or escaped: the word cannot be a reserved word and its value may contain blanks. */
+  readonly start: number;
+  readonly end: number;
   readonly quoted: boolean;
-  /** Contains `$…`, `$(…)` or backticks: the value is not what the shell will see. */
   readonly expansion: boolean;
+  readonly #text: string;
+  readonly #a: number;
+  readonly #b: number;
+  readonly #arith: boolean;
+
+  /** The word `value` written at `src.s[a, b)`; `text` is the document `src` maps into. */
+  constructor(text: string, src: MappedSource, a: number, b: number, value: string, quoted: boolean, expansion: boolean, arith = false) {
+    this.value = value;
+    this.start = offsetAt(src, a);
+    this.end = endOffsetAt(src, b);
+    this.quoted = quoted;
+    this.expansion = expansion;
+    this.#text = text;
+    this.#a = a;
+    this.#b = b;
+    this.#arith = arith;
+  }
+
+  get raw(): string {
+    // A copy made from the prototype (a test's diff printer) has no text of its own.
+    return #text in this ? this.#text.slice(this.start, this.end) : '';
+  }
+
+  /** Index in the logical text where `w` starts. */
+  static startIndex(w: WordTok): number {
+    return w.#a;
+  }
+
+  /** Index in the logical text just after `w`. */
+  static endIndex(w: WordTok): number {
+    return w.#b;
+  }
+
   /** `(( … ))` arithmetic command. */
-  readonly arith?: boolean;
+  static isArith(w: WordTok): boolean {
+    return w.#arith;
+  }
 }
 
 export interface OpTok {
@@ -57,7 +97,7 @@ interface PendingHeredoc {
 }
 
 /** Splits the logical text into tokens. */
-export function tokenize(src: MappedSource): Tok[] {
+export function tokenize(text: string, src: MappedSource): Tok[] {
   const s = src.s;
   const toks: Tok[] = [];
   const heredocs: PendingHeredoc[] = [];
@@ -81,21 +121,21 @@ export function tokenize(src: MappedSource): Tok[] {
     if (c === '(' && s[j + 1] === '(') {
       const k = skipParens(s, j);
       if (s[k - 1] === ')' && s[k - 2] === ')' && skipParens(s, j + 1) === k - 1) {
-        toks.push({ kind: 'word', a: j, b: k, value: s.slice(j, k), quoted: true, expansion: true, arith: true });
+        toks.push(new WordTok(text, src, j, k, s.slice(j, k), true, true, true));
         j = k;
         continue;
       }
     }
     if ((c === '<' || c === '>') && s[j + 1] === '(') {
       const k = skipParens(s, j + 1); // process substitution: one word
-      toks.push({ kind: 'word', a: j, b: k, value: s.slice(j, k), quoted: true, expansion: true });
+      toks.push(new WordTok(text, src, j, k, s.slice(j, k), true, true));
       j = k;
       continue;
     }
     if (OP_START.has(c)) {
       const redir = startingAt(REDIRS, s, j);
       if (redir) {
-        j = readRedirect(s, j, j, redir, undefined, toks, heredocs);
+        j = readRedirect(text, src, j, j, redir, undefined, toks, heredocs);
         continue;
       }
       const op = startingAt(OPS, s, j);
@@ -110,19 +150,20 @@ export function tokenize(src: MappedSource): Tok[] {
     if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
       const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));
       if (r) {
-        j = readRedirect(s, j, w.end, r, w.value, toks, heredocs);
+        j = readRedirect(text, src, j, w.end, r, w.value, toks, heredocs);
         continue;
       }
     }
     if (w.end === j) { j++; continue; } // defensive: never loop without progress
-    toks.push({ kind: 'word', a: j, b: w.end, value: w.value, quoted: w.quoted, expansion: w.expansion });
+    toks.push(new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion));
     j = w.end;
   }
   return toks;
 }
 
 function readRedirect(
-  s: string,
+  text: string,
+  src: MappedSource,
   start: number,
   opAt: number,
   op: string,
@@ -130,18 +171,19 @@ function readRedirect(
   toks: Tok[],
   heredocs: PendingHeredoc[],
 ): number {
+  const s = src.s;
   let j = opAt + op.length;
   while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
   let target: WordTok | undefined;
   if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
     const w = readWord(s, j, null);
     if (w.end > j) {
-      target = { kind: 'word', a: j, b: w.end, value: w.value, quoted: w.quoted, expansion: w.expansion };
+      target = new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion);
       j = w.end;
     }
   }
   if ((op === '<<' || op === '<<-') && target) heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
-  toks.push({ kind: 'redir', a: start, b: target ? target.b : opAt + op.length, op, fd, target });
+  toks.push({ kind: 'redir', a: start, b: target ? WordTok.endIndex(target) : opAt + op.length, op, fd, target });
   return j;
 }
 
