@@ -158,7 +158,7 @@ function heredocScript(
   heredoc: HeredocInfo,
   line: ShellScript,
   document: TextDocument,
-  shellLanguage: { language: 'sh' | 'other'; interpreter: string | undefined },
+  shellLanguage: Language,
   role: RunScript['role'],
 ): RunScript {
   const text = document.getText();
@@ -166,17 +166,17 @@ function heredocScript(
   const start = heredoc.contentRange ? document.offsetAt(heredoc.contentRange.start) : fallback;
   const end = heredoc.contentRange ? document.offsetAt(heredoc.contentRange.end) : fallback;
   const reader = line.commands.find((c) => c.redirects.some((r) => (r.op === '<<' || r.op === '<<-') && r.target?.value === heredoc.name));
-  let lang: { language: 'sh' | 'other'; interpreter: string | undefined };
+  let lang: Language;
   if (reader) {
     // The body is the standard input of `reader`: a script only when `reader` is a shell reading stdin.
     const name = commandName(reader);
-    lang = isShellName(name) && shellScriptWord(reader) < 0 && !hasScriptOperand(reader) ? { language: 'sh', interpreter: undefined } : { language: 'other', interpreter: name };
+    lang = isShellName(name) && shellScriptWord(reader) < 0 && !hasScriptOperand(reader) ? SH : { language: 'other', interpreter: name };
   } else {
     // A bare `RUN <<EOF`: BuildKit runs the body with the SHELL, or with its own `#!` interpreter.
     const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(heredoc.content);
     if (shebang) {
       const prog = basename(shebang[1]!) === 'env' && shebang[2] ? shebang[2] : basename(shebang[1]!);
-      lang = isShellName(prog) ? { language: 'sh', interpreter: undefined } : { language: 'other', interpreter: prog };
+      lang = isShellName(prog) ? SH : { language: 'other', interpreter: prog };
     } else {
       lang = shellLanguage;
     }
@@ -201,9 +201,15 @@ function empty(text: string): ShellScript {
   return { text, commands: [] };
 }
 
-function languageOf(shell: readonly string[]): { language: 'sh' | 'other'; interpreter: string | undefined } {
+type Language = { readonly language: 'sh' | 'other'; readonly interpreter: string | undefined };
+
+/** Text run by a POSIX shell (shared: nearly every script). */
+const SH: Language = { language: 'sh', interpreter: undefined };
+
+function languageOf(shell: readonly string[]): Language {
+  if (shell === DEFAULT_SHELL) return SH;
   const prog = basename((shell[0] ?? '/bin/sh').replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
-  return isShellName(prog) ? { language: 'sh', interpreter: undefined } : { language: 'other', interpreter: prog };
+  return isShellName(prog) ? SH : { language: 'other', interpreter: prog };
 }
 
 /** End of the logical line starting at `start` (continuations followed), before its newline. */

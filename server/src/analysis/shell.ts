@@ -62,8 +62,9 @@ type Mode = 'normal' | 'for-name' | 'for-in' | 'for-words' | 'case-word' | 'case
 
 interface Builder {
   words: WordTok[];
-  assignments: WordTok[];
-  redirects: RedirTok[];
+  /** Made at the first one (most commands have none). */
+  assignments: WordTok[] | undefined;
+  redirects: RedirTok[] | undefined;
   a: number;
   b: number;
   /** `name (` seen: a `)` next makes this a function definition. */
@@ -79,7 +80,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   let pendingFunction = false;
   let afterCompound = false;
 
-  const newBuilder = (a: number): Builder => ({ words: [], assignments: [], redirects: [], a, b: a, maybeFunction: false });
+  const newBuilder = (a: number): Builder => ({ words: [], assignments: undefined, redirects: undefined, a, b: a, maybeFunction: false });
   const extend = (b: Builder, t: Tok): void => {
     b.a = Math.min(b.a, t instanceof WordTok ? WordTok.startIndex(t) : t.a);
     b.b = Math.max(b.b, t instanceof WordTok ? WordTok.endIndex(t) : t.b);
@@ -107,10 +108,10 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
   const finish = (next: ShellOperator | null): void => {
     const b = cur;
     cur = undefined;
-    if (!b || (b.words.length === 0 && b.assignments.length === 0)) return;
+    if (!b || (b.words.length === 0 && !b.assignments)) return;
     const contexts = contextsOf(frames);
     let assignments: readonly ShellAssignment[] = NONE;
-    if (b.assignments.length) {
+    if (b.assignments) {
       const list: ShellAssignment[] = [];
       for (const t of b.assignments) {
         const m = ASSIGNMENT.exec(t.value);
@@ -119,7 +120,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
       assignments = list;
     }
     let redirects: readonly ShellRedirect[] = NONE;
-    if (b.redirects.length) {
+    if (b.redirects) {
       const list: ShellRedirect[] = [];
       for (const r of b.redirects) list.push({ op: r.op, fd: r.fd, target: r.target, start: offsetAt(src, r.a), end: endOffsetAt(src, r.b) });
       redirects = list;
@@ -211,7 +212,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     if (!cur && WordTok.isArith(t)) { afterCompound = true; return; }
     cur ??= newBuilder(WordTok.startIndex(t));
     afterCompound = false;
-    if (isAssignment(t) && cur.words.length === 0) cur.assignments.push(t);
+    if (isAssignment(t) && cur.words.length === 0) (cur.assignments ??= []).push(t);
     else {
       cur.words.push(t);
       if (t.value === '[[' && !t.quoted) mode = 'dbracket';
@@ -238,7 +239,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
       mode = 'normal';
     }
     if (op === '(') {
-      if (cur && cur.words.length === 1 && cur.assignments.length === 0 && !cur.words[0]!.quoted) {
+      if (cur && cur.words.length === 1 && !cur.assignments && !cur.words[0]!.quoted) {
         cur.maybeFunction = true;
       } else if (!cur) {
         push('subshell', 'body');
@@ -268,7 +269,7 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
       if (cur && t.target) cur.words.push(t.target);
     } else if (mode === 'normal' && !afterCompound) {
       cur ??= newBuilder(t.a);
-      cur.redirects.push(t);
+      (cur.redirects ??= []).push(t);
       extend(cur, t);
     }
   }
