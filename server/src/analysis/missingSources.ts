@@ -56,7 +56,7 @@ export function missingPathStatus(model: DockerfileModel, stage: Stage, path: st
     for (const instr of s.instructions) {
       const keyword = instr.keyword;
       if (keyword === 'ENV' || keyword === 'ARG') {
-        const named = literallyNames(instr, path);
+        const named = literallyNames(instr, path, model.escapeChar);
         if (named === true) return undefined;
         if (named === undefined) variables = true;
       } else if (DECLARATIONS.has(keyword) && settles(instrPaths(model, s, instr), path)) {
@@ -92,13 +92,13 @@ function settles(own: StagePaths, path: string): boolean {
  * Whether an ENV or ARG value written without variables names `path`, a directory above it or one below it
  * (as the 'env' productions of `instrPaths` do); undefined when none does but a value with variables may.
  */
-function literallyNames(instr: Instr, path: string): boolean | undefined {
+function literallyNames(instr: Instr, path: string, escapeChar: string): boolean | undefined {
   let variables = false;
   const names = (value: string): boolean => {
     if (!value.includes('$')) return namedPaths(value, (named) => pathsOverlap(named, path));
     variables = true;
     return false;
   };
-  const found = instr.keyword === 'ENV' ? envPairsOf(instr).some(([, v]) => names(v)) : argDeclsOf(instr).some((d) => names(d.defaultValue ?? ''));
+  const found = instr.keyword === 'ENV' ? envPairsOf(instr).some(([, v]) => names(v)) : argDeclsOf(instr, escapeChar).some((d) => names(d.defaultValue ?? ''));
   return found || (variables ? undefined : false);
 }

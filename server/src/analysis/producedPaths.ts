@@ -129,7 +129,7 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
       for (const [, raw] of envPairsOf(instr)) envProductions(model, instr, raw, add);
       break;
     case 'ARG':
-      for (const decl of argDeclsOf(instr)) envProductions(model, instr, decl.defaultValue ?? '', add);
+      for (const decl of argDeclsOf(instr, model.escapeChar)) envProductions(model, instr, decl.defaultValue ?? '', add);
       break;
     case 'RUN':
       runProductions(model, stage, instr, cwd, add, mounts, blind);
