@@ -11,6 +11,7 @@ import { classifyPackage } from '../../server/src/analysis/packageClasses';
 import { recognize } from '../../server/src/analysis/packageManagers';
 import { packageMayCreate } from '../../server/src/analysis/users';
 import { runScriptsOf } from '../../server/src/analysis/runScript';
+import { lint } from '../../server/src/engine/lint';
 import { checkInput } from './check';
 
 const NAMES = Object.getOwnPropertyNames(Object.prototype);
@@ -45,6 +46,14 @@ describe('names of Object.prototype members in a Dockerfile', () => {
       expect(commands.map((c) => recognize(c))).toEqual([undefined, undefined, undefined]);
       expect(classifyPackage(name, 'deb').class).toBe('unknown');
       expect(packageMayCreate('postgresql', name)).toBe(false);
+    }
+  });
+
+  it('are unknown flags to dockerfile-syntax, as BuildKit says', () => {
+    for (const name of NAMES) {
+      const { problems } = lint(`FROM alpine:3.20\nCOPY --${name}=x a /b\nRUN --${name} true\n`, { config: { file: { extends: 'all' } } });
+      const unknown = problems.filter((p) => p.ruleId === 'dockerfile-syntax' && p.messageId === 'unknownFlag');
+      expect(unknown.map((p) => p.range.start.line), name).toEqual([1, 2]);
     }
   });
 });

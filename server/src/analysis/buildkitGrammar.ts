@@ -4,6 +4,7 @@
  * options of RUN. Flags that only `-labs` syntaxes enable are accepted too: we only report what no BuildKit
  * release accepts, never a flag a user may legitimately enable.
  */
+import { own } from './ownKey';
 
 export const INSTRUCTIONS: readonly string[] = [
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -35,7 +36,7 @@ export const INSTRUCTION_FLAGS: Readonly<Record<string, Readonly<Record<string, 
 };
 
 export function flagsOf(keyword: string): Readonly<Record<string, FlagType>> {
-  return INSTRUCTION_FLAGS[keyword] ?? {};
+  return own(INSTRUCTION_FLAGS, keyword) ?? {};
 }
 
 export const MOUNT_TYPES: readonly string[] = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];

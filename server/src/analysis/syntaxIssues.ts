@@ -20,6 +20,7 @@ import {
 } from './logicalLine';
 import { headSettles, skipBlanks, wordEnd } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
+import { own } from './ownKey';
 
 export type SyntaxIssueKind =
   | 'parseCrash' | 'unknownInstruction' | 'beforeFrom' | 'noStage' | 'missingArgs' | 'fromArgs' | 'invalidStageName'
@@ -194,7 +195,7 @@ function checkFlags(instr: Instr, flags: readonly FlagInfo[], issues: SyntaxIssu
   const known = flagsOf(instr.keyword);
   for (let f = 0; f < flags.length; f++) {
     const flag = flags[f]!;
-    const type = known[flag.name];
+    const type = own(known, flag.name);
     if (!type) {
       const typo = { name: flag.name, range: flag.nameRange, candidates: Object.keys(known) };
       issues.push({ kind: 'unknownFlag', range: wholeFlag(flag), data: flagData(instr, flag), typo });
