@@ -72,44 +72,85 @@ interface Builder {
 }
 
 function parseInto(text: string, src: MappedSource, parent: ShellCommand | undefined, depth: number, out: ShellCommand[]): void {
-  const frames: Frame[] = [];
-  let mode: Mode = 'normal';
-  let cur: Builder | undefined;
-  let pendingOp: ShellOperator | null = null;
-  let negate = false;
-  let pendingFunction = false;
-  let afterCompound = false;
+  new ShellParser(text, src, parent, depth, out).run();
+}
 
-  const newBuilder = (a: number): Builder => ({ words: [], assignments: undefined, redirects: undefined, a, b: a, maybeFunction: false });
-  const extend = (b: Builder, t: Tok): void => {
+/**
+ * The parser of one logical text: turns its tokens into commands (appended to `out`). One object per parse
+ * holds the state that closures over local variables held before (a dozen closures per RUN).
+ */
+class ShellParser {
+  private readonly frames: Frame[] = [];
+  private mode: Mode = 'normal';
+  private cur: Builder | undefined;
+  private pendingOp: ShellOperator | null = null;
+  private negate = false;
+  private pendingFunction = false;
+  private afterCompound = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly src: MappedSource,
+    private readonly parent: ShellCommand | undefined,
+    private readonly depth: number,
+    private readonly out: ShellCommand[],
+  ) {}
+
+  run(): void {
+    for (const t of tokenize(this.text, this.src)) {
+      if (t instanceof WordTok) this.onWord(t);
+      else if (t.kind === 'op') this.onOp(t);
+      else if ((this.mode as Mode) === 'dbracket') {
+        if (this.cur) { this.cur.words.push(this.operatorWord(t, t.op)); this.extend(this.cur, t); }
+        if (this.cur && t.target) this.cur.words.push(t.target);
+      } else if (this.mode === 'normal' && !this.afterCompound) {
+        this.cur ??= this.newBuilder(t.a);
+        (this.cur.redirects ??= []).push(t);
+        this.extend(this.cur, t);
+      }
+    }
+    this.finish(null);
+  }
+
+  private newBuilder(a: number): Builder {
+    return { words: [], assignments: undefined, redirects: undefined, a, b: a, maybeFunction: false };
+  }
+
+  private extend(b: Builder, t: Tok): void {
     b.a = Math.min(b.a, t instanceof WordTok ? WordTok.startIndex(t) : t.a);
     b.b = Math.max(b.b, t instanceof WordTok ? WordTok.endIndex(t) : t.b);
-  };
+  }
+
   /** An operator inside `[[ … ]]`: a word of the test command. */
-  const operatorWord = (t: OpTok | RedirTok, op: string): WordTok => new WordTok(text, src, t.a, t.b, op, false, false);
-  const popThrough = (kind: FrameKind): boolean => {
-    for (let k = frames.length - 1; k >= 0; k--) {
-      if (frames[k]!.kind === kind) {
-        frames.length = k;
+  private operatorWord(t: OpTok | RedirTok, op: string): WordTok {
+    return new WordTok(this.text, this.src, t.a, t.b, op, false, false);
+  }
+
+  private popThrough(kind: FrameKind): boolean {
+    for (let k = this.frames.length - 1; k >= 0; k--) {
+      if (this.frames[k]!.kind === kind) {
+        this.frames.length = k;
         return true;
       }
     }
     return false;
-  };
-  const nearest = (kind: FrameKind): Frame | undefined => {
-    for (let k = frames.length - 1; k >= 0; k--) if (frames[k]!.kind === kind) return frames[k];
-    return undefined;
-  };
-  const push = (kind: FrameKind, phase: Frame['phase']): void => {
-    frames.push({ kind, phase, fn: pendingFunction && (kind === 'group' || kind === 'subshell') });
-    if (kind === 'group' || kind === 'subshell') pendingFunction = false;
-  };
+  }
 
-  const finish = (next: ShellOperator | null): void => {
-    const b = cur;
-    cur = undefined;
+  private nearest(kind: FrameKind): Frame | undefined {
+    for (let k = this.frames.length - 1; k >= 0; k--) if (this.frames[k]!.kind === kind) return this.frames[k];
+    return undefined;
+  }
+
+  private push(kind: FrameKind, phase: Frame['phase']): void {
+    this.frames.push({ kind, phase, fn: this.pendingFunction && (kind === 'group' || kind === 'subshell') });
+    if (kind === 'group' || kind === 'subshell') this.pendingFunction = false;
+  }
+
+  private finish(next: ShellOperator | null): void {
+    const b = this.cur;
+    this.cur = undefined;
     if (!b || (b.words.length === 0 && !b.assignments)) return;
-    const contexts = contextsOf(frames);
+    const contexts = contextsOf(this.frames);
     let assignments: readonly ShellAssignment[] = NONE;
     if (b.assignments) {
       const list: ShellAssignment[] = [];
@@ -122,158 +163,144 @@ function parseInto(text: string, src: MappedSource, parent: ShellCommand | undef
     let redirects: readonly ShellRedirect[] = NONE;
     if (b.redirects) {
       const list: ShellRedirect[] = [];
-      for (const r of b.redirects) list.push({ op: r.op, fd: r.fd, target: r.target, start: offsetAt(src, r.a), end: endOffsetAt(src, r.b) });
+      for (const r of b.redirects) list.push({ op: r.op, fd: r.fd, target: r.target, start: offsetAt(this.src, r.a), end: endOffsetAt(this.src, r.b) });
       redirects = list;
     }
     const cmd: ShellCommand = {
-      index: out.length,
+      index: this.out.length,
       // The builder's list, now complete: the tokens are the words.
       words: b.words,
       assignments,
       redirects,
-      op: pendingOp,
+      op: this.pendingOp,
       nextOp: next,
       contexts,
       inSubshell: contexts.includes('subshell'),
       inGroup: contexts.includes('group'),
-      inCondition: inCondition(frames),
-      negated: negate,
+      inCondition: inCondition(this.frames),
+      negated: this.negate,
       background: next === '&',
-      parent,
-      start: offsetAt(src, b.a),
-      end: endOffsetAt(src, b.b),
+      parent: this.parent,
+      start: offsetAt(this.src, b.a),
+      end: endOffsetAt(this.src, b.b),
     };
-    out.push(cmd);
-    pendingOp = null;
-    negate = false;
-    if (depth < MAX_NESTING) parseNested(text, src, cmd, b, depth, out);
-  };
+    this.out.push(cmd);
+    this.pendingOp = null;
+    this.negate = false;
+    if (this.depth < MAX_NESTING) parseNested(this.text, this.src, cmd, b, this.depth, this.out);
+  }
 
-  const separator = (op: string): void => {
+  private separator(op: string): void {
     const norm: ShellOperator = op === '|&' ? '|' : op.startsWith(';') ? ';' : (op as ShellOperator);
-    if (cur) finish(norm);
+    if (this.cur) this.finish(norm);
     // A newline after `&&`, `||` or `|` continues the list: keep the stronger operator.
-    if (!(norm === '\n' && (pendingOp === '&&' || pendingOp === '||' || pendingOp === '|'))) pendingOp = norm;
-    afterCompound = false;
-  };
+    if (!(norm === '\n' && (this.pendingOp === '&&' || this.pendingOp === '||' || this.pendingOp === '|'))) this.pendingOp = norm;
+    this.afterCompound = false;
+  }
 
-  const reserved = (w: WordTok): boolean => {
+  private reserved(w: WordTok): boolean {
     switch (w.value) {
-      case 'if': push('if', 'cond'); break;
-      case 'while': case 'until': push('loop', 'cond'); break;
-      case 'then': case 'else': { const f = nearest('if'); if (f) f.phase = 'body'; break; }
-      case 'elif': { const f = nearest('if'); if (f) f.phase = 'cond'; break; }
-      case 'do': { const f = nearest('loop'); if (f) f.phase = 'body'; break; }
-      case 'fi': popThrough('if'); afterCompound = true; break;
-      case 'done': popThrough('loop'); afterCompound = true; break;
-      case 'esac': popThrough('case'); afterCompound = true; break;
-      case '}': popThrough('group'); afterCompound = true; break;
-      case '{': push('group', 'body'); break;
-      case 'for': case 'select': push('loop', 'header'); mode = 'for-name'; break;
-      case 'case': push('case', 'header'); mode = 'case-word'; break;
-      case '!': negate = true; break;
-      case 'function': mode = 'func-name'; break;
+      case 'if': this.push('if', 'cond'); break;
+      case 'while': case 'until': this.push('loop', 'cond'); break;
+      case 'then': case 'else': { const f = this.nearest('if'); if (f) f.phase = 'body'; break; }
+      case 'elif': { const f = this.nearest('if'); if (f) f.phase = 'cond'; break; }
+      case 'do': { const f = this.nearest('loop'); if (f) f.phase = 'body'; break; }
+      case 'fi': this.popThrough('if'); this.afterCompound = true; break;
+      case 'done': this.popThrough('loop'); this.afterCompound = true; break;
+      case 'esac': this.popThrough('case'); this.afterCompound = true; break;
+      case '}': this.popThrough('group'); this.afterCompound = true; break;
+      case '{': this.push('group', 'body'); break;
+      case 'for': case 'select': this.push('loop', 'header'); this.mode = 'for-name'; break;
+      case 'case': this.push('case', 'header'); this.mode = 'case-word'; break;
+      case '!': this.negate = true; break;
+      case 'function': this.mode = 'func-name'; break;
       default: return false; // `in` outside for/case: ignore it
     }
     return true;
-  };
+  }
 
-  const onWord = (t: WordTok): void => {
-    switch (mode) {
-      case 'for-name': mode = 'for-in'; return;
+  private onWord(t: WordTok): void {
+    switch (this.mode) {
+      case 'for-name': this.mode = 'for-in'; return;
       case 'for-in':
-        if (t.value === 'in') mode = 'for-words';
-        else if (t.value === 'do') { mode = 'normal'; reserved(t); }
+        if (t.value === 'in') this.mode = 'for-words';
+        else if (t.value === 'do') { this.mode = 'normal'; this.reserved(t); }
         return;
       case 'for-words': return;
-      case 'case-word': mode = 'case-in'; return;
-      case 'case-in': if (t.value === 'in') mode = 'case-pattern'; return;
+      case 'case-word': this.mode = 'case-in'; return;
+      case 'case-in': if (t.value === 'in') this.mode = 'case-pattern'; return;
       case 'case-pattern':
-        if (t.value === 'esac' && !t.quoted) { mode = 'normal'; reserved(t); }
+        if (t.value === 'esac' && !t.quoted) { this.mode = 'normal'; this.reserved(t); }
         return;
-      case 'func-name': mode = 'func-parens'; pendingFunction = true; return;
+      case 'func-name': this.mode = 'func-parens'; this.pendingFunction = true; return;
       case 'dbracket':
-        if (cur) { cur.words.push(t); extend(cur, t); }
-        if (t.value === ']]' && !t.quoted) mode = 'normal';
+        if (this.cur) { this.cur.words.push(t); this.extend(this.cur, t); }
+        if (t.value === ']]' && !t.quoted) this.mode = 'normal';
         return;
-      case 'func-parens': mode = 'normal'; break;
+      case 'func-parens': this.mode = 'normal'; break;
       default: break;
     }
-    if (cur && (cur.words.length > 0 || !isAssignment(t))) {
-      cur.words.push(t);
-      extend(cur, t);
-      if (cur.words.length === 1 && t.value === '[[' && !t.quoted) mode = 'dbracket';
+    if (this.cur && (this.cur.words.length > 0 || !isAssignment(t))) {
+      this.cur.words.push(t);
+      this.extend(this.cur, t);
+      if (this.cur.words.length === 1 && t.value === '[[' && !t.quoted) this.mode = 'dbracket';
       return;
     }
-    if (!cur && !t.quoted && !t.expansion && RESERVED.has(t.value)) {
-      reserved(t);
+    if (!this.cur && !t.quoted && !t.expansion && RESERVED.has(t.value)) {
+      this.reserved(t);
       return;
     }
-    if (!cur && WordTok.isArith(t)) { afterCompound = true; return; }
-    cur ??= newBuilder(WordTok.startIndex(t));
-    afterCompound = false;
-    if (isAssignment(t) && cur.words.length === 0) (cur.assignments ??= []).push(t);
+    if (!this.cur && WordTok.isArith(t)) { this.afterCompound = true; return; }
+    this.cur ??= this.newBuilder(WordTok.startIndex(t));
+    this.afterCompound = false;
+    if (isAssignment(t) && this.cur.words.length === 0) (this.cur.assignments ??= []).push(t);
     else {
-      cur.words.push(t);
-      if (t.value === '[[' && !t.quoted) mode = 'dbracket';
+      this.cur.words.push(t);
+      if (t.value === '[[' && !t.quoted) this.mode = 'dbracket';
     }
-    extend(cur, t);
-  };
+    this.extend(this.cur, t);
+  }
 
-  const onOp = (t: Extract<Tok, { kind: 'op' }>): void => {
+  private onOp(t: Extract<Tok, { kind: 'op' }>): void {
     const op = t.op;
-    if (mode === 'dbracket') {
-      if (cur && op !== '\n') { cur.words.push(operatorWord(t, op)); extend(cur, t); }
+    if (this.mode === 'dbracket') {
+      if (this.cur && op !== '\n') { this.cur.words.push(this.operatorWord(t, op)); this.extend(this.cur, t); }
       return;
     }
-    if (mode === 'case-pattern') {
-      if (op === ')') { mode = 'normal'; const f = nearest('case'); if (f) f.phase = 'body'; }
+    if (this.mode === 'case-pattern') {
+      if (op === ')') { this.mode = 'normal'; const f = this.nearest('case'); if (f) f.phase = 'body'; }
       return;
     }
-    if (mode === 'for-words' || mode === 'for-in' || mode === 'for-name') {
-      if (op === ';' || op === '\n') mode = 'for-in';
+    if (this.mode === 'for-words' || this.mode === 'for-in' || this.mode === 'for-name') {
+      if (op === ';' || op === '\n') this.mode = 'for-in';
       return;
     }
-    if (mode === 'func-parens' || mode === 'func-name') {
-      if (op === '(' || op === ')') { mode = 'func-parens'; pendingFunction = true; return; }
-      mode = 'normal';
+    if (this.mode === 'func-parens' || this.mode === 'func-name') {
+      if (op === '(' || op === ')') { this.mode = 'func-parens'; this.pendingFunction = true; return; }
+      this.mode = 'normal';
     }
     if (op === '(') {
-      if (cur && cur.words.length === 1 && !cur.assignments && !cur.words[0]!.quoted) {
-        cur.maybeFunction = true;
-      } else if (!cur) {
-        push('subshell', 'body');
+      if (this.cur && this.cur.words.length === 1 && !this.cur.assignments && !this.cur.words[0]!.quoted) {
+        this.cur.maybeFunction = true;
+      } else if (!this.cur) {
+        this.push('subshell', 'body');
       }
       return;
     }
     if (op === ')') {
-      if (cur?.maybeFunction) { cur = undefined; pendingFunction = true; return; }
-      finish(null);
-      popThrough('subshell');
-      afterCompound = true;
+      if (this.cur?.maybeFunction) { this.cur = undefined; this.pendingFunction = true; return; }
+      this.finish(null);
+      this.popThrough('subshell');
+      this.afterCompound = true;
       return;
     }
     if (op === ';;' || op === ';&' || op === ';;&') {
-      separator(op);
-      if (nearest('case')) mode = 'case-pattern';
+      this.separator(op);
+      if (this.nearest('case')) this.mode = 'case-pattern';
       return;
     }
-    separator(op);
-  };
-
-  for (const t of tokenize(text, src)) {
-    if (t instanceof WordTok) onWord(t);
-    else if (t.kind === 'op') onOp(t);
-    else if ((mode as Mode) === 'dbracket') {
-      if (cur) { cur.words.push(operatorWord(t, t.op)); extend(cur, t); }
-      if (cur && t.target) cur.words.push(t.target);
-    } else if (mode === 'normal' && !afterCompound) {
-      cur ??= newBuilder(t.a);
-      (cur.redirects ??= []).push(t);
-      extend(cur, t);
-    }
+    this.separator(op);
   }
-  finish(null);
 }
 
 function isAssignment(t: WordTok): boolean {
