@@ -1,8 +1,31 @@
-// The variable scans ask whether each `$` is single-quoted with SingleQuoteTracker instead of building quoteMask's
-// array, and start findVariables at an offset instead of copying the text: both must answer as before.
+// The variable scans ask whether each `$` is single-quoted with SingleQuoteTracker instead of building a mask of the
+// whole text (quoteMask below, the reference), and start findVariables at an offset instead of copying the text:
+// both must answer as before.
 import { describe, expect, it } from 'vitest';
 import { findVariables } from '../../server/src/analysis/args';
-import { quoteMask, SingleQuoteTracker } from '../../server/src/analysis/variableUses';
+import { SingleQuoteTracker } from '../../server/src/analysis/variableUses';
+
+/** Which characters are single-quoted, one flag per character, and whether a '…' is open at the end. */
+function quoteMask(text: string, esc: string, startOpen: boolean): { quoted: boolean[]; open: boolean } {
+  const quoted: boolean[] = new Array<boolean>(text.length).fill(false);
+  let single = startOpen;
+  let double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (single) {
+      quoted[i] = true;
+      if (c === "'") single = false;
+    } else if (c === esc) {
+      i++;
+    } else if (c === '"') {
+      double = !double;
+    } else if (c === "'" && !double) {
+      single = true;
+      quoted[i] = true;
+    }
+  }
+  return { quoted, open: single };
+}
 
 /** Deterministic texts made of the characters the scanners react to. */
 function texts(count: number): string[] {
@@ -28,6 +51,21 @@ describe('SingleQuoteTracker', () => {
           const tracker = new SingleQuoteTracker(text, esc, from);
           const answers = [...text.slice(from)].map((_, i) => tracker.quotedAt(from + i));
           expect(answers, JSON.stringify({ text, esc, from })).toEqual(mask);
+        }
+      }
+    }
+  });
+
+  it('starts inside a carried-over quote and says whether one is open at the end, whatever was asked before', () => {
+    for (const text of texts(1000)) {
+      for (const open of [false, true]) {
+        for (const esc of ['\\', '`']) {
+          const expected = quoteMask(text, esc, open);
+          const full = new SingleQuoteTracker(text, esc, 0, open);
+          expect([...text].map((_, i) => full.quotedAt(i)), JSON.stringify({ text, open, esc })).toEqual(expected.quoted);
+          expect(full.openAfter(text.length)).toBe(expected.open);
+          const untouched = new SingleQuoteTracker(text, esc, 0, open);
+          expect(untouched.openAfter(text.length), JSON.stringify({ text, open, esc })).toBe(expected.open);
         }
       }
     }

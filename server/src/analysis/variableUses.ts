@@ -28,19 +28,17 @@ export function variableUses(model: DockerfileModel, instr: Instr): VariableRef[
     if (line.skipped) continue;
     const from = line.line === instr.range.start.line ? instr.keywordRange.end.character : 0;
     const dollar = line.text.indexOf('$', from);
-    if (dollar < 0 || dollar >= line.contentEnd) {
-      // No use on this line: only whether a '…' stays open matters (no segment copy, no mask).
-      if (shell) singleQuoted = singleQuoteOpenAfter(line.text, from, line.contentEnd, model.escapeChar, singleQuoted);
-      continue;
+    // In a shell, '…' keeps `$` literal (awk and sed scripts): skip what is single-quoted, and carry an open '…'
+    // over to the next line.
+    const quotes: SingleQuoteTracker | undefined = shell ? new SingleQuoteTracker(line.text, model.escapeChar, from, singleQuoted) : undefined;
+    if (dollar >= 0 && dollar < line.contentEnd) {
+      const segment = line.text.slice(from, line.contentEnd);
+      for (const use of findVariables(segment, model.escapeChar)) {
+        if (quotes?.quotedAt(from + use.start)) continue;
+        refs.push({ name: use.name, range: lineRange(line.line, from + use.start, from + use.end) });
+      }
     }
-    const segment = line.text.slice(from, line.contentEnd);
-    // In a shell, '…' keeps `$` literal (awk and sed scripts): skip what is single-quoted.
-    const mask: { quoted: boolean[]; open: boolean } | undefined = shell ? quoteMask(segment, model.escapeChar, singleQuoted) : undefined;
-    if (mask) singleQuoted = mask.open;
-    for (const use of findVariables(segment, model.escapeChar)) {
-      if (mask?.quoted[use.start]) continue;
-      refs.push({ name: use.name, range: lineRange(line.line, from + use.start, from + use.end) });
-    }
+    if (quotes) singleQuoted = quotes.openAfter(line.contentEnd);
   }
   if (shell) {
     for (const heredoc of instr.heredocs) {
@@ -66,39 +64,19 @@ export function shellAssignedNames(script: string): Set<string> {
   return names;
 }
 
-/** For each offset of `text`: true inside '…' (outside double quotes), where a shell or BuildKit keeps `$` literal. */
-export function quoteMask(text: string, esc: string, startOpen: boolean): { quoted: boolean[]; open: boolean } {
-  const quoted: boolean[] = new Array<boolean>(text.length).fill(false);
-  let single = startOpen;
-  let double = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (single) {
-      quoted[i] = true;
-      if (c === "'") single = false;
-    } else if (c === esc) {
-      i++;
-    } else if (c === '"') {
-      double = !double;
-    } else if (c === "'" && !double) {
-      single = true;
-      quoted[i] = true;
-    }
-  }
-  return { quoted, open: single };
-}
-
 /**
- * `quoteMask(text.slice(from), esc, false).quoted[offset - from]` for increasing offsets, without building the
- * mask: a variable scan asks at each `$` it finds, and the mask was an array as long as the text.
+ * Which characters of a shell text are single-quoted, read from `from` on as the shell reads them (`'` opens and
+ * closes outside double quotes, the escape character skips the next one), for increasing offsets: a variable scan
+ * asks at each `$` it finds. `open` says the text starts inside a '…' carried over from an earlier line.
  */
 export class SingleQuoteTracker {
   private at: number;
-  private single = false;
+  private single: boolean;
   private double = false;
 
-  constructor(private readonly text: string, private readonly esc: string, from: number) {
+  constructor(private readonly text: string, private readonly esc: string, from: number, open = false) {
     this.at = from;
+    this.single = open;
   }
 
   /** Whether `offset` is single-quoted; offsets must not decrease from one call to the next. */
@@ -124,26 +102,14 @@ export class SingleQuoteTracker {
     }
     return false;
   }
+
+  /** Whether a '…' is still open at `end` (after the offsets asked so far). */
+  openAfter(end: number): boolean {
+    if (this.at < end) this.quotedAt(end - 1);
+    return this.single;
+  }
 }
 
-/** `quoteMask(text.slice(from, end), esc, startOpen).open`, without building the mask. */
-function singleQuoteOpenAfter(text: string, from: number, end: number, esc: string, startOpen: boolean): boolean {
-  let single = startOpen;
-  let double = false;
-  for (let i = from; i < end; i++) {
-    const c = text[i];
-    if (single) {
-      if (c === "'") single = false;
-    } else if (c === esc) {
-      i++;
-    } else if (c === '"') {
-      double = !double;
-    } else if (c === "'" && !double) {
-      single = true;
-    }
-  }
-  return single;
-}
 
 function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
