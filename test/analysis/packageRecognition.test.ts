@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyInstall } from '../../server/src/analysis/manifests';
 import { recognize } from '../../server/src/analysis/packageManagers';
-import { installOf, parseInstalls, parsePackageOps } from '../../server/src/analysis/packages';
+import { installOf } from '../../server/src/analysis/packageInstalls';
+import { parseInstalls, parsePackageOps } from '../../server/src/analysis/packages';
 import { parseShell } from '../../server/src/analysis/shell';
 
 function commands(text: string) {

@@ -12,7 +12,7 @@ import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestC
 import type { DockerfileModel, Instr, Stage } from './model';
 import { cleanupKinds } from './packageCaches';
 import { recognize } from './packageManagers';
-import { installOf } from './packages';
+import { installOf } from './packageInstalls';
 import { runScriptsOf, type RunScript } from './runScript';
 import { commandArgs, commandName, type ShellCommand } from './shell';
 import { cleanPath } from './dockerignore';

@@ -9,7 +9,7 @@
  * Commands come from the shell layer; package-manager command lines are read by `packages.ts`.
  */
 import { recognize } from './packageManagers';
-import { installOf } from './packages';
+import { installOf } from './packageInstalls';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from './shell';
 
 export type BuildEcosystem = 'python' | 'node' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'dotnet';

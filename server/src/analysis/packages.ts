@@ -9,13 +9,14 @@
  * $savedAptMark; apt-get purge --auto-remove`, which removes everything installed after the snapshot (also
  * written `apt-mark showmanual | xargs apt-mark auto`).
  * Variables set earlier in the script (`buildDeps='gcc make'; apt-get install $buildDeps`) are expanded;
- * others can be resolved by the caller (ARG/ENV) through `options.resolve`.
+ * others can be resolved by the caller (ARG/ENV) through `options.resolve`. What one install command line says
+ * by itself (packages, flags, manifests, target) is read in `packageInstalls.ts`.
  */
-import { ObjectMemo } from './memo';
-import { recognize, type PackageManager, type Recognized } from './packageManagers';
-import { normalizeName, parseSpec, type Ecosystem } from './packageSpecs';
+import { recognize, type PackageManager } from './packageManagers';
+import { APK_UPDATE, AUTO_REMOVE, has, packagesOf, toInstall, type Resolver } from './packageInstalls';
+import { normalizeName, type Ecosystem } from './packageSpecs';
 import { cleanupKindsOf, type CacheKind } from './packageCaches';
-import { basename, commandArgs, commandName, findOptionFrom, findOptionIn, optionIndex, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { basename, commandArgs, commandName, type ShellAssignment, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export type { PackageManager } from './packageManagers';
 export type { Ecosystem } from './packageSpecs';
@@ -53,7 +54,7 @@ export interface InstallFlags {
   readonly production: boolean;
 }
 
-interface Op {
+export interface Op {
   readonly manager: PackageManager;
   readonly ecosystem: Ecosystem;
   readonly command: ShellCommand;
@@ -116,7 +117,6 @@ export interface PackageOptions {
   readonly resolve?: (name: string) => string | undefined;
 }
 
-const VAR_WORD = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 /** `$(apt-mark showmanual)` in an assignment or operand: the packages installed by hand so far. */
 const SHOWMANUAL = /\bapt-mark\s+showmanual\b/;
 const DECLARERS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
@@ -253,177 +253,6 @@ function rememberVariables(cmd: ShellCommand, state: ScriptState): void {
 }
 
 // Option lists as constants: a rest parameter made an array per lookup (a dozen lookups per install).
-const APK_UPDATE = ['-U', '--update', '--update-cache'];
-const AUTO_REMOVE = ['--auto-remove', '--autoremove'];
-const EDITABLE = ['-e', '--editable'];
-const GEM_VERSION = ['-v', '--version'];
-const CARGO_VERSION = ['--version', '--vers'];
-const REQUIREMENTS = ['-r', '--requirement', '--requirements'];
-const CONDA_FILE = ['--file'];
-const SETOPT = ['--setopt'];
-const APT_OPTION = ['-o', '--option'];
-const OMIT = ['--omit'];
-const GLOBAL = ['-g', '--global'];
-const LOCATION = ['--location'];
-const VIRTUAL = ['--virtual', '-t'];
-const YES = ['-y', '--yes', '--assume-yes', '--assumeyes', '--force-yes'];
-const ZYPPER_YES = ['-n', '--non-interactive', '--no-confirm'];
-const NO_RECOMMENDS = ['--no-install-recommends', '--no-recommends'];
-const NO_CACHE = ['--no-cache'];
-const NO_CACHE_DIR = ['--no-cache-dir'];
-const USER = ['--user'];
-const UPGRADE = ['-U', '--upgrade'];
-const PRODUCTION = ['--production', '--prod', '--no-dev'];
-const ONLY = ['--only'];
-const PNPM_PROD = ['-P'];
-const PYTHON_TARGET = ['-t', '--target', '--prefix', '--root'];
-const NODE_TARGET = ['--prefix', '--modules-folder'];
-const RUST_TARGET = ['--root'];
-const RUBY_TARGET = ['-i', '--install-dir'];
-
-// `rec.options` holds every option word before `--`: without one, no lookup can match (a dozen per install).
-function has(rec: Recognized, aliases: readonly string[]): boolean {
-  return rec.options.length > 0 && optionIndex(rec.args, 0, aliases) >= 0;
-}
-
-function value(rec: Recognized, aliases: readonly string[]): string | undefined {
-  return rec.options.length > 0 ? findOptionIn(rec.args, aliases, true)?.value : undefined;
-}
-
-/** Every value of a repeatable option (`-r a.txt -r b.txt`). */
-function values(rec: Recognized, aliases: readonly string[]): string[] {
-  const out: string[] = [];
-  if (rec.options.length === 0) return out;
-  for (let i = 0; i < rec.args.length; ) {
-    const hit = findOptionFrom(rec.args, i, aliases, true);
-    if (!hit) break;
-    if (hit.value !== undefined) out.push(hit.value);
-    i = hit.argIndex + (hit.valueWord ? 1 : 0) + 1;
-  }
-  return out;
-}
-
-type Resolver = (n: string) => ShellAssignment | string | undefined;
-
-/** What an install command says by itself: everything but where it stands (`Op`). */
-type InstallCore = Omit<PackageInstall, keyof Op>;
-
-/**
- * Install cores of commands whose operands name no variable (nearly all): the same whatever the scope, so package
- * ops and the dependency-install classification (`installOf`) read each command line once. Only install commands
- * get an entry.
- */
-const coreCache = new ObjectMemo<Recognized, InstallCore>();
-
-// Written out rather than spread: spreading objects of two shapes was the most expensive line of package ops.
-function toInstall(rec: Recognized, command: ShellCommand, seq: number, resolve: Resolver): PackageInstall {
-  const c = installCore(rec, command, resolve);
-  return {
-    manager: rec.manager, ecosystem: rec.ecosystem, command, seq,
-    subcommand: c.subcommand, packages: c.packages, fromManifest: c.fromManifest, manifests: c.manifests,
-    global: c.global, group: c.group, target: c.target, flags: c.flags,
-  };
-}
-
-function installCore(rec: Recognized, command: ShellCommand, resolve: Resolver): InstallCore {
-  const hit = coreCache.get(rec);
-  if (hit) return hit;
-  const core = readInstall(rec, command, resolve);
-  if (!rec.operands.some((w) => VAR_WORD.test(w.value))) coreCache.set(rec, core);
-  return core;
-}
-
-const NO_RESOLVE: Resolver = () => undefined;
-
-/**
- * The install `cmd` performs on its own, with `$VAR` operands left unresolved: what `parseInstalls` finds in a
- * script of that one command.
- */
-export function installOf(cmd: ShellCommand): PackageInstall | undefined {
-  try {
-    const rec = recognize(cmd);
-    if (!rec || rec.action !== 'install') return undefined;
-    return toInstall(rec, cmd, 1, NO_RESOLVE);
-  } catch {
-    return undefined;
-  }
-}
-
-function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver): InstallCore {
-  const eco = rec.ecosystem;
-  const packages = packagesOf(rec, resolve);
-  if (eco === 'python') {
-    for (const ed of values(rec, EDITABLE)) {
-      const w = rec.args.find((x) => x.value === ed || x.value.endsWith('=' + ed)) ?? command.words[0]!;
-      packages.push(ref(ed, eco, w, undefined));
-    }
-  }
-  const pinned = eco === 'ruby' ? value(rec, GEM_VERSION) : eco === 'rust' ? value(rec, CARGO_VERSION) : undefined;
-  const withVersion = pinned ? packages.map((p) => (p.version ? p : { ...p, version: pinned, constraint: pinned })) : packages;
-  const manifests = eco === 'python' ? values(rec, REQUIREMENTS) : eco === 'conda' ? values(rec, CONDA_FILE) : [];
-  const rpmSetopt = values(rec, SETOPT).some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
-  const aptOption = values(rec, APT_OPTION).some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
-  const pipNoCacheEnv = command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
-  const omit = values(rec, OMIT);
-  return {
-    subcommand: rec.subcommand,
-    packages: /^(group|module)/.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
-    fromManifest: manifests.length > 0 || (rec.manifestCapable && packages.length === 0),
-    manifests,
-    global:
-      rec.subcommand.startsWith('global ') ||
-      (eco === 'node' && (has(rec, GLOBAL) || value(rec, LOCATION) === 'global')),
-    group: rec.manager === 'apk' ? value(rec, VIRTUAL) : undefined,
-    target: targetOf(rec),
-    flags: {
-      yes: has(rec, YES) || (rec.manager === 'zypper' && has(rec, ZYPPER_YES)),
-      noInstallRecommends: has(rec, NO_RECOMMENDS) || aptOption || rpmSetopt,
-      noCache: (rec.manager === 'apk' || rec.manager === 'uv') && has(rec, NO_CACHE),
-      noCacheDir: has(rec, NO_CACHE_DIR) || pipNoCacheEnv,
-      user: eco === 'python' && has(rec, USER),
-      upgrade: eco === 'python' && has(rec, UPGRADE),
-      production:
-        has(rec, PRODUCTION) || omit.includes('dev') || /^prod/.test(value(rec, ONLY) ?? '') ||
-        (rec.manager === 'pnpm' && has(rec, PNPM_PROD)) || (rec.manager === 'poetry' && value(rec, ONLY) === 'main'),
-    },
-  };
-}
-
-function targetOf(rec: Recognized): string | undefined {
-  switch (rec.ecosystem) {
-    case 'python': return value(rec, PYTHON_TARGET);
-    case 'node': return value(rec, NODE_TARGET);
-    case 'rust': return value(rec, RUST_TARGET);
-    case 'ruby': return value(rec, RUBY_TARGET);
-    default: return undefined;
-  }
-}
-
-function packagesOf(rec: Recognized, resolve: Resolver): PackageRef[] {
-  const out: PackageRef[] = [];
-  for (const w of rec.operands) {
-    const m = VAR_WORD.exec(w.value);
-    const bound = m ? resolve(m[1]!) : undefined;
-    const text = bound === undefined ? undefined : typeof bound === 'string' ? bound : bound.value;
-    // A value computed at build time (`runDeps="$(scanelf …)"`) names packages we cannot know.
-    if (m && text !== undefined && !/\$\(|`/.test(text)) {
-      const via = typeof bound === 'string' ? undefined : bound;
-      for (const spec of text.split(/\s+/)) if (spec && spec !== '\\') out.push(ref(spec, rec.ecosystem, w, via));
-      continue;
-    }
-    out.push(ref(w.value, rec.ecosystem, w, undefined));
-  }
-  return out;
-}
-
-function ref(spec: string, eco: Ecosystem, word: ShellWord, via: ShellAssignment | undefined): PackageRef {
-  const p = parseSpec(spec, eco);
-  // `prisma@$VERSION` still names prisma; only a name computed at build time (`gcc-$V`, `pkg-${V}`) is unknown.
-  const dynamic = p.kind === 'name' && (/[$`]/.test(p.name) || /^[$`]/.test(p.constraint));
-  if (dynamic) return { spec, name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'variable', word, via };
-  return { spec, name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind, word, via };
-}
-
 /** The removal, after `install`, that takes `pkg` (or, without `pkg`, every package of `install`) away again. */
 export function removalOf(ops: PackageOps, install: PackageInstall, pkg?: PackageRef): PackageRemoval | undefined {
   const wanted = pkg ? [pkg] : install.packages;

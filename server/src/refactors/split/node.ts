@@ -5,7 +5,7 @@
  * application directory is (it is what `npm start` may read).
  */
 import { recognize } from '../../analysis/packageManagers';
-import { installOf } from '../../analysis/packages';
+import { installOf } from '../../analysis/packageInstalls';
 import { commandArgs, commandName } from '../../analysis/shell';
 import { keyword } from '../style';
 import { resolvePath, type SplitAnalysis } from './analysis';

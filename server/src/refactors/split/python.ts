@@ -10,7 +10,7 @@
  * The application tree (WORKDIR of the build) is copied as well: Python runs from its sources.
  */
 import { recognize } from '../../analysis/packageManagers';
-import { installOf } from '../../analysis/packages';
+import { installOf } from '../../analysis/packageInstalls';
 import { commandArgs, commandName, type ShellCommand } from '../../analysis/shell';
 import { keyword } from '../style';
 import { resolvePath, type SplitAnalysis } from './analysis';
