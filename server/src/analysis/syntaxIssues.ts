@@ -3,7 +3,8 @@
  * instructions, instructions before the first FROM, argument counts, flags (unknown, missing or invalid values,
  * duplicates), `--mount` options, SHELL without JSON form, HEALTHCHECK and ONBUILD forms, ENV/LABEL pairs,
  * invalid stage names, unterminated heredocs, parser directives, and FROM references that are empty after ARG
- * expansion or not valid image references. The `dockerfile-syntax` rule turns these into problems.
+ * expansion or not valid image references (the flags are checked in `syntaxFlags.ts`). The `dockerfile-syntax` rule
+ * turns these into problems.
  *
  * Deliberately not reported (BuildKit accepts them): several sources with a destination that does not end in
  * `/` (`COPY a b .` — only the classic builder refused it), malformed JSON in RUN/CMD/ENTRYPOINT/COPY (it silently
@@ -11,16 +12,13 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
-import {
-  flagsOf, goDurationMs, HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isGoDuration, isValidImageReference, isValidStageName, MOUNT_KEYS,
-  MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES,
-} from './buildkitGrammar';
+import { HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isValidImageReference, isValidStageName } from './buildkitGrammar';
 import {
   endsWithContinuation, joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word,
 } from './logicalLine';
 import { headSettles, skipBlanks, wordEnd } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
-import { own } from './ownKey';
+import { checkFlags } from './syntaxFlags';
 
 export type SyntaxIssueKind =
   | 'parseCrash' | 'unknownInstruction' | 'beforeFrom' | 'noStage' | 'missingArgs' | 'fromArgs' | 'invalidStageName'
@@ -189,94 +187,6 @@ function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIs
   if (!healthcheckNone && p.flags.length > 0) checkFlags(instr, p.flags, issues);
   checkArguments(model, instr, p, issues);
   if (HEREDOC_INSTRUCTIONS.has(keyword) && instr.heredocs.length > 0) checkHeredocs(model, instr, p, issues);
-}
-
-function checkFlags(instr: Instr, flags: readonly FlagInfo[], issues: SyntaxIssue[]) {
-  const known = flagsOf(instr.keyword);
-  for (let f = 0; f < flags.length; f++) {
-    const flag = flags[f]!;
-    const type = own(known, flag.name);
-    if (!type) {
-      const typo = { name: flag.name, range: flag.nameRange, candidates: Object.keys(known) };
-      issues.push({ kind: 'unknownFlag', range: wholeFlag(flag), data: flagData(instr, flag), typo });
-      continue;
-    }
-    // A flag of the same name before it had the same (known) type.
-    if (type !== 'strings' && namedBefore(flags, f)) {
-      issues.push({ kind: 'flagDuplicate', range: wholeFlag(flag), data: flagData(instr, flag) });
-    }
-    const value = flag.value;
-    if (type === 'bool') {
-      if (value === '') issues.push({ kind: 'flagValueMissing', range: flag.range, data: flagData(instr, flag) });
-      else if (value !== null && !/^(true|false)$/i.test(value)) issues.push({ kind: 'flagBool', range: flag.range, data: { ...flagData(instr, flag), value } });
-      continue;
-    }
-    if (value === null) {
-      issues.push({ kind: 'flagValueMissing', range: flag.range, data: flagData(instr, flag) });
-      continue;
-    }
-    if (value.includes('$')) continue;
-    if (instr.keyword === 'HEALTHCHECK') {
-      if (flag.name === 'retries') {
-        if (!/^[+-]?\d+$/.test(value) || Number(value) < 0 || Number(value) > 2147483647) badValue(instr, flag, value, 'non-negative whole number', issues);
-      } else if (value !== '') {
-        const ms = goDurationMs(value);
-        if (!isGoDuration(value) || (ms !== 0 && ms < 1)) badValue(instr, flag, value, 'duration (such as 30s or 1m30s, at least 1ms)', issues);
-      }
-    } else if (instr.keyword === 'RUN') {
-      if (flag.name === 'network' && !NETWORK_MODES.includes(value)) badValue(instr, flag, value, 'network mode (default, none or host)', issues);
-      if (flag.name === 'security' && !SECURITY_MODES.includes(value)) badValue(instr, flag, value, 'security mode (sandbox or insecure)', issues);
-      if (flag.name === 'mount') checkMount(flag, issues);
-    }
-  }
-}
-
-function namedBefore(flags: readonly FlagInfo[], f: number): boolean {
-  for (let e = 0; e < f; e++) if (flags[e]!.name === flags[f]!.name) return true;
-  return false;
-}
-
-function wholeFlag(flag: FlagInfo): Range {
-  return { start: flag.range.start, end: flag.nameRange.end };
-}
-
-function flagData(instr: Instr, flag: FlagInfo): { name: string; keyword: string } {
-  return { name: flag.name, keyword: instr.keywordText };
-}
-
-function badValue(instr: Instr, flag: FlagInfo, value: string, what: string, issues: SyntaxIssue[]) {
-  issues.push({ kind: 'flagValue', range: flag.valueRange ?? flag.range, data: { ...flagData(instr, flag), value, what } });
-}
-
-/** `--mount` options that may be written without `=value`. */
-const MOUNT_SWITCHES: ReadonlySet<string> = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
-const MOUNT_KEY_SET: ReadonlySet<string> = new Set(MOUNT_KEYS);
-
-function checkMount(flag: FlagInfo, issues: SyntaxIssue[]) {
-  for (const opt of flag.options) {
-    const key = opt.name.toLowerCase();
-    if (opt.value === null && !MOUNT_SWITCHES.has(key)) {
-      issues.push({ kind: 'mountField', range: opt.range, data: { name: opt.name } });
-      continue;
-    }
-    if (!MOUNT_KEY_SET.has(key)) {
-      const nameRange = { start: opt.range.start, end: { line: opt.range.start.line, character: opt.range.start.character + opt.name.length } };
-      issues.push({
-        kind: 'mountKey', range: nameRange, data: { name: opt.name },
-        typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3) },
-      });
-      continue;
-    }
-    const value = opt.value;
-    if (value === null) continue;
-    if (value.includes('$')) continue;
-    if (key === 'type' && !MOUNT_TYPES.includes(value.toLowerCase())) {
-      issues.push({ kind: 'mountType', range: opt.valueRange ?? opt.range, data: { value } });
-    }
-    if (key === 'sharing' && !MOUNT_SHARING.includes(value.toLowerCase())) {
-      issues.push({ kind: 'flagValue', range: opt.valueRange ?? opt.range, data: { name: 'mount', value, what: 'sharing mode (shared, private or locked)' } });
-    }
-  }
 }
 
 /** JSON (exec) form as BuildKit reads it: a JSON array of strings; undefined when the text is not one. */
