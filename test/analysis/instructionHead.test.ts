@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
-import { headSettles, skipBlanks, wordEnd } from '../../server/src/analysis/instructionHead';
-import { joinLogicalLine, logicalLines, splitWords } from '../../server/src/analysis/logicalLine';
+import { headSettles } from '../../server/src/analysis/instructionHead';
+import { joinLogicalLine, logicalLines, skipBlanks, splitWords, wordEnd } from '../../server/src/analysis/logicalLine';
 import type { DockerfileModel, Instr } from '../../server/src/analysis/model';
 import { parseJsonForm } from '../../server/src/analysis/syntaxIssues';
 
@@ -69,11 +69,23 @@ describe('headSettles', () => {
     expect(settled).toBeGreaterThan(1000);
   });
 
-  it('scans words as splitWords does', () => {
-    for (const text of ['a "b c" d', "a 'b\\' c' d", 'a\\ b c', '--x="a b" y', 'x\t\ty', '"unclosed x', 'e\\']) {
+  it('splits words as BuildKit does (splitWords, skipBlanks and wordEnd)', () => {
+    const cases: [string, string[]][] = [
+      ['a "b c" d', ['a', '"b c"', 'd']],
+      ["a 'b\\' c' d", ['a', "'b\\'", "c' d"]],
+      ['a\\ b c', ['a\\ b', 'c']],
+      ['--x="a b" y', ['--x="a b"', 'y']],
+      ['x\t\ty', ['x', 'y']],
+      ['"unclosed x', ['"unclosed x']],
+      ['e\\', ['e\\']],
+      ['  ', []],
+    ];
+    for (const [text, words] of cases) {
+      expect(splitWords(text, '\\').map((w) => w.raw), text).toEqual(words);
+      expect(splitWords(text, '\\').map((w) => text.slice(w.start, w.start + w.raw.length)), text).toEqual(words);
       const starts: number[] = [];
       for (let at = skipBlanks(text, 0); at < text.length; at = skipBlanks(text, wordEnd(text, '\\', at))) starts.push(at);
-      expect(starts, text).toEqual(splitWords(text, '\\').map((w) => w.start));
+      expect(starts.map((at) => text.slice(at, wordEnd(text, '\\', at))), text).toEqual(words);
     }
   });
 });

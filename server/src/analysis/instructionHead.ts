@@ -1,39 +1,10 @@
 /**
- * Word scanning for `syntaxIssues` over an instruction's logical line, as `splitWords` splits it (quotes group
- * blanks, the escape character protects the next character) but by offsets, without making word strings.
- *
  * `headSettles` answers, from the instruction's first physical line alone, whether the checks that only count
  * words can have nothing to report: most RUN, COPY, WORKDIR, … instructions show their flags and first arguments
  * on that line, and joining the continuation lines of every RUN only to see that was most of the syntax check.
  */
-import { endsWithContinuation, lineTextAt, trimmedLength } from './logicalLine';
+import { endsWithContinuation, lineTextAt, skipBlanks, trimmedLength, wordEnd } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
-
-/** First offset from `at` that is not a blank (BuildKit's word separators are space and tab), at most `text.length`. */
-export function skipBlanks(text: string, at: number): number {
-  let i = at;
-  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(i)) i++;
-  return Math.min(i, text.length);
-}
-
-/** End of the word starting at `start` (`text.length` when it runs to the end), with the quoting of `splitWords`. */
-export function wordEnd(text: string, esc: string, start: number): number {
-  let quote: string | undefined;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === esc && quote === '"' && i + 1 < text.length) i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === esc && i + 1 < text.length) {
-      i++;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ' ' || c === '\t') {
-      return i;
-    }
-  }
-  return text.length;
-}
 
 /**
  * True when the first physical line of `instr` shows, before its end (or its continuation marker), every flag

@@ -135,26 +135,39 @@ export interface Word {
  */
 export function splitWords(text: string, escapeChar: string, from = 0): Word[] {
   const words: Word[] = [];
-  let start = -1;
+  for (let start = skipBlanks(text, from); start < text.length; ) {
+    const end = wordEnd(text, escapeChar, start);
+    words.push({ raw: text.slice(start, end), start });
+    start = skipBlanks(text, end);
+  }
+  return words;
+}
+
+/** First offset from `at` that is not a blank (BuildKit's word separators are space and tab), at most `text.length`. */
+export function skipBlanks(text: string, at: number): number {
+  let i = at;
+  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(i)) i++;
+  return Math.min(i, text.length);
+}
+
+/**
+ * End of the word starting at `start` (`text.length` when it runs to the end): the first blank outside quotes that
+ * the escape character does not protect (it does not inside `'…'`).
+ */
+export function wordEnd(text: string, esc: string, start: number): number {
   let quote: string | undefined;
-  for (let i = from; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text[i]!;
-    if (start < 0) {
-      if (c === ' ' || c === '\t') continue;
-      start = i;
-    }
     if (quote) {
-      if (c === escapeChar && quote === '"' && i + 1 < text.length) i++;
+      if (c === esc && quote === '"' && i + 1 < text.length) i++;
       else if (c === quote) quote = undefined;
-    } else if (c === escapeChar && i + 1 < text.length) {
+    } else if (c === esc && i + 1 < text.length) {
       i++;
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === ' ' || c === '\t') {
-      words.push({ raw: text.slice(start, i), start });
-      start = -1;
+      return i;
     }
   }
-  if (start >= 0) words.push({ raw: text.slice(start), start });
-  return words;
+  return text.length;
 }

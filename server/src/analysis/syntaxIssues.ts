@@ -14,9 +14,10 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
 import { HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isValidImageReference, isValidStageName } from './buildkitGrammar';
 import {
-  endsWithContinuation, joinLogicalLine, lineTextAt, logicalLines, splitWords, trimmedLength, type JoinedLine, type PhysicalLine, type Word,
+  endsWithContinuation, joinLogicalLine, lineTextAt, logicalLines, skipBlanks, splitWords, trimmedLength, wordEnd, type JoinedLine,
+  type PhysicalLine, type Word,
 } from './logicalLine';
-import { headSettles, skipBlanks, wordEnd } from './instructionHead';
+import { headSettles } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 import { checkFlags } from './syntaxFlags';
 
