@@ -7,6 +7,8 @@
  *   pass) and hands out copies where callers change what they get.
  * - The parser constructs each instruction twice: once to look for heredocs when its first line ends, once to
  *   add it to the tree. When both calls cover the same text, the second gets the first's instance.
+ * Also: the parser reads the model's TextDocument instead of making its own (one line table per model), and the
+ * tree's `organizeComments` computes each stage's range once.
  * The nodes are instances of subclasses of dockerfile-ast's own classes, so every other query (flags,
  * properties, FROM parts, heredocs) is dockerfile-ast's code over the same arguments; test/analysis/astParser.test.ts
  * compares the trees with `DockerfileParser.parse`.
@@ -134,9 +136,9 @@ interface Template {
 
 /**
  * `Dockerfile.organizeComments()` as dockerfile-ast does it (each comment goes to the initial instructions or to
- * the stage that contains it), with each stage's range computed once: the original recomputes every stage's range
- * for every comment, which made it quadratic and a tenth of a large file's parse. A template's range depends on
- * its instructions only, which adding comments does not change.
+ * the stage that contains it), with each stage's range computed once: the original builds every stage's range anew
+ * for every comment, quadratic in comments × stages. A template's range depends on its instructions only, which
+ * adding comments does not change.
  */
 function organizeComments(this: TreeInternals): void {
   const comments = this.getComments();
