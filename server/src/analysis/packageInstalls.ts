@@ -13,6 +13,7 @@ import { findOptionFrom, findOptionIn, optionIndex, type ShellAssignment, type S
 
 const VAR_WORD = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
+// Option lists are constants, not rest parameters: a rest parameter makes an array per lookup (a dozen per install).
 export const APK_UPDATE = ['-U', '--update', '--update-cache'];
 export const AUTO_REMOVE = ['--auto-remove', '--autoremove'];
 const EDITABLE = ['-e', '--editable'];

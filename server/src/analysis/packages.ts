@@ -252,7 +252,6 @@ function rememberVariables(cmd: ShellCommand, state: ScriptState): void {
   }
 }
 
-// Option lists as constants: a rest parameter made an array per lookup (a dozen lookups per install).
 /** The removal, after `install`, that takes `pkg` (or, without `pkg`, every package of `install`) away again. */
 export function removalOf(ops: PackageOps, install: PackageInstall, pkg?: PackageRef): PackageRemoval | undefined {
   const wanted = pkg ? [pkg] : install.packages;
