@@ -9,7 +9,7 @@ describe('PositionFinder', () => {
   for (const text of TEXTS) {
     it(`answers as TextDocument for ${JSON.stringify(text)}`, () => {
       const document = TextDocument.create('file:///x', 'dockerfile', 0, text);
-      const finder = new PositionFinder(text, lineOffsetsOf(text));
+      const finder = new PositionFinder(text, lineOffsetsOf(TextDocument.create('file:///y', 'dockerfile', 0, text)));
       const offsets = [...Array(text.length + 3).keys()].map((i) => i - 1);
       // Forward, backward and jumping around (the finder starts from its last answer).
       for (const order of [offsets, [...offsets].reverse(), offsets.map((_, i) => offsets[(i * 7) % offsets.length]!)]) {

@@ -7,8 +7,9 @@
  *   pass) and hands out copies where callers change what they get.
  * - The parser constructs each instruction twice: once to look for heredocs when its first line ends, once to
  *   add it to the tree. When both calls cover the same text, the second gets the first's instance.
- * Also: the parser reads the model's TextDocument instead of making its own (one line table per model), and the
- * tree's `organizeComments` computes each stage's range once.
+ * Also: the parser reads the model's TextDocument instead of making its own (one document and one line table
+ * per model, which the parser's position finder reads too), and the tree's `organizeComments` computes each
+ * stage's range once.
  * The nodes are instances of subclasses of dockerfile-ast's own classes, so every other query (flags,
  * properties, FROM parts, heredocs) is dockerfile-ast's code over the same arguments; test/analysis/astParser.test.ts
  * compares the trees with `DockerfileParser.parse`.
@@ -43,14 +44,13 @@ interface ParserInternals {
 const ARGUMENTS = Symbol('arguments');
 const LAST_CREATED = Symbol('lastCreated');
 
-/** One position finder per parsed document (the line table is built once per text). */
+/** One position finder per parsed document, over the document's own line table. */
 const finders = new ObjectMemo<TextDocument, PositionFinder>();
 
 function finderOf(document: TextDocument): PositionFinder {
   let finder = finders.get(document);
   if (!finder) {
-    const text = document.getText();
-    finder = new PositionFinder(text, lineOffsetsOf(text));
+    finder = new PositionFinder(document.getText(), lineOffsetsOf(document));
     finders.set(document, finder);
   }
   return finder;
@@ -113,7 +113,7 @@ const OTHER = withArgumentsOnce(Instruction);
 
 /**
  * Parses with the caller's `TextDocument` of the same text instead of one of its own (`parse()` assigns
- * `this.document` first thing; the assignment is ignored), so a model computes its line table once.
+ * `this.document` first thing; the assignment is ignored), so a model has one document and one line table.
  */
 class ReusingParser extends Parser {
   constructor(shared: TextDocument) {

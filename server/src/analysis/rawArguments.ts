@@ -7,6 +7,7 @@
  * searched from the previous position (arguments come in document order).
  */
 import { Argument } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 // Read once: every access to an imported name goes through the bundler's module getters.
@@ -19,25 +20,16 @@ const LF = 10;
 const HASH = 35;
 const DOLLAR = 36;
 
-/** Line start offsets of a text, exactly as vscode-languageserver-textdocument computes them (`\r\n`, `\r`, `\n`). */
-export function lineOffsetsOf(text: string): number[] {
-  const offsets = [0];
-  if (!text.includes('\r')) {
-    // Most files: jump from line break to line break (indexOf is much faster than a loop over characters).
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) offsets.push(i + 1);
-    return offsets;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR || c === LF) {
-      if (c === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
-      offsets.push(i + 1);
-    }
-  }
-  return offsets;
+/**
+ * The line start offsets `document` keeps for its own `positionAt`/`offsetAt` (vscode-languageserver-textdocument
+ * 1.0.12 computes them once, behind `getLineOffsets()`): the finder reads the same table instead of building a
+ * second one per text.
+ */
+export function lineOffsetsOf(document: TextDocument): readonly number[] {
+  return (document as unknown as { getLineOffsets(): readonly number[] }).getLineOffsets();
 }
 
-/** `TextDocument.positionAt` over a precomputed line table. */
+/** `TextDocument.positionAt` over the document's line table, searched from the previous answer. */
 export class PositionFinder {
   private line = 0;
 
