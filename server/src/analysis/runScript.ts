@@ -142,8 +142,8 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
     const script = parseMappedShell(text, execFormSource(execArgs));
     return [{ instr, start, end, heredoc: undefined, document, role, form: 'exec', language: 'sh', interpreter: undefined, script }];
   }
-  // The shell text is `src` already (parseShell would build it again); only an inverted region needs parseShell's clamping.
-  const line = end >= start ? parseMappedShell(text, src) : parseShell(text, { escapeChar, start, end });
+  // The shell text is `src` already (parseShell would build it again).
+  const line = parseMappedShell(text, src);
   const out: RunScript[] = [];
   if (line.commands.length) {
     const script = shellLanguage.language === 'sh' ? line : empty(text);
