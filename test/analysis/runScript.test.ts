@@ -228,6 +228,16 @@ describe('runScripts without a model', () => {
     expect(findCommands(s!.script, 'b')).toHaveLength(1);
   });
 
+  it('finds no script in an instruction whose range ends before its arguments', () => {
+    const text = 'FROM x\nRUN apt-get update && apt-get install -y curl\n';
+    const m = model(text);
+    const run = m.instructions[1]!;
+    for (const end of [{ line: 1, character: 3 }, { line: 0, character: 0 }]) {
+      const inverted: Instr = { ...run, range: { start: run.range.start, end } };
+      expect(runScripts(inverted, text)).toEqual([]);
+    }
+  });
+
   it('never throws on broken instructions', () => {
     for (const text of ['FROM x\nRUN ["sh", "-c"\n', 'FROM x\nRUN <<EOF\n', 'FROM x\nRUN \\\n', 'FROM x\nHEALTHCHECK CMD\n', 'FROM x\nRUN <<\n']) {
       const m = model(text);

@@ -98,10 +98,12 @@ describe('dockerfileSource', () => {
     }
   });
 
-  it('maps a region of one line, an empty region and a plain region', () => {
+  it('maps a region of one line, an empty region, an inverted region (as the empty one at its start) and a plain region', () => {
     const text = 'RUN echo hi  \nRUN a \\\n\n  # x\n  b \\\n';
     expectSameMap(dockerfileSource(text, 4, 13, '\\'), referenceSource(text, 4, 13, '\\'), 'one line');
     expectSameMap(dockerfileSource(text, 4, 4, '\\'), referenceSource(text, 4, 4, '\\'), 'empty');
+    expectSameMap(dockerfileSource(text, 13, 4, '\\'), referenceSource(text, 13, 13, '\\'), 'inverted');
+    expectSameMap(dockerfileSource(text, 13, 12, '\\'), referenceSource(text, 13, 13, '\\'), 'inverted by one');
     expectSameMap(dockerfileSource(text, 18, text.length, '\\'), referenceSource(text, 18, text.length, '\\'), 'dangling escape');
     const plain = plainSource(text, 4, 20);
     expect(plain.s).toBe(text.slice(4, 20));

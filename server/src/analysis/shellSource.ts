@@ -105,11 +105,8 @@ function isSkippableLine(text: string, lineStart: number, lineEnd: number): bool
  */
 export function dockerfileSource(text: string, start: number, end: number, escapeChar: EscapeChar): MappedSource {
   const escape = escapeChar.charCodeAt(0);
-  // An inverted region fails or yields nothing, as it did when the map was a typed array of `end - start + 1`.
-  if (end < start) {
-    if (end < start - 1) throw new RangeError('Invalid typed array length: ' + (end - start + 1));
-    return new RunMappedSource('', [0, 0], 0);
-  }
+  // An inverted region is read as the empty one at `start`, as `parseShell` clamps it.
+  if (end < start) end = start;
   let s = '';
   // Pairs (index in `s`, document offset) where a copied run starts; a run continuing the previous one in the
   // document (the line after a kept newline) extends it.
