@@ -12,19 +12,18 @@ import { guarded } from './parse';
  * `ARG A=1 B` declares two args. The arguments are split the way BuildKit splits them (blanks inside quotes or
  * after the escape character do not separate: `ARG X="a b"` is one declaration).
  */
-export function argDeclsOf(instr: Instr, escapeChar?: string): readonly ArgDecl[] {
-  const key = escapeChar ?? '';
+export function argDeclsOf(instr: Instr, escapeChar: string): readonly ArgDecl[] {
   const cached = argDeclsCache.get(instr);
-  if (cached && cached.key === key) return cached.decls;
+  if (cached && cached.escapeChar === escapeChar) return cached.decls;
   const decls = readArgDecls(instr, escapeChar);
-  argDeclsCache.set(instr, { key, decls });
+  argDeclsCache.set(instr, { escapeChar, decls });
   return decls;
 }
 
 /** Declarations by instruction: the model, every ARG scope and several rules read them (an instruction's text never changes). */
-const argDeclsCache = new ObjectMemo<Instr, { readonly key: string; readonly decls: readonly ArgDecl[] }>();
+const argDeclsCache = new ObjectMemo<Instr, { readonly escapeChar: string; readonly decls: readonly ArgDecl[] }>();
 
-function readArgDecls(instr: Instr, escapeChar: string | undefined): ArgDecl[] {
+function readArgDecls(instr: Instr, escapeChar: string): ArgDecl[] {
   return instructionWords(instr, escapeChar).flatMap((word) => {
     const eq = word.raw.indexOf('=');
     const name = eq < 0 ? word.raw : word.raw.slice(0, eq);

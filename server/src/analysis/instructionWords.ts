@@ -27,7 +27,7 @@ export interface InstructionWord {
 const wordsCache = new ObjectMemo<Instr, { readonly escapeChar: string; readonly words: readonly InstructionWord[] }>();
 
 /** The words after the keyword (flags included: `--from=x` is a word like any other). */
-export function instructionWords(instr: Instr, escapeChar: string = escapeCharOf(instr)): readonly InstructionWord[] {
+export function instructionWords(instr: Instr, escapeChar: string): readonly InstructionWord[] {
   const cached = wordsCache.get(instr);
   if (cached && cached.escapeChar === escapeChar) return cached.words;
   const words = readWords(instr, escapeChar);
@@ -46,12 +46,6 @@ function readWords(instr: Instr, escapeChar: string): InstructionWord[] {
   return splitWords(joined.text, escapeChar, afterKeyword).map((w) => ({
     raw: w.raw, range: { start: joined.positionAt(w.start), end: joined.positionAt(w.start + w.raw.length) },
   }));
-}
-
-/** dockerfile-ast keeps the parser's escape character on every instruction node. */
-function escapeCharOf(instr: Instr): string {
-  const esc = (instr.node as unknown as { escapeChar?: unknown }).escapeChar;
-  return esc === '`' ? '`' : '\\';
 }
 
 /** The same line classification as `logicalLines`, over the instruction's text instead of the document. */
