@@ -197,7 +197,7 @@ function runProductions(
     const type = mountType(flag);
     const raw = mountTarget(flag) ?? (type === 'secret' ? `/run/secrets/${mountOption(flag, 'id') ?? ''}` : undefined);
     if (raw === undefined) continue;
-    const value = model.expand(raw, instr.trigger ?? instr).value;
+    const value = model.expand(raw, instr).value;
     const target = value.startsWith('/') ? joinPath('/', value) : start !== undefined ? joinPath(start, value) : undefined;
     if (target === undefined || value.includes('$')) {
       blind(instr, 'a mount target is only known at build time');
