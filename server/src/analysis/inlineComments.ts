@@ -10,7 +10,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { INSTRUCTIONS } from './buildkitGrammar';
-import { endsWithContinuation, isSkippedLine, lineTextAt, logicalLines, trimmedLength, type PhysicalLine } from './logicalLine';
+import { endsWithContinuation, isSkippedLine, lineTextAt, logicalLines, type PhysicalLine } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 
 export type InlineCommentKind = 'argument' | 'swallows' | 'breaksContinuation';
@@ -53,7 +53,7 @@ export function inlineComments(model: DockerfileModel, instr: Instr): InlineComm
     const text = line.text;
     const from = li === 0 ? instr.keywordRange.end.character : 0;
     // A continuing line ends at its marker; a last line at its last non-blank character.
-    const end = line.continues ? line.contentEnd : trimmedLength(text);
+    const end = line.contentEnd;
     for (let i = from; i < end; i++) {
       const c = text[i]!;
       if (quote) {
