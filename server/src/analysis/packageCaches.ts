@@ -4,7 +4,7 @@
  * committed. Paths are compared as directories: removing `/root/.cache` cleans pip's `/root/.cache/pip`, while
  * removing `/var/lib/apt/lists/partial` does not clean the lists.
  */
-import { recognize, type Recognized } from './packageManagers';
+import { recognize, type PackageManager, type Recognized } from './packageManagers';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from './shell';
 
 export type CacheKind =
@@ -62,11 +62,15 @@ function isSameOrUnder(path: string, dir: string): boolean {
 // Shared, never changed: a manager's clean command is recognized in many scripts.
 const APT_ARCHIVES: readonly CacheKind[] = ['apt-archives'];
 const APT_ALL: readonly CacheKind[] = ['apt-archives', 'apt-lists'];
-const KIND: { readonly [K in CacheKind]?: readonly CacheKind[] } = {
-  apk: ['apk'], rpm: ['rpm'], zypper: ['zypper'], pip: ['pip'], uv: ['uv'], npm: ['npm'], yarn: ['yarn'], pnpm: ['pnpm'],
-  bun: ['bun'], conda: ['conda'], composer: ['composer'], gem: ['gem'], go: ['go'],
+const RPM: readonly CacheKind[] = ['rpm'];
+const GO: readonly CacheKind[] = ['go'];
+/** The caches the clean command of a manager empties, whatever its options (apt and go depend on them). */
+const CLEAN_KINDS: { readonly [M in PackageManager]?: readonly CacheKind[] } = {
+  apk: ['apk'], dnf: RPM, yum: RPM, microdnf: RPM, tdnf: RPM, zypper: ['zypper'], pip: ['pip'], uv: ['uv'], npm: ['npm'],
+  yarn: ['yarn'], pnpm: ['pnpm'], bun: ['bun'], conda: ['conda'], composer: ['composer'], bundle: ['gem'],
 };
 const NONE: readonly CacheKind[] = [];
+const GO_CACHES = ['-modcache', '-cache'];
 
 /** Caches a manager's own clean command empties. */
 function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
@@ -74,24 +78,10 @@ function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
   switch (rec.manager) {
     case 'apt-get': case 'apt': case 'aptitude':
       return /dist-?clean/.test(rec.subcommand) ? APT_ALL : APT_ARCHIVES;
-    case 'apk': return KIND.apk!;
-    case 'dnf': case 'yum': case 'microdnf': case 'tdnf': return KIND.rpm!;
-    case 'zypper': return KIND.zypper!;
-    case 'pip': return KIND.pip!;
-    case 'uv': return KIND.uv!;
-    case 'npm': return KIND.npm!;
-    case 'yarn': return KIND.yarn!;
-    case 'pnpm': return KIND.pnpm!;
-    case 'bun': return KIND.bun!;
-    case 'conda': return KIND.conda!;
-    case 'composer': return KIND.composer!;
-    case 'bundle': return KIND.gem!;
-    case 'go': return findOptionIn(rec.args, GO_CACHES) ? KIND.go! : NONE;
-    default: return NONE;
+    case 'go': return findOptionIn(rec.args, GO_CACHES) ? GO : NONE;
+    default: return CLEAN_KINDS[rec.manager] ?? NONE;
   }
 }
-
-const GO_CACHES = ['-modcache', '-cache'];
 
 /** `~/x`, `$HOME/x`, `/x/` and `/x/*` normalised to a directory path. */
 function normalizePath(raw: string): string {
