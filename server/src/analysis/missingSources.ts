@@ -3,12 +3,11 @@
  * its chain creates them, or only a RUN whose `--mount` target swallowed the writes. BuildKit then fails
  * with "failed to compute cache key: … not found".
  */
-import { argDeclsOf, envPairsOf } from './args';
 import { baseFactsOf, stageChain } from './finalImage';
 import { artifactFlows, type ArtifactFlow, type FlowSource } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, pathsOverlap, workdirAtEnd } from './paths';
-import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, stagePathsKnown, type PathStatus, type StagePaths } from './producedPaths';
+import { baseMayShip, declaredValues, instrPaths, isApplicationPath, namedPaths, pathStatus, stagePathsKnown, type PathStatus, type StagePaths } from './producedPaths';
 
 export interface MissingSource {
   readonly flow: ArtifactFlow;
@@ -99,6 +98,5 @@ function literallyNames(instr: Instr, path: string, escapeChar: string): boolean
     variables = true;
     return false;
   };
-  const found = instr.keyword === 'ENV' ? envPairsOf(instr).some(([, v]) => names(v)) : argDeclsOf(instr, escapeChar).some((d) => names(d.defaultValue ?? ''));
-  return found || (variables ? undefined : false);
+  return declaredValues(instr, escapeChar).some(names) || (variables ? undefined : false);
 }

@@ -126,10 +126,9 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
       copyProductions(model, instr, cwd, add, blind);
       break;
     case 'ENV':
-      for (const [, raw] of envPairsOf(instr)) envProductions(model, instr, raw, add);
-      break;
     case 'ARG':
-      for (const decl of argDeclsOf(instr, model.escapeChar)) envProductions(model, instr, decl.defaultValue ?? '', add);
+      // `model.expand` returns a value without `$` as it is, and `namedPaths` skips a value without `/`.
+      for (const raw of declaredValues(instr, model.escapeChar)) namedPaths(model.expand(raw, instr).value, (path) => add(path, 'env', true));
       break;
     case 'RUN':
       runProductions(model, stage, instr, cwd, add, mounts, blind);
@@ -139,15 +138,16 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
   return { productions, mounts: mounts.length === 0 ? NOTHING.mounts : mounts, opaque };
 }
 
-/** Absolute paths an ENV or ARG value names (`/opt/app`, `PATH=/opt/app/bin:$PATH`). */
-function envProductions(model: DockerfileModel, instr: Instr, raw: string, add: Add): void {
-  // Most values name no path, and a value without `$` expands to itself: skip the scope lookup for those.
-  const variables = raw.includes('$');
-  if (!variables && !raw.includes('/')) return;
-  namedPaths(variables ? model.expand(raw, instr.trigger ?? instr).value : raw, (path) => add(path, 'env', true));
+/** The values of an ENV, or the defaults of an ARG ('' for one without): what may name paths, unexpanded. */
+export function declaredValues(instr: Instr, escapeChar: string): string[] {
+  if (instr.keyword === 'ENV') return envPairsOf(instr).map(([, value]) => value);
+  return argDeclsOf(instr, escapeChar).map((d) => d.defaultValue ?? '');
 }
 
-/** Passes each absolute path an ENV or ARG value names (cleaned) to `each`, until `each` returns true; true then. */
+/**
+ * Passes each absolute path an ENV or ARG value names (`/opt/app`, `PATH=/opt/app/bin:$PATH`), cleaned, to `each`,
+ * until `each` returns true; true then.
+ */
 export function namedPaths(value: string, each: (path: string) => boolean | void): boolean {
   if (!value.includes('/')) return false;
   for (const part of value.split(/[:\s,;]/)) if (part.startsWith('/') && each(joinPath('/', part))) return true;
