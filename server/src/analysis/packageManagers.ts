@@ -158,8 +158,8 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
 
 /**
  * Package-manager commands, recognized once: package ops, cache cleanups, dependency-order and manifest checks
- * each ask about the same commands. Only hits are kept: telling any other command apart is cheap, and an entry
- * for every command of every script would make each garbage collection do more work than the cache saves.
+ * each ask about the same commands. Only hits are kept: telling any other command apart is cheap, while an entry
+ * is work for every garbage collection (most commands of a script are not package managers).
  */
 const cache = new ObjectMemo<ShellCommand, Recognized>();
 
