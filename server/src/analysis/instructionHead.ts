@@ -3,7 +3,7 @@
  * words can have nothing to report: most RUN, COPY, WORKDIR, … instructions show their flags and first arguments
  * on that line, and joining the continuation lines of every RUN only to see that was most of the syntax check.
  */
-import { endsWithContinuation, lineTextAt, skipBlanks, trimmedLength, wordEnd } from './logicalLine';
+import { contentEndOf, endsWithContinuation, lineTextAt, skipBlanks, wordEnd } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 
 /**
@@ -17,8 +17,8 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
   if (instr.keywordRange.end.line !== line) return false;
   const text = lineTextAt(model, line);
   // What the joined logical line starts with: this line up to its continuation marker.
-  const end = trimmedLength(text) - (endsWithContinuation(text, model.escapeChar) ? 1 : 0);
-  const head = end < text.length ? text.slice(0, Math.max(0, end)) : text;
+  const end = contentEndOf(text, endsWithContinuation(text, model.escapeChar));
+  const head = end < text.length ? text.slice(0, end) : text;
   const esc = model.escapeChar;
   let at = skipBlanks(head, instr.keywordRange.end.character);
   let flags = 0;

@@ -9,7 +9,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { ObjectMemo } from './memo';
-import { endsWithContinuation, isSkippedLine, joinLogicalLine, splitWords, trimmedLength, type PhysicalLine } from './logicalLine';
+import { joinLogicalLine, physicalLine, splitWords, type PhysicalLine } from './logicalLine';
 import type { Instr } from './model';
 import { guarded } from './parse';
 
@@ -55,15 +55,9 @@ function physicalLines(text: string, firstLine: number, firstColumn: number, esc
   for (let i = 0; i < rawLines.length; i++) {
     const rawLine = rawLines[i]!;
     const body = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const lineText = i === 0 ? ' '.repeat(firstColumn) + body : body;
-    if (i > 0 && isSkippedLine(lineText)) {
-      out.push({ line: firstLine + i, text: lineText, skipped: true, continues: true, contentEnd: lineText.length });
-      continue;
-    }
-    const continues = endsWithContinuation(lineText, esc);
-    const end = trimmedLength(lineText);
-    out.push({ line: firstLine + i, text: lineText, skipped: false, continues, contentEnd: Math.max(0, continues ? end - 1 : end) });
-    if (!continues) break;
+    const line = physicalLine(firstLine + i, i === 0 ? ' '.repeat(firstColumn) + body : body, i === 0, esc);
+    out.push(line);
+    if (!line.continues) break;
   }
   return out;
 }

@@ -68,21 +68,29 @@ export function logicalLines(model: DockerfileModel, instr: Instr): readonly Phy
 
 function readLogicalLines(model: DockerfileModel, instr: Instr): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
-  const esc = model.escapeChar;
   const last = instr.range.end.line;
   let continues = true;
   for (let line = instr.range.start.line; line <= last && continues; line++) {
-    const text = lineTextAt(model, line);
-    const first = line === instr.range.start.line;
-    if (!first && isSkippedLine(text)) {
-      lines.push({ line, text, skipped: true, continues: true, contentEnd: text.length });
-      continue;
-    }
-    continues = endsWithContinuation(text, esc);
-    const end = trimmedLength(text);
-    lines.push({ line, text, skipped: false, continues, contentEnd: Math.max(0, continues ? end - 1 : end) });
+    const physical = physicalLine(line, lineTextAt(model, line), line === instr.range.start.line, model.escapeChar);
+    lines.push(physical);
+    continues = physical.continues;
   }
   return lines;
+}
+
+/**
+ * How physical line `line` (its text `text`) counts in an instruction's logical line; `first` is the line holding
+ * the keyword, which is never skipped.
+ */
+export function physicalLine(line: number, text: string, first: boolean, escapeChar: string): PhysicalLine {
+  if (!first && isSkippedLine(text)) return { line, text, skipped: true, continues: true, contentEnd: text.length };
+  const continues = endsWithContinuation(text, escapeChar);
+  return { line, text, skipped: false, continues, contentEnd: contentEndOf(text, continues) };
+}
+
+/** Where a line's content ends: before its continuation marker when it continues, else before its trailing blanks. */
+export function contentEndOf(text: string, continues: boolean): number {
+  return Math.max(0, trimmedLength(text) - (continues ? 1 : 0));
 }
 
 /** A blank line or a `#` comment line (after leading white space), which BuildKit skips inside a continuation. */
@@ -100,12 +108,13 @@ export interface JoinedLine {
 
 export function joinLogicalLine(lines: readonly PhysicalLine[]): JoinedLine {
   const segments: { start: number; line: number; length: number }[] = [];
-  let text = '';
+  let start = 0;
   for (const l of lines) {
     if (l.skipped) continue;
-    segments.push({ start: text.length, line: l.line, length: l.contentEnd });
-    text += l.text.slice(0, l.contentEnd);
+    segments.push({ start, line: l.line, length: l.contentEnd });
+    start += l.contentEnd;
   }
+  const text = joinedText(lines);
   return {
     text,
     positionAt(offset) {
@@ -119,6 +128,17 @@ export function joinLogicalLine(lines: readonly PhysicalLine[]): JoinedLine {
       return { line: seg.line, character: Math.min(offset - seg.start, seg.length) };
     },
   };
+}
+
+/** The text of `joinLogicalLine`, without its position index (a single line is one slice). */
+export function joinedText(lines: readonly PhysicalLine[]): string {
+  if (lines.length === 1 && !lines[0]!.skipped) {
+    const only = lines[0]!;
+    return only.contentEnd === only.text.length ? only.text : only.text.slice(0, only.contentEnd);
+  }
+  let text = '';
+  for (const l of lines) if (!l.skipped) text += l.text.slice(0, l.contentEnd);
+  return text;
 }
 
 export interface Word {

@@ -14,8 +14,8 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
 import { HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isValidImageReference, isValidStageName } from './buildkitGrammar';
 import {
-  endsWithContinuation, joinLogicalLine, lineTextAt, logicalLines, skipBlanks, splitWords, trimmedLength, wordEnd, type JoinedLine,
-  type PhysicalLine, type Word,
+  contentEndOf, endsWithContinuation, joinedText, joinLogicalLine, lineTextAt, logicalLines, skipBlanks, splitWords, trimmedLength,
+  wordEnd, type JoinedLine, type Word,
 } from './logicalLine';
 import { headSettles } from './instructionHead';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
@@ -86,17 +86,6 @@ function positionIn(p: Parsed, offset: number): Position {
   return (p.joined ??= joinLogicalLine(logicalLines(p.model, p.instr))).positionAt(offset);
 }
 
-/** The text `joinLogicalLine` would build, without its position index (a single line is one slice). */
-function joinedText(lines: readonly PhysicalLine[]): string {
-  if (lines.length === 1 && !lines[0]!.skipped) {
-    const only = lines[0]!;
-    return only.contentEnd === only.text.length ? only.text : only.text.slice(0, only.contentEnd);
-  }
-  let text = '';
-  for (const l of lines) if (!l.skipped) text += l.text.slice(0, l.contentEnd);
-  return text;
-}
-
 /**
  * The text of `instr`'s logical line. A first line that does not continue is all of it: most instructions are one
  * line, and their list of physical lines need not be read.
@@ -106,7 +95,7 @@ function logicalText(model: DockerfileModel, instr: Instr): string {
   const text = lineTextAt(model, line);
   const continues = endsWithContinuation(text, model.escapeChar);
   if (continues && instr.range.end.line > line) return joinedText(logicalLines(model, instr));
-  const end = Math.max(0, trimmedLength(text) - (continues ? 1 : 0));
+  const end = contentEndOf(text, continues);
   return end === text.length ? text : text.slice(0, end);
 }
 
