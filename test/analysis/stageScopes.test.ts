@@ -66,6 +66,15 @@ describe('stageScope', () => {
     expect([...stageScope(model.stages[0]!, run, global).keys()]).toEqual(['A']);
   });
 
+  it('ends on a FROM chain that loops (buildModel never links to a later stage), reading it from the stage seen twice', () => {
+    const model = buildModel('FROM alpine AS a\nENV A=1\nFROM a AS b\nENV B=2\n');
+    const [a, b] = model.stages as [Stage, Stage];
+    (a as { parent: Stage | undefined }).parent = b;
+    const global = globalScope(model.globalArgs, model.escapeChar);
+    expect([...stageScope(b, undefined, global, model.escapeChar).entries()]).toEqual([['A', { kind: 'env', value: '1' }], ['B', { kind: 'env', value: '2' }]]);
+    expect([...stageScope(a, undefined, global, model.escapeChar).keys()]).toEqual(['A']);
+  });
+
   const corpus = path.resolve(__dirname, '../../../shared/corpus');
   const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
   it('matches the walk on every corpus file', () => {

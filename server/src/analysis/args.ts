@@ -152,7 +152,6 @@ export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): 
  */
 export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar = '\\'): Map<string, Binding> {
   const scopes = scopesOf(stage, global, escapeChar);
-  if (!scopes) return walkedStageScope(stage, at, global, escapeChar);
   // The declarations of the stage that come before `at` (all of them without `at`).
   let count = scopes.declaring.length;
   if (at) {
@@ -181,21 +180,21 @@ interface StageScopes {
 /** Per stage, one entry per (global scope, escape character) it was asked with (a model asks with one). */
 const scopesCache = new ObjectMemo<Stage, StageScopes[]>();
 
-/** Undefined when the stage's FROM chain loops (not from `buildModel`, which only links to earlier stages). */
-function scopesOf(stage: Stage, global: Scope, escapeChar: string): StageScopes | undefined {
-  // The stages from `stage` up its FROM chain to the first one whose scopes are known (or the root).
+function scopesOf(stage: Stage, global: Scope, escapeChar: string): StageScopes {
+  // The stages from `stage` up its FROM chain to the first one whose scopes are known (or the root). A chain that
+  // loops (`buildModel` never makes one: a parent is an earlier stage) is read as if it started at the stage seen
+  // twice.
   const pending: Stage[] = [];
   const seen = new Set<Stage>();
   let known: StageScopes | undefined;
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
+  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
     known = cachedScopes(s, global, escapeChar);
     if (known) break;
-    if (seen.has(s)) return undefined;
     seen.add(s);
     pending.push(s);
   }
   for (let i = pending.length - 1; i >= 0; i--) known = buildScopes(pending[i]!, known, global, escapeChar);
-  return known;
+  return known!;
 }
 
 function cachedScopes(stage: Stage, global: Scope, escapeChar: string): StageScopes | undefined {
@@ -220,27 +219,6 @@ function buildScopes(stage: Stage, parent: StageScopes | undefined, global: Scop
 }
 
 const EMPTY_SCOPE: ReadonlyMap<string, Binding> = new Map();
-
-/** `stageScope` walking the FROM chain from its root, for chains that loop. */
-function walkedStageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar: string): Map<string, Binding> {
-  const scope = new Map<string, Binding>();
-  const chain: Stage[] = [];
-  const seen = new Set<Stage>();
-  for (let s: Stage | undefined = stage.parent; s && !seen.has(s); s = s.parent) {
-    seen.add(s);
-    chain.unshift(s);
-  }
-  for (const parent of chain) declareAll(parent, undefined, scope, global, escapeChar);
-  declareAll(stage, at, scope, global, escapeChar);
-  return scope;
-}
-
-function declareAll(stage: Stage, at: Instr | undefined, scope: Map<string, Binding>, global: Scope, esc: string) {
-  for (const instr of stage.instructions) {
-    if (at && instr.index >= at.index) break;
-    declare(instr, scope, global, esc);
-  }
-}
 
 /** Adds what an ARG or ENV instruction declares to `scope` (other instructions declare nothing). */
 function declare(instr: Instr, scope: Map<string, Binding>, global: Scope, esc: string) {
