@@ -18,19 +18,17 @@ export function inheritedVariables(stage: Stage, escapeChar: string): Set<string
 }
 
 /**
- * The names a stage's own instructions define, in order, memoised: every stage built FROM it asks again, so
- * re-reading the declarations made a chain of n stages parse the first stage's ARG/ENV lines n times.
+ * The names a stage's own instructions define, in the order they are first defined, memoised: every stage built
+ * FROM it asks again, so re-reading the declarations made a chain of n stages parse the first stage's ARG/ENV
+ * lines n times.
  */
-const ownNames = new ObjectMemo<Stage, { readonly escapeChar: string; readonly names: readonly string[] }>();
+const ownNames = new ObjectMemo<Stage, { readonly escapeChar: string; readonly names: ReadonlySet<string> }>();
 
-function namesDefinedIn(stage: Stage, escapeChar: string): readonly string[] {
+function namesDefinedIn(stage: Stage, escapeChar: string): ReadonlySet<string> {
   const hit = ownNames.get(stage);
   if (hit && hit.escapeChar === escapeChar) return hit.names;
-  const names: string[] = [];
-  for (const instr of stage.instructions) {
-    if (instr.keyword === 'ARG') for (const d of argDeclsOf(instr, escapeChar)) names.push(d.name);
-    else if (instr.keyword === 'ENV') for (const d of envDeclsOf(instr)) names.push(d.name);
-  }
+  const names = new Set<string>();
+  for (const instr of stage.instructions) addNamesDefinedBy(instr, escapeChar, names);
   ownNames.set(stage, { escapeChar, names });
   return names;
 }
