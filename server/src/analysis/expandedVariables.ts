@@ -38,7 +38,7 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
   // A RUN's `$` are mostly in its script, which BuildKit leaves to the shell: only its mount options count.
   if (instr.keyword === 'RUN' && !mountValueHasDollar(model, instr)) return [];
   const lines = logicalLines(model, instr);
-  // Most instructions use no variable: skip their spans, joining the lines and masking quotes.
+  // Most instructions use no variable: skip their spans, joining the lines and tracking quotes.
   if (!anyDollar(lines)) return [];
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];

@@ -1,7 +1,7 @@
 /**
  * `headSettles` answers, from the instruction's first physical line alone, whether the checks that only count
  * words can have nothing to report: most RUN, COPY, WORKDIR, … instructions show their flags and first arguments
- * on that line, and joining the continuation lines of every RUN only to see that was most of the syntax check.
+ * on that line, and joining the continuation lines of every RUN only to see that is work they need not do.
  */
 import { contentEndOf, endsWithContinuation, lineTextAt, skipBlanks, wordEnd } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';

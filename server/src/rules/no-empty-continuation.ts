@@ -19,7 +19,6 @@ function emptyContinuationLines(model: DockerfileModel, instr: Instr): number[] 
   return lines;
 }
 
-/** Consecutive line numbers grouped into `[from, to]` runs. */
 const BLANKS = /\s*/y;
 
 /** `lineText(model, line).trim() === ''`, read in place: the line up to the next one's start is all white space. */
@@ -29,6 +28,7 @@ function isBlankLine(model: DockerfileModel, line: number): boolean {
   return BLANKS.lastIndex >= model.document.offsetAt({ line: line + 1, character: 0 });
 }
 
+/** Consecutive line numbers grouped into `[from, to]` runs. */
 function runs(lines: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   for (const l of lines) {
