@@ -23,7 +23,7 @@ export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
       resolve: (name) => {
         // A declared ARG without a value expands to itself: unknown, like an undeclared name.
         const query = '${' + name + '}';
-        const r = model.expand(query, instr.trigger ?? instr);
+        const r = model.expand(query, instr);
         return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
       },
     },

@@ -66,7 +66,7 @@ export function wordResolver(model: DockerfileModel, instr: Instr): (w: ShellWor
   return (w) => {
     if (!w.expansion) return w.value;
     if (/\$\(|`/.test(w.value)) return undefined;
-    const r = model.expand(w.value, instr.trigger ?? instr);
+    const r = model.expand(w.value, instr);
     return r.unresolved.length === 0 && !r.value.includes('$') ? r.value : undefined;
   };
 }
