@@ -58,12 +58,16 @@ describe('stageScope', () => {
     expectSameScopes(buildModel('# escape=`\nFROM alpine AS a\nENV A=`$x B="a b"\nFROM a\nARG C=$A\nRUN true\n'));
   });
 
-  it('hands out a copy', () => {
-    const model = buildModel('FROM alpine\nENV A=1\nRUN true\n');
+  it('hands out one shared scope per position between declarations', () => {
+    const model = buildModel('FROM alpine\nENV A=1\nRUN true\nRUN false\nENV B=2\nRUN x\n');
     const global = globalScope(model.globalArgs, model.escapeChar);
-    const run = model.instructions[2]!;
-    stageScope(model.stages[0]!, run, global).set('B', { kind: 'env', value: '2' });
-    expect([...stageScope(model.stages[0]!, run, global).keys()]).toEqual(['A']);
+    const [, , run1, run2, , run3] = model.instructions;
+    const first = stageScope(model.stages[0]!, run1, global);
+    expect([...first.keys()]).toEqual(['A']);
+    expect(stageScope(model.stages[0]!, run2, global)).toBe(first);
+    expect([...stageScope(model.stages[0]!, run3, global).keys()]).toEqual(['A', 'B']);
+    expect([...first.keys()]).toEqual(['A']);
+    expect(model.scopeAt(run2)).toBe(model.scopeAt(run1));
   });
 
   it('ends on a FROM chain that loops (buildModel never links to a later stage), reading it from the stage seen twice', () => {

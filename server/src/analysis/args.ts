@@ -148,9 +148,10 @@ export function globalScope(globalArgs: readonly ArgDecl[], escapeChar = '\\'): 
 
 /**
  * The scope an instruction inside `stage` sees: ENV inherited from parent stages, then the stage's own
- * ARG/ENV declarations that come before `at`.
+ * ARG/ENV declarations that come before `at`. Shared with every instruction between the same two declarations:
+ * read it, never modify it.
  */
-export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar = '\\'): Map<string, Binding> {
+export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, escapeChar = '\\'): Scope {
   const scopes = scopesOf(stage, global, escapeChar);
   // The declarations of the stage that come before `at` (all of them without `at`).
   let count = scopes.declaring.length;
@@ -158,14 +159,13 @@ export function stageScope(stage: Stage, at: Instr | undefined, global: Scope, e
     count = 0;
     while (count < scopes.declaring.length && scopes.declaring[count]!.index < at.index) count++;
   }
-  return new Map(count === 0 ? scopes.start : scopes.after[count - 1]);
+  return count === 0 ? scopes.start : scopes.after[count - 1]!;
 }
 
 /**
  * A stage's scopes, built once: the one it starts with (what its parent stages declare) and the one after each of
  * its ARG and ENV instructions. Rules ask for the scope of almost every instruction; rebuilding each from the
  * stage's first instruction (re-evaluating every declaration of the FROM chain) made that quadratic.
- * Callers get copies (some add to the scope they get).
  */
 interface StageScopes {
   readonly global: Scope;

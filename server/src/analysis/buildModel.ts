@@ -8,7 +8,6 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { argDeclsOf, expand, globalScope, removeQuotes, stageScope, type Scope } from './args';
 import { readDirectives } from './directives';
 import { contains } from './ranges';
-import { ObjectMemo } from './memo';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
@@ -153,18 +152,8 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   const cycles = findCycles(stages, edgesFrom);
   const suppressions = indexSuppressions(comments, directives, instructions, stages);
 
-  // Scopes are asked for once per word of almost every instruction: each is built once per model and shared.
-  const scopes = new ObjectMemo<Instr | Stage, Scope>();
-  const stageScopeAt = (stage: Stage, at: Instr | undefined): Scope => {
-    // Memoised per instruction of the stage, or per stage for its end; other combinations are rare.
-    const key = at ? (at.stage === stage ? at : undefined) : stage;
-    let scope = key ? scopes.get(key) : undefined;
-    if (!scope) {
-      scope = stageScope(stage, at, global, escapeChar);
-      if (key) scopes.set(key, scope);
-    }
-    return scope;
-  };
+  // Each stage's scopes are built once (args.ts): an instruction's is the one after its stage's last declaration before it.
+  const stageScopeAt = (stage: Stage, at: Instr | undefined): Scope => stageScope(stage, at, global, escapeChar);
   const scopeAt = (at: Instr | undefined): Scope => (!at || !at.stage || at.keyword === 'FROM' ? global : stageScopeAt(at.stage, at));
   const model: DockerfileModel = {
     uri, version, text, document, ast, parseError: error, escapeChar, eol, directives, directiveBlockEnd, comments,

@@ -192,7 +192,8 @@ export interface DockerfileModel {
   globalArgValue(name: string): string | undefined;
   /**
    * The ARG/ENV scope an instruction sees: the global scope for FROM lines, global ARGs and `undefined`, else its
-   * stage's scope just before it. Memoised per model (rules ask once per word), so it is shared: never modify it.
+   * stage's scope just before it. Built once per stage and declaration (rules ask once per word), so it is shared:
+   * never modify it.
    */
   scopeAt(at: Instr | undefined): Scope;
   /** The scope of `stage` just before `at` (at its end without `at`); memoised like `scopeAt`. */
