@@ -5,13 +5,12 @@
  * strings, heredocs, variables, FROM parts, ONBUILD triggers, comments, directives) and compared, on tricky
  * inputs, on every corpus file, and on random texts over the characters the argument scanner reacts to.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DockerfileParser, type Dockerfile, type ImageTemplate } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../server/src/analysis/astParser';
 import { generatedDockerfile } from '../fuzz/generate';
+import { corpusFiles } from '../support/corpus';
 
 /**
  * Queries not compared: the tree's per-keyword lists (`getFROMs()`, …) and stages list the same instruction
@@ -115,15 +114,13 @@ describe('parseDockerfile', () => {
     expect(run.getArguments().map((a) => a.getValue())).toEqual(['echo', 'hi']);
   });
 
-  const corpus = path.resolve(__dirname, '../../../shared/corpus');
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
+  const files = corpusFiles();
   // dockerfile-ast's own queries are slow (that is why this parser exists): the corpus goes in chunks, one round each.
   const CHUNK = 40;
   for (let from = 0; from === 0 || from < files.length; from += CHUNK) {
     it(`gives dockerfile-ast's tree for corpus files ${from + 1}-${Math.min(from + CHUNK, files.length)}`, () => {
       expect(files.length).toBeGreaterThan(0);
-      for (const file of files.slice(from, from + CHUNK)) {
-        const text = readFileSync(path.join(corpus, file), 'utf8');
+      for (const { name: file, text } of files.slice(from, from + CHUNK)) {
         expect({ file, tree: tree(parseDockerfile, text, 1) }).toEqual({ file, tree: tree((t) => DockerfileParser.parse(t), text, 1) });
       }
     });

@@ -1,16 +1,14 @@
 // dockerfile-syntax skips the joined logical line when headSettles() says the first physical line settles the
 // word-count checks. Whenever it says so, the logical line split as BuildKit splits it must agree.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { headSettles } from '../../server/src/analysis/instructionHead';
 import { joinLogicalLine, logicalLines, skipBlanks, splitWords, wordEnd } from '../../server/src/analysis/logicalLine';
 import type { DockerfileModel, Instr } from '../../server/src/analysis/model';
 import { parseJsonForm } from '../../server/src/analysis/syntaxIssues';
+import { corpusTexts } from '../support/corpus';
 
-const corpusDir = join(__dirname, '../../../shared/corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv').map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const corpus = corpusTexts();
 
 const samples = [
   'FROM alpine\nRUN -\\\n-network=bogus echo\nCOPY a\\\n b\nCOPY a b \\\n c\nRUN --mount=type=cache,\\\ntarget=/x echo\n',

@@ -1,14 +1,12 @@
 // Rules skip instructions that mentions() says contain none of the texts occurrences() found: both must agree
 // with reading each instruction's lines (heredoc bodies and continuation lines included).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { mentions, occurrences } from '../../server/src/analysis/lineMentions';
 import type { DockerfileModel, Instr } from '../../server/src/analysis/model';
+import { corpusTexts } from '../support/corpus';
 
-const corpusDir = join(__dirname, '../../../shared/corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv').map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const corpus = corpusTexts();
 
 /** The reference: some line of the instruction or of a heredoc body contains a needle. */
 function naive(model: DockerfileModel, instr: Instr, needles: readonly string[]): boolean {

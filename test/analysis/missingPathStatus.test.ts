@@ -5,8 +5,6 @@
  * `stagePaths` lists afterwards. Checked on the corpus, on edited copies of it, on the generated benchmark
  * file and on hand-written cases of each way a path goes missing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { artifactFlows } from '../../server/src/analysis/flows';
@@ -16,9 +14,9 @@ import { isApplicationPath, pathStatus, stagePaths, type PathStatus, type StageP
 // @ts-expect-error: a plain ES module without types
 import { generateDockerfile } from '../../bench/lib/generate.mjs';
 import { df } from '../support/dockerfile';
+import { corpusTexts } from '../support/corpus';
 
-const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv').map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const corpus = corpusTexts();
 
 const FIXED = ['/app', '/app/dist', '/src', '/srv/app', '/opt/app', '/home/app/.local', '/out/app', '/build', '/workspace/target', '/usr/src/app/dist', '/go/bin/app', '/app/target/release/x', '/target/app.jar'];
 

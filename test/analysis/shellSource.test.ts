@@ -3,15 +3,13 @@
  * tests hold it to a per-character map built the straightforward way: the same logical text and the same
  * document offset for every index, on the corpus's shell-form instructions and on edited copies of them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { parseShell } from '../../server/src/analysis/shell';
 import { continuationAt, dockerfileSource, endOffsetAt, offsetAt, plainSource, type EscapeChar, type MappedSource } from '../../server/src/analysis/shellSource';
+import { corpusTexts } from '../support/corpus';
 
-const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-const texts = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv').map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const texts = corpusTexts();
 
 /** The logical text and one document offset per character (plus the end), built line by line. */
 function referenceSource(text: string, start: number, end: number, escapeChar: EscapeChar): { s: string; map: number[] } {

@@ -4,12 +4,11 @@
  * declaration of the FROM chain from its root, then the stage's own up to the instruction), for every
  * instruction of every stage of the corpus and of multi-stage files written for it, and that callers get copies.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { argDeclsOf, envDeclsOf, evaluateWord, globalScope, stageScope, type Binding, type Scope } from '../../server/src/analysis/args';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import type { DockerfileModel, Instr, Stage } from '../../server/src/analysis/model';
+import { corpusFiles } from '../support/corpus';
 
 /** The scope as BuildKit's semantics define it, walked from scratch. */
 function walked(stage: Stage, at: Instr | undefined, global: Scope, esc: string): Map<string, Binding> {
@@ -79,9 +78,7 @@ describe('stageScope', () => {
     expect([...stageScope(a, undefined, global, model.escapeChar).keys()]).toEqual(['A']);
   });
 
-  const corpus = path.resolve(__dirname, '../../../shared/corpus');
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
   it('matches the walk on every corpus file', () => {
-    for (const file of files) expectSameScopes(buildModel(readFileSync(path.join(corpus, file), 'utf8'), { uri: file }));
+    for (const { name, text } of corpusFiles()) expectSameScopes(buildModel(text, { uri: name }));
   });
 });

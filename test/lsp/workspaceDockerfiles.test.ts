@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { buildModel } from '../../server/src/analysis/buildModel';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { pathToUri } from '../../server/src/lsp/configFiles';
 import { DEFAULT_LIMITS, findDockerfiles, isDockerfileName, WorkspaceDockerfiles } from '../../server/src/lsp/workspaceDockerfiles';
+import { corpusFiles } from '../support/corpus';
 
 let tmp: string | undefined;
 afterEach(() => {
@@ -105,11 +106,3 @@ describe('workspace Dockerfile scan', () => {
     }
   });
 });
-
-function corpusFiles(): { name: string; text: string }[] {
-  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-  return readdirSync(dir)
-    .filter((name) => name !== 'INDEX.tsv')
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-}

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
+import { corpusFiles } from '../support/corpus';
 
 export const repoRoot = resolve(__dirname, '..', '..');
-export const corpusDir = resolve(repoRoot, '..', 'shared', 'corpus');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
 
 export interface DockerfileInput {
@@ -24,7 +24,7 @@ const DOCKERFILE = /(^|[./])(Dockerfile|Containerfile)([._-][^/]*)?$|\.(dockerfi
 
 /** Every Dockerfile of the shared corpus (read-only: read into strings) and of test/fixtures. */
 export function dockerfiles(): DockerfileInput[] {
-  const corpus = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv' && !f.endsWith('.md')).map((f) => ({ name: `corpus/${f}`, text: readFileSync(join(corpusDir, f), 'utf8') }));
+  const corpus = corpusFiles().map((f) => ({ name: `corpus/${f.name}`, text: f.text }));
   const fixtures = walk(fixturesDir)
     .filter((p) => DOCKERFILE.test(p.split('/').pop()!) && !p.includes('/expected/'))
     .map((p) => ({ name: `fixtures/${relative(fixturesDir, p)}`, text: readFileSync(p, 'utf8') }));
