@@ -20,12 +20,12 @@ function spacesMB(committed) {
   return { new: mb(young), old: mb(old), code: mb(code), largeObjects: mb(large), other: mb(Object.values(rest).reduce((a, b) => a + b, 0)) };
 }
 
-/** Longer than the server's idle delay before it collects by itself (server/src/lsp/idleCollection.ts: 5 s). */
-const AT_REST_MS = 6_500;
+/** Longer than the server's two idle collections take to run (server/src/lsp/idleCollection.ts: after 5 s and 10 s). */
+const AT_REST_MS = 11_500;
 
 async function snapshot(client) {
   const { rss, peak } = client.rss();
-  // At rest: what the server holds once it has been idle a while (it runs a full collection then), before the
+  // At rest: what the server holds once it has been idle a while (it runs its full collections then), before the
   // forced collection below.
   await new Promise((resolve) => setTimeout(resolve, AT_REST_MS));
   const atRest = client.rss().rss;

@@ -1,5 +1,5 @@
 /**
- * The full collection the server runs once it has been idle after linting (lsp/idleCollection.ts): once per idle
+ * The full collections the server runs once it has been idle after linting (lsp/idleCollection.ts): two per idle
  * period, after the last lint of a burst, never without `gc`, and wired to the server's lints.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +11,7 @@ describe('IdleCollection', () => {
     vi.useRealTimers();
   });
 
-  it('collects once, delayMs after the last work of a burst', () => {
+  it('collects delayMs after the last work of a burst and once more delayMs later, then waits for more work', () => {
     vi.useFakeTimers();
     const collect = vi.fn();
     const idle = new IdleCollection(collect, 1000);
@@ -22,11 +22,35 @@ describe('IdleCollection', () => {
     expect(collect).not.toHaveBeenCalled();
     vi.advanceTimersByTime(400);
     expect(collect).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(999);
     expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(collect).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
     idle.workDone();
     vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(3);
+  });
+
+  it('work between the two collections starts the idle period again', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const idle = new IdleCollection(collect, 1000);
+    idle.workDone();
+    vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(500);
+    idle.workDone();
+    vi.advanceTimersByTime(999);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
     expect(collect).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(3);
   });
 
   it('does nothing after dispose, or without a way to collect', () => {
@@ -75,9 +99,12 @@ describe('the server collects when idle after linting', () => {
     h = await LspHarness.start({ debounceMs: 0, idleCollect: () => { count++; for (const w of waiters) w(); }, idleCollectionDelayMs: 20 });
     await h.open('file:///idle/Dockerfile', 'FROM alpine:3.20\n');
     await h.waitForDiagnostics('file:///idle/Dockerfile');
-    if (count < 1) await collected(1);
-    await h.close('file:///idle/Dockerfile');
-    await collected(2);
+    // Both collections of the idle period after the lint.
+    if (count < 2) await collected(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(count).toBe(2);
+    await h.close('file:///idle/Dockerfile');
+    await collected(4);
+    expect(count).toBe(4);
   });
 });
