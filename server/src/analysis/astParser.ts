@@ -7,6 +7,8 @@
  *   pass) and hands out copies where callers change what they get.
  * - The parser constructs each instruction twice: once to look for heredocs when its first line ends, once to
  *   add it to the tree. When both calls cover the same text, the second gets the first's instance.
+ * - Scanning for an instruction's end read every character with `charAt` and a switch (`parserScan.ts` jumps over
+ *   the ones that do not matter).
  * Also: the parser reads the model's TextDocument instead of making its own (one document and one line table
  * per model, which the parser's position finder reads too), and the tree's `organizeComments` computes each
  * stage's range once.
@@ -23,6 +25,7 @@ import { Util } from 'dockerfile-ast/lib/util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { ObjectMemo } from './memo';
+import { processArguments } from './parserScan';
 import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
 
 type InstructionClass = new (...args: ConstructorParameters<typeof Instruction>) => Instruction;
@@ -174,6 +177,7 @@ function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, ke
   return node;
 }
 Object.defineProperty(ReusingParser.prototype, 'createInstruction', { value: createInstruction, writable: true, configurable: true });
+Object.defineProperty(ReusingParser.prototype, 'processArguments', { value: processArguments, writable: true, configurable: true });
 
 /** Parses like `DockerfileParser.parse(text)`; `document` (of the same text) becomes the tree's document. */
 export function parseDockerfile(text: string, document: TextDocument = TextDocument.create('', '', 0, text)): Dockerfile {
