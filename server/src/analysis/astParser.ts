@@ -139,9 +139,11 @@ interface Template {
 
 /**
  * `Dockerfile.organizeComments()` as dockerfile-ast does it (each comment goes to the initial instructions or to
- * the stage that contains it), with each stage's range computed once: the original builds every stage's range anew
- * for every comment, quadratic in comments × stages. A template's range depends on its instructions only, which
- * adding comments does not change.
+ * the stage that contains it), with each stage's range computed once and the stage found by binary search: the
+ * original builds every stage's range anew for every comment, quadratic in comments x stages. A template's range
+ * depends on its instructions only, which adding comments does not change; stages' ranges run from their FROM to
+ * their last instruction, so they are disjoint and in document order, and only the last stage starting at or
+ * before a comment can contain it.
  */
 function organizeComments(this: TreeInternals): void {
   const comments = this.getComments();
@@ -154,10 +156,22 @@ function organizeComments(this: TreeInternals): void {
       this.initialInstructions.addComment(comment);
       continue;
     }
-    for (let k = 0; k < stageRanges.length; k++) {
-      if (Util.isInsideRange(range.start, stageRanges[k]!)) this.buildStages[k]!.addComment(comment);
-    }
+    const k = lastStartingAtOrBefore(stageRanges, range.start);
+    if (k >= 0 && Util.isInsideRange(range.start, stageRanges[k]!)) this.buildStages[k]!.addComment(comment);
   }
+}
+
+/** The index of the last range (sorted by start) that starts at or before `position`, or -1. */
+function lastStartingAtOrBefore(ranges: readonly Range[], position: Range['start']): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const start = ranges[mid]!.start;
+    if (start.line < position.line || (start.line === position.line && start.character <= position.character)) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /** Replaces the parser's private `createInstruction(dockerfile, instruction, start, instructionEnd, end)`. */
