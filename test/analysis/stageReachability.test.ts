@@ -3,13 +3,14 @@
  * rule no-unreachable-stage, the code lens, inlay hints, stage graph and outline agree on which stages are dead
  * code and which are separate targets.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import type { DockerfileModel } from '../../server/src/analysis/model';
 import { reachState } from '../../server/src/analysis/stageReachability';
 import { lintModel } from '../../server/src/engine/lint';
+import { corpusFiles } from '../support/corpus';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { inlayHints } from '../../server/src/features/inlayHints';
@@ -66,10 +67,9 @@ function marked(model: DockerfileModel, lensText: string, hint: string, graph: s
 }
 
 describe('the rule and the editor features agree', () => {
-  const corpus = path.join(__dirname, '..', '..', '..', 'shared', 'corpus');
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
+  const files = corpusFiles();
   const samples = [
-    ...files.map((f) => ({ name: f, text: readFileSync(path.join(corpus, f), 'utf8') })),
+    ...files,
     { name: 'web app', text: readFileSync(path.join(__dirname, '..', 'e2e', 'fixtures', 'workspace', 'web-app', 'Dockerfile'), 'utf8') },
   ];
 

@@ -4,19 +4,19 @@
  * (test/corpus/expected-section-{a,b,c}.json; expected-extra.json for rules added after the sections): a change in
  * findings must be looked at, not slip through.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/rules';
+import { corpusFiles } from '../support/corpus';
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus');
 const readExpected = (name: string) => JSON.parse(readFileSync(path.join(__dirname, name), 'utf8')) as Record<string, number>;
 const expected = readExpected('expected-section-a.json');
 const expectedB = readExpected('expected-section-b.json');
 const expectedC = readExpected('expected-section-c.json');
 const expectedExtra = readExpected('expected-extra.json');
-const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f !== 'INDEX.tsv' && f !== 'README.md').sort() : [];
+const files = corpusFiles();
 
 const SECTION_A = Object.keys(expected).sort();
 const SECTION_B = Object.keys(expectedB).sort();
@@ -29,9 +29,8 @@ describe('shared corpus', () => {
   });
 
   const counts: Record<string, number> = Object.fromEntries([...SECTION_A, ...SECTION_B, ...SECTION_C, ...EXTRA].map((id) => [id, 0]));
-  for (const file of files) {
+  for (const { name: file, text } of files) {
     it(`lints ${file}`, () => {
-      const text = readFileSync(path.join(corpus, file), 'utf8');
       const { model, problems } = lint(text, { uri: `file:///corpus/${file}`, config: { file: { extends: 'all' } } });
       const lastLine = model.document.lineCount - 1;
       for (const p of problems) {

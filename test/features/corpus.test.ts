@@ -3,8 +3,6 @@
  * stay inside the document, renaming any named stage keeps every reference resolving to the same stage, and
  * every stage reference has a stage card and references. (Speed is measured by the benchmarks in bench/, never here.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/analysis/buildModel';
@@ -20,10 +18,9 @@ import { renameStage } from '../../server/src/features/rename';
 import { selectionRanges } from '../../server/src/features/selectionRanges';
 import { stageGraph } from '../../server/src/features/stageGraph';
 import { stageKnowledge } from '../../server/src/features/stageKnowledge';
+import { corpusFiles } from '../support/corpus';
 
-const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-const files = readdirSync(corpusDir).filter((f) => f !== 'INDEX.tsv');
-const models: DockerfileModel[] = files.map((f) => buildModel(readFileSync(join(corpusDir, f), 'utf8'), { uri: `file:///${f}` }));
+const models: DockerfileModel[] = corpusFiles().map(({ name, text }) => buildModel(text, { uri: `file:///${name}` }));
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 function inside(model: DockerfileModel, range: Range): boolean {
@@ -41,7 +38,7 @@ function apply(model: DockerfileModel, edits: readonly TextEdit[]): string {
 
 describe('editor features over the corpus', () => {
   it('covers a multi-stage corpus', () => {
-    expect(files.length).toBeGreaterThan(200);
+    expect(models.length).toBeGreaterThan(200);
     expect(models.filter((m) => m.stages.length > 1).length).toBeGreaterThan(50);
   });
 

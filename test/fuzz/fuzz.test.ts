@@ -9,20 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkInput, lineLengths, newSyntaxErrors, overlapping, rangeProblem } from './check';
+import { corpusTexts } from '../support/corpus';
 import { fuzz } from './fuzzer';
 
-const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const crashersDir = join(__dirname, 'crashers');
 
 function readCorpus(): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(corpusDir).filter((n) => n !== 'INDEX.tsv');
-  } catch {
-    names = [];
-  }
   // Without the shared corpus (a bare checkout), fuzz the crashers and a few small files instead.
-  const texts = names.map((n) => readFileSync(join(corpusDir, n), 'utf8'));
+  const texts = corpusTexts();
   return texts.length ? texts : ['FROM alpine\nRUN echo hi\n', 'FROM golang:1.22 AS build\nCOPY . .\nRUN go build\nFROM scratch\nCOPY --from=build /x /x\n'];
 }
 

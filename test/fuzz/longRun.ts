@@ -24,7 +24,9 @@ const seed = Number(option('--seed') ?? Date.now() % 2 ** 31);
 const write = !args.includes('--no-write');
 
 const corpusDir = resolve(root, '..', 'shared', 'corpus');
-const corpus = readdirSync(corpusDir).filter((n) => n !== 'INDEX.tsv').map((n) => readFileSync(join(corpusDir, n), 'utf8'));
+// Every file but the corpus's index and README, as test/support/corpus.ts reads it (that module finds the corpus
+// from its own directory, which this file, bundled elsewhere, cannot).
+const corpus = readdirSync(corpusDir).filter((n) => n !== 'INDEX.tsv' && !n.endsWith('.md')).sort().map((n) => readFileSync(join(corpusDir, n), 'utf8'));
 const cpuModel = (() => {
   try {
     return /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
