@@ -1,6 +1,6 @@
 /** ObjectMemo: WeakMap's get/set/has, with the value kept on its key (hidden from equality and JSON). */
 import { describe, expect, it } from 'vitest';
-import { ObjectMemo } from '../../server/src/analysis/memo';
+import { MemoSlot, ObjectMemo } from '../../server/src/analysis/memo';
 
 describe('ObjectMemo', () => {
   it('keeps one value per key and memo', () => {
@@ -38,5 +38,36 @@ describe('ObjectMemo', () => {
     memo.set(key, 3);
     expect(memo.get(key)).toBe(3);
     expect(memo.has(key)).toBe(true);
+  });
+});
+
+describe('ObjectMemo slots', () => {
+  it('keeps the values of many memos on one key, each updated in place', () => {
+    const memos = Array.from({ length: 7 }, () => new ObjectMemo<object, number>());
+    const key = { a: 1 };
+    memos.forEach((m, i) => m.set(key, i));
+    memos.forEach((m, i) => m.set(key, i * 10));
+    expect(memos.map((m) => m.get(key))).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    expect(memos.every((m) => m.has(key))).toBe(true);
+    expect(new ObjectMemo<object, number>().has(key)).toBe(false);
+    expect(key).toEqual({ a: 1 });
+    expect(Object.getOwnPropertySymbols(key).filter((s) => Object.prototype.propertyIsEnumerable.call(key, s))).toEqual([]);
+  });
+
+  it('stores on a MemoSlot instance without defining a property', () => {
+    class Thing extends MemoSlot {
+      constructor(readonly name: string) {
+        super();
+      }
+    }
+    const a = new ObjectMemo<Thing, string>();
+    const b = new ObjectMemo<Thing, string>();
+    const t = Object.freeze(new Thing('x'));
+    a.set(t, 'A');
+    b.set(t, 'B');
+    expect([a.get(t), b.get(t), a.has(t), b.has(new Thing('x'))]).toEqual(['A', 'B', true, false]);
+    expect(Object.getOwnPropertySymbols(t)).toEqual([]);
+    expect(t).toEqual(new Thing('x'));
+    expect(JSON.stringify(t)).toBe('{"name":"x"}');
   });
 });

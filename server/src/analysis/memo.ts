@@ -7,40 +7,88 @@
  * time collecting garbage with its per-instruction `WeakMap` caches than the caches saved. A value stored on its key
  * is as weak as a `WeakMap` entry (it lives exactly as long as the key) and costs the collector nothing extra.
  *
- * All memos of one key share one hidden, non-enumerable slot (a small `Map`), so keys keep one shape whichever memos
- * they are in, and equality checks and JSON never see the slot. Keys that cannot take a property (frozen objects)
- * fall back to a `WeakMap`.
+ * All memos of one key share one hidden, non-enumerable slot, so keys keep one shape whichever memos they are in,
+ * and equality checks and JSON never see the slot. The slot is a flat list of (memo, value) pairs, not a `Map`: a
+ * key is in a handful of memos at most (an instruction in about ten), where a scan is as fast as hashing, and a
+ * two-entry array is a fraction of a `Map`'s size (a `Map` per package command was most of what caching
+ * recognised commands allocated). Keys that cannot take a property (frozen objects) fall back to a `WeakMap`.
+ *
+ * A class whose instances are memo keys can reserve the slot (see `MemoSlot`): then memoising on an instance
+ * neither defines a property nor changes its shape.
  */
 const SLOT = Symbol('stagelint.memo');
 
-type Slotted = { [SLOT]?: Map<ObjectMemo<object, unknown>, unknown> };
+/** (memo, value) pairs, flat: `[memoA, valueA, memoB, valueB, …]`. */
+type Pairs = unknown[];
+type Slotted = { [SLOT]?: Pairs };
+
+/**
+ * Base for classes whose instances are memo keys: the slot is a private field behind an accessor on the prototype,
+ * so it is no own property (equality checks, `Object.keys` and JSON do not see it) and setting it defines none.
+ */
+export class MemoSlot {
+  #pairs: Pairs | undefined = undefined;
+
+  get [SLOT](): Pairs | undefined {
+    return this.#pairs;
+  }
+
+  set [SLOT](pairs: Pairs | undefined) {
+    this.#pairs = pairs;
+  }
+}
 
 export class ObjectMemo<K extends object, V> {
   private fallback: WeakMap<K, V> | undefined;
 
   get(key: K): V | undefined {
-    const slot = (key as Slotted)[SLOT];
-    if (slot) return slot.get(this as ObjectMemo<object, unknown>) as V | undefined;
+    const pairs = (key as Slotted)[SLOT];
+    if (pairs) {
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === this) return pairs[i + 1] as V;
+      return undefined;
+    }
     return this.fallback?.get(key);
   }
 
   has(key: K): boolean {
-    const slot = (key as Slotted)[SLOT];
-    if (slot) return slot.has(this as ObjectMemo<object, unknown>);
+    const pairs = (key as Slotted)[SLOT];
+    if (pairs) {
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === this) return true;
+      return false;
+    }
     return this.fallback?.has(key) ?? false;
   }
 
   set(key: K, value: V): this {
-    let slot = (key as Slotted)[SLOT];
-    if (!slot) {
+    const pairs = (key as Slotted)[SLOT];
+    if (pairs) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] === this) {
+          pairs[i + 1] = value;
+          return this;
+        }
+      }
+      // A copy of the exact size rather than `push`, which leaves room for eight more pairs: a key is in two or
+      // three memos of a lint, rarely five.
+      const grown: Pairs = new Array(pairs.length + 2);
+      for (let i = 0; i < pairs.length; i++) grown[i] = pairs[i];
+      grown[pairs.length] = this;
+      grown[pairs.length + 1] = value;
+      (key as Slotted)[SLOT] = grown;
+      return this;
+    }
+    if (!(key instanceof MemoSlot)) {
       if (!Object.isExtensible(key)) {
         (this.fallback ??= new WeakMap()).set(key, value);
         return this;
       }
-      slot = new Map();
-      Object.defineProperty(key, SLOT, { value: slot, enumerable: false, writable: false, configurable: true });
+      // One shared descriptor, then a plain store: a descriptor object per key cost as much as the slot itself.
+      Object.defineProperty(key, SLOT, HIDDEN_SLOT);
     }
-    slot.set(this as ObjectMemo<object, unknown>, value);
+    (key as Slotted)[SLOT] = [this, value];
     return this;
   }
 }
+
+/** The slot as a property: hidden from `Object.keys`, equality checks and JSON; written by `set` only. */
+const HIDDEN_SLOT: PropertyDescriptor = Object.freeze({ value: undefined, enumerable: false, writable: true, configurable: true });
