@@ -3,6 +3,7 @@
  * backticks and `$'…'` kept inside the word), operators, redirections (with their target word), comments and
  * here-documents (whose bodies are skipped). It never throws: an unterminated quote or substitution simply runs
  * to the end of the input. Positions are indices into the logical text (`src.s`); the parser maps them back.
+ * The parser pulls tokens one at a time (`ShellLexer.next`).
  */
 import { endOffsetAt, offsetAt, type MappedSource } from './shellSource';
 import type { ShellWord } from './shellTypes';
@@ -24,10 +25,9 @@ export class WordTok implements ShellWord {
   readonly #text: string;
   readonly #a: number;
   readonly #b: number;
-  readonly #arith: boolean;
 
   /** The word `value` written at `src.s[a, b)`; `text` is the document `src` maps into. */
-  constructor(text: string, src: MappedSource, a: number, b: number, value: string, quoted: boolean, expansion: boolean, arith = false) {
+  constructor(text: string, src: MappedSource, a: number, b: number, value: string, quoted: boolean, expansion: boolean) {
     this.value = value;
     this.start = offsetAt(src, a);
     this.end = endOffsetAt(src, b);
@@ -36,7 +36,6 @@ export class WordTok implements ShellWord {
     this.#text = text;
     this.#a = a;
     this.#b = b;
-    this.#arith = arith;
   }
 
   get raw(): string {
@@ -56,10 +55,17 @@ export class WordTok implements ShellWord {
 
   /** `(( … ))` arithmetic command. */
   static isArith(w: WordTok): boolean {
-    return w.#arith;
+    return w instanceof ArithWordTok;
   }
 }
 
+/** An `(( … ))` arithmetic command: a word of its own class rather than a flag in every word. */
+class ArithWordTok extends WordTok {}
+
+/**
+ * An operator token. The lexer hands out one such object, rewritten for every operator: the parser reads an
+ * operator when it gets it and never keeps it (an object per `&&` was a tenth of what a parse allocated).
+ */
 export interface OpTok {
   readonly kind: 'op';
   readonly a: number;
@@ -96,95 +102,110 @@ interface PendingHeredoc {
   stripTabs: boolean;
 }
 
-/** Splits the logical text into tokens. */
-export function tokenize(text: string, src: MappedSource): Tok[] {
-  const s = src.s;
-  const toks: Tok[] = [];
-  const heredocs: PendingHeredoc[] = [];
-  // One result object for every word read here (its fields are copied into the token).
-  const read = wordRead();
-  let j = 0;
-  while (j < s.length) {
-    const c = s[j]!;
-    if (isBlank(c)) { j++; continue; }
-    if (c === '\\' && s[j + 1] === '\n') { j += 2; continue; }
-    if (c === '#') {
-      const k = s.indexOf('\n', j);
-      j = k < 0 ? s.length : k;
-      continue;
-    }
-    if (c === '\n') {
-      toks.push({ kind: 'op', a: j, b: j + 1, op: '\n' });
-      j = heredocs.length ? skipHeredocBodies(s, j + 1, heredocs.splice(0)) : j + 1;
-      continue;
-    }
-    if (c === '(' && s[j + 1] === '(') {
-      const k = skipParens(s, j);
-      if (s[k - 1] === ')' && s[k - 2] === ')' && skipParens(s, j + 1) === k - 1) {
-        toks.push(new WordTok(text, src, j, k, s.slice(j, k), true, true, true));
-        j = k;
-        continue;
-      }
-    }
-    if ((c === '<' || c === '>') && s[j + 1] === '(') {
-      const k = skipParens(s, j + 1); // process substitution: one word
-      toks.push(new WordTok(text, src, j, k, s.slice(j, k), true, true));
-      j = k;
-      continue;
-    }
-    if (OP_START.has(c)) {
-      const redir = startingAt(REDIRS, s, j);
-      if (redir) {
-        j = readRedirect(text, src, j, j, redir, undefined, toks, heredocs);
-        continue;
-      }
-      const op = startingAt(OPS, s, j);
-      if (op) {
-        toks.push({ kind: 'op', a: j, b: j + op.length, op });
-        j += op.length;
-        continue;
-      }
-    }
-    const w = readWord(s, j, null, read);
-    const next = s[w.end];
-    if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
-      const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));
-      if (r) {
-        j = readRedirect(text, src, j, w.end, r, w.value, toks, heredocs);
-        continue;
-      }
-    }
-    if (w.end === j) { j++; continue; } // defensive: never loop without progress
-    toks.push(new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion));
-    j = w.end;
-  }
-  return toks;
+/** The mutable operator token of a lexer. */
+interface OpSlot {
+  kind: 'op';
+  a: number;
+  b: number;
+  op: string;
 }
 
-function readRedirect(
-  text: string,
-  src: MappedSource,
-  start: number,
-  opAt: number,
-  op: string,
-  fd: string | undefined,
-  toks: Tok[],
-  heredocs: PendingHeredoc[],
-): number {
-  const s = src.s;
-  let j = opAt + op.length;
-  while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
-  let target: WordTok | undefined;
-  if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
-    const w = readWord(s, j, null);
-    if (w.end > j) {
-      target = new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion);
-      j = w.end;
+/**
+ * Reads the logical text token by token (`next`), as the parser asks: no list of every token of a script is
+ * built first.
+ */
+export class ShellLexer {
+  private j = 0;
+  /** Here-documents opened on the current line, whose bodies follow its newline (made at the first `<<`). */
+  private heredocs: PendingHeredoc[] | undefined;
+  /** One result object for every word read here (its fields are copied into the token). */
+  private readonly read = wordRead();
+  private readonly opTok: OpSlot = { kind: 'op', a: 0, b: 0, op: '' };
+
+  constructor(
+    private readonly text: string,
+    private readonly src: MappedSource,
+  ) {}
+
+  /** The next token, or undefined at the end of the text. */
+  next(): Tok | undefined {
+    const text = this.text;
+    const src = this.src;
+    const s = src.s;
+    let j = this.j;
+    while (j < s.length) {
+      const c = s[j]!;
+      if (isBlank(c)) { j++; continue; }
+      if (c === '\\' && s[j + 1] === '\n') { j += 2; continue; }
+      if (c === '#') {
+        const k = s.indexOf('\n', j);
+        j = k < 0 ? s.length : k;
+        continue;
+      }
+      if (c === '\n') {
+        const pending = this.heredocs;
+        this.j = pending?.length ? skipHeredocBodies(s, j + 1, pending.splice(0)) : j + 1;
+        return this.op(j, j + 1, '\n');
+      }
+      if (c === '(' && s[j + 1] === '(') {
+        const k = skipParens(s, j);
+        if (s[k - 1] === ')' && s[k - 2] === ')' && skipParens(s, j + 1) === k - 1) {
+          this.j = k;
+          return new ArithWordTok(text, src, j, k, s.slice(j, k), true, true);
+        }
+      }
+      if ((c === '<' || c === '>') && s[j + 1] === '(') {
+        const k = skipParens(s, j + 1); // process substitution: one word
+        this.j = k;
+        return new WordTok(text, src, j, k, s.slice(j, k), true, true);
+      }
+      if (OP_START.has(c)) {
+        const redir = startingAt(REDIRS, s, j);
+        if (redir) return this.redirect(j, j, redir, undefined);
+        const op = startingAt(OPS, s, j);
+        if (op) {
+          this.j = j + op.length;
+          return this.op(j, j + op.length, op);
+        }
+      }
+      const w = readWord(s, j, null, this.read);
+      const next = s[w.end];
+      if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
+        const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));
+        if (r) return this.redirect(j, w.end, r, w.value);
+      }
+      if (w.end === j) { j++; continue; } // defensive: never loop without progress
+      this.j = w.end;
+      return new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion);
     }
+    this.j = j;
+    return undefined;
   }
-  if ((op === '<<' || op === '<<-') && target) heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
-  toks.push({ kind: 'redir', a: start, b: target ? WordTok.endIndex(target) : opAt + op.length, op, fd, target });
-  return j;
+
+  private op(a: number, b: number, op: string): OpTok {
+    const t = this.opTok;
+    t.a = a;
+    t.b = b;
+    t.op = op;
+    return t;
+  }
+
+  private redirect(start: number, opAt: number, op: string, fd: string | undefined): RedirTok {
+    const s = this.src.s;
+    let j = opAt + op.length;
+    while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
+    let target: WordTok | undefined;
+    if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
+      const w = readWord(s, j, null);
+      if (w.end > j) {
+        target = new WordTok(this.text, this.src, j, w.end, w.value, w.quoted, w.expansion);
+        j = w.end;
+      }
+    }
+    if ((op === '<<' || op === '<<-') && target) (this.heredocs ??= []).push({ delimiter: target.value, stripTabs: op === '<<-' });
+    this.j = j;
+    return { kind: 'redir', a: start, b: target ? WordTok.endIndex(target) : opAt + op.length, op, fd, target };
+  }
 }
 
 /** Skips the bodies of the here-documents opened on the line that just ended. */

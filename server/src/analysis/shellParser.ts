@@ -3,7 +3,8 @@
  * list of simple commands with their words, assignments, redirections, joining operators and enclosing constructs,
  * and parses `sh -c '…'` strings into commands that follow their `sh` command.
  */
-import { tokenize, WordTok, type OpTok, type RedirTok, type Tok } from './shellLexer';
+import { ShellLexer, WordTok, type OpTok, type RedirTok, type Tok } from './shellLexer';
+import { ParsedCommand } from './shellCommand';
 import { shellScriptWord } from './shellQuery';
 import { endOffsetAt, OffsetMappedSource, offsetAt, type MappedSource } from './shellSource';
 import type { ShellAssignment, ShellCommand, ShellContext, ShellOperator, ShellRedirect } from './shellTypes';
@@ -23,6 +24,7 @@ interface Frame {
 
 type Mode = 'normal' | 'for-name' | 'for-in' | 'for-words' | 'case-word' | 'case-in' | 'case-pattern' | 'func-name' | 'func-parens' | 'dbracket';
 
+/** The command being read. One per parser, reused: its word list is copied out, at its final size, when it ends. */
 interface Builder {
   words: WordTok[];
   /** Made at the first one (most commands have none). */
@@ -50,6 +52,8 @@ class ShellParser {
   private negate = false;
   private pendingFunction = false;
   private afterCompound = false;
+  /** The builder `cur` points at while a command is read (see `newBuilder`). */
+  private readonly spare: Builder = { words: [], assignments: undefined, redirects: undefined, a: 0, b: 0, maybeFunction: false };
 
   constructor(
     private readonly text: string,
@@ -60,7 +64,8 @@ class ShellParser {
   ) {}
 
   run(): void {
-    for (const t of tokenize(this.text, this.src)) {
+    const lexer = new ShellLexer(this.text, this.src);
+    for (let t = lexer.next(); t; t = lexer.next()) {
       if (t instanceof WordTok) this.onWord(t);
       else if (t.kind === 'op') this.onOp(t);
       else if ((this.mode as Mode) === 'dbracket') {
@@ -76,7 +81,14 @@ class ShellParser {
   }
 
   private newBuilder(a: number): Builder {
-    return { words: [], assignments: undefined, redirects: undefined, a, b: a, maybeFunction: false };
+    const b = this.spare;
+    b.words.length = 0;
+    b.assignments = undefined;
+    b.redirects = undefined;
+    b.a = a;
+    b.b = a;
+    b.maybeFunction = false;
+    return b;
   }
 
   private extend(b: Builder, t: Tok): void {
@@ -129,28 +141,25 @@ class ShellParser {
       for (const r of b.redirects) list.push({ op: r.op, fd: r.fd, target: r.target, start: offsetAt(this.src, r.a), end: endOffsetAt(this.src, r.b) });
       redirects = list;
     }
-    const cmd: ShellCommand = {
-      index: this.out.length,
-      // The builder's list, now complete: the tokens are the words.
-      words: b.words,
+    const cmd = new ParsedCommand(
+      this.out.length,
+      // A copy at its final size: the builder's list is reused, and grows with room to spare.
+      b.words.slice(),
       assignments,
       redirects,
-      op: this.pendingOp,
-      nextOp: next,
+      this.pendingOp,
+      next,
       contexts,
-      inSubshell: contexts.includes('subshell'),
-      inGroup: contexts.includes('group'),
-      inCondition: inCondition(this.frames),
-      negated: this.negate,
-      background: next === '&',
-      parent: this.parent,
-      start: offsetAt(this.src, b.a),
-      end: endOffsetAt(this.src, b.b),
-    };
+      inCondition(this.frames),
+      this.negate,
+      this.parent,
+      offsetAt(this.src, b.a),
+      endOffsetAt(this.src, b.b),
+    );
     this.out.push(cmd);
     this.pendingOp = null;
     this.negate = false;
-    if (this.depth < MAX_NESTING) parseNested(this.text, this.src, cmd, b, this.depth, this.out);
+    if (this.depth < MAX_NESTING) parseNested(this.text, this.src, cmd, this.depth, this.out);
   }
 
   private separator(op: string): void {
@@ -299,10 +308,10 @@ function contextsOf(frames: readonly Frame[]): readonly ShellContext[] {
 }
 
 /** Parses the string of `sh -c '…'` as commands, mapping each character back to its document offset. */
-function parseNested(text: string, src: MappedSource, cmd: ShellCommand, b: Builder, depth: number, out: ShellCommand[]): void {
+function parseNested(text: string, src: MappedSource, cmd: ShellCommand, depth: number, out: ShellCommand[]): void {
   const at = shellScriptWord(cmd);
   if (at < 0) return;
-  const tok = b.words[at];
+  const tok = cmd.words[at] as WordTok | undefined;
   if (!tok) return;
   const idx: number[] = [];
   const r = readWord(src.s, WordTok.startIndex(tok), idx);

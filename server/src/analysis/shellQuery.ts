@@ -5,6 +5,7 @@
  */
 import type { ShellCommand, ShellScript, ShellWord } from './shellTypes';
 import { own } from './ownKey';
+import { ParsedCommand } from './shellCommand';
 
 interface Wrapper {
   /** Options of the wrapper that take the next word as their value. */
@@ -42,8 +43,15 @@ export function basename(path: string): string {
   return k < 0 ? path : path.slice(k + 1);
 }
 
-/** Index in `cmd.words` of the command that actually runs (after wrappers); -1 for a bare assignment. */
+/**
+ * Index in `cmd.words` of the command that actually runs (after wrappers); -1 for a bare assignment. Worked out
+ * once per parsed command: nearly every shell query starts here.
+ */
 export function commandWordIndex(cmd: ShellCommand): number {
+  return ParsedCommand.wordIndex(cmd, findCommandWord);
+}
+
+function findCommandWord(cmd: ShellCommand): number {
   const words = cmd.words;
   let i = 0;
   for (let guard = 0; guard < 8 && i < words.length; guard++) {
