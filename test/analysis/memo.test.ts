@@ -62,7 +62,8 @@ describe('ObjectMemo slots', () => {
     }
     const a = new ObjectMemo<Thing, string>();
     const b = new ObjectMemo<Thing, string>();
-    const t = Object.freeze(new Thing('x'));
+    const t = new Thing('x');
+    Object.freeze(t);
     a.set(t, 'A');
     b.set(t, 'B');
     expect([a.get(t), b.get(t), a.has(t), b.has(new Thing('x'))]).toEqual(['A', 'B', true, false]);
