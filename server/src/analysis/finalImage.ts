@@ -12,6 +12,8 @@ import type { DockerfileModel, Instr, Stage } from './model';
 interface FinalFacts {
   readonly stages: ReadonlySet<Stage>;
   readonly facts: Map<Stage, ImageFacts>;
+  /** By root image text: stages of one file mostly share a handful of base images, each described once. */
+  readonly byText: Map<string, ImageFacts>;
 }
 
 const cache = new WeakMap<DockerfileModel, FinalFacts>();
@@ -21,7 +23,7 @@ function factsOf(model: DockerfileModel): FinalFacts {
   if (!hit) {
     const stages = new Set<Stage>();
     for (const target of model.targets) for (const stage of model.finalChain(target)) stages.add(stage);
-    hit = { stages, facts: new Map() };
+    hit = { stages, facts: new Map(), byText: new Map() };
     cache.set(model, hit);
   }
   return hit;
@@ -109,14 +111,18 @@ export function rootImageText(stage: Stage): string | undefined {
 
 /** Curated facts of the image `stage` is ultimately built on; `known: false` when unknown or unresolved. */
 export function baseFactsOf(model: DockerfileModel, stage: Stage): ImageFacts {
-  const memo = factsOf(model).facts;
-  const hit = memo.get(stage);
+  const memo = factsOf(model);
+  const hit = memo.facts.get(stage);
   if (hit) return hit;
   const root = rootStage(stage);
   // A root that is still a stage means the chain is a FROM cycle: unknown.
-  const text = root.base.kind === 'stage' ? undefined : rootImageText(stage);
-  const facts = describeImageText(text ?? '$unknown');
-  memo.set(stage, facts);
+  const text = (root.base.kind === 'stage' ? undefined : rootImageText(stage)) ?? '$unknown';
+  let facts = memo.byText.get(text);
+  if (!facts) {
+    facts = describeImageText(text);
+    memo.byText.set(text, facts);
+  }
+  memo.facts.set(stage, facts);
   return facts;
 }
 

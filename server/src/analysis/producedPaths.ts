@@ -12,7 +12,7 @@
  * directory, no destination computed at build time). Everything else is 'produced' or 'unknown'.
  */
 import { accountCommandsOf, type AccountCommand } from './accountCommands';
-import { argDeclsOf, envPairsOf } from './args';
+import { argDeclsOf, envDeclsOf } from './args';
 import type { ImageFacts } from './baseImages';
 import { commandEffect, type OutputKind } from './buildOutputs';
 import { copyParts } from './copySources';
@@ -140,7 +140,7 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
 
 /** The values of an ENV, or the defaults of an ARG ('' for one without): what may name paths, unexpanded. */
 export function declaredValues(instr: Instr, escapeChar: string): string[] {
-  if (instr.keyword === 'ENV') return envPairsOf(instr).map(([, value]) => value);
+  if (instr.keyword === 'ENV') return envDeclsOf(instr).map((d) => d.value);
   return argDeclsOf(instr, escapeChar).map((d) => d.defaultValue ?? '');
 }
 
