@@ -275,3 +275,28 @@ describe('cache cleanups and index updates', () => {
     expect(removalOf(o, o.installs[0]!)).toBeDefined();
   });
 });
+
+describe('parsePackageOps: lists', () => {
+  it('keeps every entry of a kind in order, and answers without entries with frozen empty lists', () => {
+    const o = ops('apt-get update && apt-get install -y a && apk add b && rm -rf /var/lib/apt/lists/* /root/.cache && apt-get install -y c && apt-get clean');
+    expect(o.installs.map((i) => i.packages.map((p) => p.name).join())).toEqual(['a', 'b', 'c']);
+    expect(o.installs.map((i) => i.seq)).toEqual([2, 3, 5]);
+    expect(o.cleanups.map((c) => c.kinds.join('+'))).toEqual(['apt-lists', 'pip+uv+yarn+pnpm+go+composer', 'apt-archives']);
+    expect(o.updates.map((u) => u.seq)).toEqual([1]);
+    expect(o.removals).toEqual([]);
+    expect(Object.isFrozen(o.removals)).toBe(true);
+    const none = ops('echo hi');
+    expect(none).toEqual({ installs: [], removals: [], cleanups: [], updates: [] });
+    expect([none.installs, none.removals, none.cleanups, none.updates].every((l) => Object.isFrozen(l))).toBe(true);
+  });
+
+  it('resolves operands through the script first, then the caller, per parse', () => {
+    const seen: string[] = [];
+    const o = ops('deps="gcc make"; apt-get install -y $deps $EXTRA $NONE', (name) => {
+      seen.push(name);
+      return name === 'EXTRA' ? 'curl' : undefined;
+    });
+    expect(o.installs[0]!.packages.map((p) => `${p.name}:${p.kind}`)).toEqual(['gcc:name', 'make:name', 'curl:name', '$NONE:variable']);
+    expect(seen).toEqual(['EXTRA', 'NONE']);
+  });
+});

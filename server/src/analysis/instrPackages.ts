@@ -17,17 +17,14 @@ export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
   if (hit) return hit;
   const scripts = shellScriptsOf(model, instr);
   if (scripts.length === 0) return NO_OPS;
-  const ops = parsePackageOps(
-    scripts.map((s) => s.script),
-    {
-      resolve: (name) => {
-        // A declared ARG without a value expands to itself: unknown, like an undeclared name.
-        const query = '${' + name + '}';
-        const r = model.expand(query, instr);
-        return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
-      },
-    },
-  );
+  const resolve = (name: string): string | undefined => {
+    // A declared ARG without a value expands to itself: unknown, like an undeclared name.
+    const query = '${' + name + '}';
+    const r = model.expand(query, instr);
+    return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
+  };
+  // Nearly every RUN has one script: no list of one.
+  const ops = parsePackageOps(scripts.length === 1 ? scripts[0]!.script : scripts.map((s) => s.script), { resolve });
   cache.set(instr, ops);
   return ops;
 }

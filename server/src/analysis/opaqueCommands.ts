@@ -8,6 +8,7 @@ import { commandArgs, commandName, commandWordIndex, isShellName, shellScriptWor
 
 /** Directories whose programs come from packages (their behaviour is not the Dockerfile author's). */
 const SYSTEM_DIRS = /^\/(usr\/(local\/)?)?s?bin\//;
+const EXPANSION_START = /^[$`]/;
 
 /** True when `cmd` runs a script or program whose content the Dockerfile does not show. */
 export function runsLocalScript(cmd: ShellCommand): boolean {
@@ -18,7 +19,7 @@ export function runsLocalScript(cmd: ShellCommand): boolean {
   if (name === '.' || name === 'source') return true;
   if (word.includes('/') && !SYSTEM_DIRS.test(word)) return true;
   // `$SCRIPT`, `$(…)`: a program named at build time.
-  if (/^[$`]/.test(word)) return true;
+  if (EXPANSION_START.test(word)) return true;
   if (isShellName(name) && shellScriptWord(cmd) < 0) {
     // `bash setup.sh`: a shell reading a file (not `sh -c '…'`, whose string is parsed as commands).
     return commandArgs(cmd).some((w) => !w.value.startsWith('-') && !w.value.startsWith('+'));

@@ -71,6 +71,12 @@ const CLEAN_KINDS: { readonly [M in PackageManager]?: readonly CacheKind[] } = {
 };
 const NONE: readonly CacheKind[] = [];
 const GO_CACHES = ['-modcache', '-cache'];
+// Regular expressions as constants: a literal in a function is a new object per call (per `rm` operand here).
+const HOME = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
+const SLASHES = /\/+/g;
+const GLOB = /[*?[]/;
+const TRAILING_SLASH = /\/$/;
+const BRACE_LIST = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s;
 
 /** Caches a manager's own clean command empties. */
 function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
@@ -85,10 +91,10 @@ function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
 
 /** `~/x`, `$HOME/x`, `/x/` and `/x/*` normalised to a directory path. */
 function normalizePath(raw: string): string {
-  let p = raw.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/+/g, '/');
+  let p = raw.replace(HOME, '/root').replace(SLASHES, '/');
   const last = p.lastIndexOf('/');
-  if (last >= 0 && /[*?[]/.test(p.slice(last + 1))) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
-  return p.length > 1 ? p.replace(/\/$/, '') : p;
+  if (last >= 0 && GLOB.test(p.slice(last + 1))) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
+  return p.length > 1 ? p.replace(TRAILING_SLASH, '') : p;
 }
 
 export interface CacheCleanupKinds {
@@ -127,7 +133,7 @@ export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): 
 
 /** Shell brace expansion of comma lists (`/var/lib/{apt,dpkg}/` → two paths); other words stay as they are. */
 export function braceExpand(word: string): string[] {
-  const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(word);
+  const m = BRACE_LIST.exec(word);
   if (!m) return [word];
   return m[2]!.split(',').flatMap((part) => braceExpand(m[1]! + part + m[3]!));
 }

@@ -51,20 +51,38 @@ function value(rec: Recognized, aliases: readonly string[]): string | undefined 
   return rec.options.length > 0 ? findOptionIn(rec.args, aliases, true)?.value : undefined;
 }
 
+/** Shared by the answers without a value (nearly all: each install asks for five repeatable options). */
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
 /** Every value of a repeatable option (`-r a.txt -r b.txt`). */
-function values(rec: Recognized, aliases: readonly string[]): string[] {
-  const out: string[] = [];
-  if (rec.options.length === 0) return out;
+function values(rec: Recognized, aliases: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  if (rec.options.length === 0) return NO_VALUES;
   for (let i = 0; i < rec.args.length; ) {
     const hit = findOptionFrom(rec.args, i, aliases, true);
     if (!hit) break;
-    if (hit.value !== undefined) out.push(hit.value);
+    if (hit.value !== undefined) (out ??= []).push(hit.value);
     i = hit.argIndex + (hit.valueWord ? 1 : 0) + 1;
   }
-  return out;
+  return out ?? NO_VALUES;
 }
 
-export type Resolver = (n: string) => ShellAssignment | string | undefined;
+// Tests of option values, made once (an arrow or a regular expression literal in `readInstall` is a new object per call).
+const NO_WEAK_DEPS = /^install_weak_deps\s*=\s*(false|0|no)$/i;
+const NO_RECOMMENDS_OPTION = /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i;
+const isNoWeakDeps = (v: string): boolean => NO_WEAK_DEPS.test(v);
+const isNoRecommendsOption = (v: string): boolean => NO_RECOMMENDS_OPTION.test(v);
+const isPipNoCacheDir = (a: ShellAssignment): boolean => a.name === 'PIP_NO_CACHE_DIR';
+const GROUP_SUBCOMMAND = /^(group|module)/;
+const PROD_ONLY = /^prod/;
+
+/**
+ * The value of a variable named by an operand (`$buildDeps`): the script's assignment, or a value from elsewhere
+ * (ARG/ENV). An object rather than a function, so that the state of a script's package ops is its own resolver.
+ */
+export interface Resolver {
+  resolve(name: string): ShellAssignment | string | undefined;
+}
 
 /** What an install command says by itself: everything but where it stands (`Op`). */
 type InstallCore = Omit<PackageInstall, keyof Op>;
@@ -94,7 +112,7 @@ function installCore(rec: Recognized, command: ShellCommand, resolve: Resolver):
   return core;
 }
 
-const NO_RESOLVE: Resolver = () => undefined;
+const NO_RESOLVE: Resolver = { resolve: () => undefined };
 
 /**
  * The install `cmd` performs on its own, with `$VAR` operands left unresolved: what `parseInstalls` finds in a
@@ -121,14 +139,14 @@ function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver):
   }
   const pinned = eco === 'ruby' ? value(rec, GEM_VERSION) : eco === 'rust' ? value(rec, CARGO_VERSION) : undefined;
   const withVersion = pinned ? packages.map((p) => (p.version ? p : { ...p, version: pinned, constraint: pinned })) : packages;
-  const manifests = eco === 'python' ? values(rec, REQUIREMENTS) : eco === 'conda' ? values(rec, CONDA_FILE) : [];
-  const rpmSetopt = values(rec, SETOPT).some((v) => /^install_weak_deps\s*=\s*(false|0|no)$/i.test(v));
-  const aptOption = values(rec, APT_OPTION).some((v) => /^APT::Install-Recommends\s*=\s*"?(false|0|no)"?$/i.test(v));
-  const pipNoCacheEnv = command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR');
+  const manifests = eco === 'python' ? values(rec, REQUIREMENTS) : eco === 'conda' ? values(rec, CONDA_FILE) : NO_VALUES;
+  const rpmSetopt = values(rec, SETOPT).some(isNoWeakDeps);
+  const aptOption = values(rec, APT_OPTION).some(isNoRecommendsOption);
+  const pipNoCacheEnv = command.assignments.some(isPipNoCacheDir);
   const omit = values(rec, OMIT);
   return {
     subcommand: rec.subcommand,
-    packages: /^(group|module)/.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
+    packages: GROUP_SUBCOMMAND.test(rec.subcommand) ? withVersion.map((p) => ({ ...p, kind: 'group' as const })) : withVersion,
     fromManifest: manifests.length > 0 || (rec.manifestCapable && packages.length === 0),
     manifests,
     global:
@@ -144,7 +162,7 @@ function readInstall(rec: Recognized, command: ShellCommand, resolve: Resolver):
       user: eco === 'python' && has(rec, USER),
       upgrade: eco === 'python' && has(rec, UPGRADE),
       production:
-        has(rec, PRODUCTION) || omit.includes('dev') || /^prod/.test(value(rec, ONLY) ?? '') ||
+        has(rec, PRODUCTION) || omit.includes('dev') || PROD_ONLY.test(value(rec, ONLY) ?? '') ||
         (rec.manager === 'pnpm' && has(rec, PNPM_PROD)) || (rec.manager === 'poetry' && value(rec, ONLY) === 'main'),
     },
   };
@@ -160,16 +178,21 @@ function targetOf(rec: Recognized): string | undefined {
   }
 }
 
+const COMPUTED = /\$\(|`/;
+const BLANKS = /\s+/;
+const HAS_EXPANSION = /[$`]/;
+const STARTS_WITH_EXPANSION = /^[$`]/;
+
 export function packagesOf(rec: Recognized, resolve: Resolver): PackageRef[] {
   const out: PackageRef[] = [];
   for (const w of rec.operands) {
     const m = VAR_WORD.exec(w.value);
-    const bound = m ? resolve(m[1]!) : undefined;
+    const bound = m ? resolve.resolve(m[1]!) : undefined;
     const text = bound === undefined ? undefined : typeof bound === 'string' ? bound : bound.value;
     // A value computed at build time (`runDeps="$(scanelf …)"`) names packages we cannot know.
-    if (m && text !== undefined && !/\$\(|`/.test(text)) {
+    if (m && text !== undefined && !COMPUTED.test(text)) {
       const via = typeof bound === 'string' ? undefined : bound;
-      for (const spec of text.split(/\s+/)) if (spec && spec !== '\\') out.push(ref(spec, rec.ecosystem, w, via));
+      for (const spec of text.split(BLANKS)) if (spec && spec !== '\\') out.push(ref(spec, rec.ecosystem, w, via));
       continue;
     }
     out.push(ref(w.value, rec.ecosystem, w, undefined));
@@ -180,7 +203,7 @@ export function packagesOf(rec: Recognized, resolve: Resolver): PackageRef[] {
 function ref(spec: string, eco: Ecosystem, word: ShellWord, via: ShellAssignment | undefined): PackageRef {
   const p = parseSpec(spec, eco);
   // `prisma@$VERSION` still names prisma; only a name computed at build time (`gcc-$V`, `pkg-${V}`) is unknown.
-  const dynamic = p.kind === 'name' && (/[$`]/.test(p.name) || /^[$`]/.test(p.constraint));
+  const dynamic = p.kind === 'name' && (HAS_EXPANSION.test(p.name) || STARTS_WITH_EXPANSION.test(p.constraint));
   if (dynamic) return { spec, name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'variable', word, via };
   return { spec, name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind, word, via };
 }

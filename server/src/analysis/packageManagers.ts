@@ -134,6 +134,9 @@ const COMMAND_NAMES: ReadonlyMap<string, PackageManager> = new Map(Object.entrie
   micromamba: 'conda', npm: 'npm', yarn: 'yarn', pnpm: 'pnpm', bun: 'bun', gem: 'gem', bundle: 'bundle', bundler: 'bundle',
   cargo: 'cargo', go: 'go', composer: 'composer',
 } satisfies Record<string, PackageManager>));
+const PIP = /^pip[0-9.]*$/;
+const PYTHON = /^python[0-9.]*$/;
+const GLOBAL_PREFIX = /^global /;
 
 /**
  * The manager behind a command and the words after its name; `python -m pip …` is pip. Asked for every command
@@ -146,8 +149,8 @@ function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly
   const manager = COMMAND_NAMES.get(name);
   if (manager) return { manager, args: cmd.words.slice(at + 1) };
   if (name.charCodeAt(0) !== 112 /* p */) return undefined;
-  if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args: cmd.words.slice(at + 1) };
-  if (/^python[0-9.]*$/.test(name)) {
+  if (PIP.test(name)) return { manager: 'pip', args: cmd.words.slice(at + 1) };
+  if (PYTHON.test(name)) {
     const args = cmd.words.slice(at + 1);
     const m = args.findIndex((w) => w.value === '-m');
     const mod = args[m + 1]?.value;
@@ -206,7 +209,7 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   }
   if (!subcommand && spec.bare && words.length === 0) subcommand = spec.bare;
   if (!subcommand) return undefined;
-  const action = own(spec.actions, subcommand.replace(/^global /, '')) ?? 'install';
+  const action = own(spec.actions, subcommand.replace(GLOBAL_PREFIX, '')) ?? 'install';
   return {
     manager: found.manager,
     ecosystem: spec.ecosystem,
@@ -214,7 +217,7 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
     subcommand,
     options,
     operands: words.slice(used),
-    manifestCapable: (spec.manifest ?? []).includes(subcommand.replace(/^global /, '')),
+    manifestCapable: (spec.manifest ?? []).includes(subcommand.replace(GLOBAL_PREFIX, '')),
     args: found.args,
   };
 }

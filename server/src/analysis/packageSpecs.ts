@@ -24,9 +24,30 @@ function result(name: string, constraint: string, version: string | undefined, q
 
 const URL_LIKE = /^([a-z][a-z0-9+.-]*:\/\/|git\+|git@|github:|gitlab:|bitbucket:|file:|npm:)/i;
 
+const PATH_LIKE = /^(\.{1,2}(\/|$)|\/|~\/)/;
+
+// Every regular expression of this module is a constant: a literal in a function is a new object per call, and
+// every operand of every install is read here.
+const DEB_FILE = /\.deb$/;
+const DEB_SPEC = /^([^=:/]+)(?::([^=/]+))?(?:\/([^=]+))?(=.*)?$/;
+const APK_FILE = /\.apk$/;
+const APK_SPEC = /^([^=<>~@]+)(?:@([^=<>~]+))?((?:[<>]?=|[<>~])(.*))?$/;
+const RPM_FILE = /\.rpm$/;
+const RPM_SPEC = /^([^<>=\s]+)\s*((?:[<>]?=|[<>])\s*(.*))?$/;
+const PYTHON_FILE = /\.(whl|tar\.gz|zip|tgz)$/;
+const PYTHON_SPEC = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*(;.*)?$/;
+const PYTHON_EXACT = /^===?\s*([^,\s]+)$/;
+const CONDA_SPEC = /^(?:([^:]+)::)?([^=<>!~\s]+)\s*(.*)$/;
+const CONDA_EXACT = /^==?([^,|*\s]+)$/;
+const NODE_FILE = /\.(tgz|tar\.gz)$/;
+const PLAIN_VERSION = /^[0-9][0-9A-Za-z.+-]*$/;
+const GEM_FILE = /\.gem$/;
+const PHP_FILE = /\.(zip|phar)$/;
+const NO_FILE = /^$/;
+
 function pathOrUrl(spec: string, pathExt: RegExp): ParsedSpec | undefined {
   if (URL_LIKE.test(spec)) return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'url' };
-  if (/^(\.{1,2}(\/|$)|\/|~\/)/.test(spec) || pathExt.test(spec)) {
+  if (PATH_LIKE.test(spec) || pathExt.test(spec)) {
     return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'path' };
   }
   return undefined;
@@ -34,9 +55,9 @@ function pathOrUrl(spec: string, pathExt: RegExp): ParsedSpec | undefined {
 
 /** `name[:arch][/release][=version]`. */
 function deb(spec: string): ParsedSpec {
-  const local = pathOrUrl(spec, /\.deb$/);
+  const local = pathOrUrl(spec, DEB_FILE);
   if (local) return local;
-  const m = /^([^=:/]+)(?::([^=/]+))?(?:\/([^=]+))?(=.*)?$/.exec(spec);
+  const m = DEB_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   const constraint = (m[3] ? '/' + m[3] : '') + (m[4] ?? '');
   return result(m[1]!, constraint, m[4]?.slice(1), m[2]);
@@ -44,9 +65,9 @@ function deb(spec: string): ParsedSpec {
 
 /** `name[@tag][=|~|>|<|>=|<=version]`. */
 function apk(spec: string): ParsedSpec {
-  const local = pathOrUrl(spec, /\.apk$/);
+  const local = pathOrUrl(spec, APK_FILE);
   if (local) return local;
-  const m = /^([^=<>~@]+)(?:@([^=<>~]+))?((?:[<>]?=|[<>~])(.*))?$/.exec(spec);
+  const m = APK_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   const exact = m[3]?.startsWith('=') ? m[4] : undefined;
   return result(m[1]!, m[3] ?? '', exact, m[2]);
@@ -57,40 +78,40 @@ function apk(spec: string): ParsedSpec {
  * (`java-17-openjdk-devel`), so only explicit comparisons are split.
  */
 function rpm(spec: string): ParsedSpec {
-  const local = pathOrUrl(spec, /\.rpm$/);
+  const local = pathOrUrl(spec, RPM_FILE);
   if (local) return local;
-  const m = /^([^<>=\s]+)\s*((?:[<>]?=|[<>])\s*(.*))?$/.exec(spec);
+  const m = RPM_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   return result(m[1]!, m[2] ?? '', m[2]?.startsWith('=') ? m[3] : undefined);
 }
 
 /** PEP 508: `name[extras] (== | >= | ~= …) version[, …][; marker]` or `name @ url`. */
 function python(spec: string): ParsedSpec {
-  const local = pathOrUrl(spec, /\.(whl|tar\.gz|zip|tgz)$/);
+  const local = pathOrUrl(spec, PYTHON_FILE);
   if (local) return local;
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*(;.*)?$/.exec(spec);
+  const m = PYTHON_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   const constraint = m[3] ?? '';
-  const exact = /^===?\s*([^,\s]+)$/.exec(constraint);
+  const exact = PYTHON_EXACT.exec(constraint);
   return result(m[1]!, constraint, exact?.[1], m[2]);
 }
 
 /** `[channel::]name[=|==|>=…version]`. */
 function conda(spec: string): ParsedSpec {
-  const m = /^(?:([^:]+)::)?([^=<>!~\s]+)\s*(.*)$/.exec(spec);
+  const m = CONDA_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
-  const exact = /^==?([^,|*\s]+)$/.exec(m[3] ?? '');
+  const exact = CONDA_EXACT.exec(m[3] ?? '');
   return result(m[2]!, m[3] ?? '', exact?.[1], m[1]);
 }
 
 /** `name@version`, `@scope/name@version`. */
 function node(spec: string): ParsedSpec {
-  const local = pathOrUrl(spec, /\.(tgz|tar\.gz)$/);
+  const local = pathOrUrl(spec, NODE_FILE);
   if (local) return local;
   const at = spec.indexOf('@', 1);
   if (at < 0) return result(spec, '', undefined);
   const version = spec.slice(at + 1);
-  return result(spec.slice(0, at), '@' + version, /^[0-9][0-9A-Za-z.+-]*$/.test(version) ? version : undefined);
+  return result(spec.slice(0, at), '@' + version, PLAIN_VERSION.test(version) ? version : undefined);
 }
 
 /** `name[@version]` (cargo install, go install). */
@@ -110,7 +131,7 @@ function colon(spec: string, pathExt: RegExp): ParsedSpec {
   const k = spec.indexOf(':');
   if (k <= 0) return result(spec, '', undefined);
   const version = spec.slice(k + 1);
-  return result(spec.slice(0, k), ':' + version, /^[0-9][0-9A-Za-z.+-]*$/.test(version) ? version : undefined);
+  return result(spec.slice(0, k), ':' + version, PLAIN_VERSION.test(version) ? version : undefined);
 }
 
 export function parseSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
@@ -121,14 +142,16 @@ export function parseSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
     case 'python': return python(spec);
     case 'conda': return conda(spec);
     case 'node': return node(spec);
-    case 'ruby': return colon(spec, /\.gem$/);
-    case 'php': return colon(spec, /\.(zip|phar)$/);
-    case 'rust': return atVersion(spec, /^$/);
-    case 'go': return atVersion(spec, /^$/);
+    case 'ruby': return colon(spec, GEM_FILE);
+    case 'php': return colon(spec, PHP_FILE);
+    case 'rust': return atVersion(spec, NO_FILE);
+    case 'go': return atVersion(spec, NO_FILE);
   }
 }
 
+const PEP503_SEPARATORS = /[-_.]+/g;
+
 /** Name normalisation for comparing an install with a removal (PEP 503 for Python). */
 export function normalizeName(name: string, ecosystem: Ecosystem): string {
-  return ecosystem === 'python' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
+  return ecosystem === 'python' ? name.toLowerCase().replace(PEP503_SEPARATORS, '-') : name;
 }

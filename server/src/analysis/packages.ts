@@ -120,6 +120,9 @@ export interface PackageOptions {
 /** `$(apt-mark showmanual)` in an assignment or operand: the packages installed by hand so far. */
 const SHOWMANUAL = /\bapt-mark\s+showmanual\b/;
 const DECLARERS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/** `NAME=` at the start of an `export`/`local`/… word. */
+const DECLARED = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+const AUTO_REMOVE_SUBCOMMAND = /autoremove|autopurge/;
 
 export function parseInstalls(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageInstall[] {
   return [...parsePackageOps(scripts, options).installs];
@@ -127,11 +130,14 @@ export function parseInstalls(scripts: ShellScript | readonly ShellScript[], opt
 
 export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageOps {
   const list: readonly ShellScript[] = Array.isArray(scripts) ? scripts : [scripts as ShellScript];
-  const ops = { installs: [] as PackageInstall[], removals: [] as PackageRemoval[], cleanups: [] as CacheCleanup[], updates: [] as IndexUpdate[] };
+  const ops = new OpLists();
   const state = new ScriptState(options.resolve);
   let seq = 0;
-  for (const script of list) {
-    for (const cmd of script.commands) {
+  // Index loops here and in `visit`: `for…of` made an iterator per loop that V8 did not optimise away.
+  for (let s = 0; s < list.length; s++) {
+    const script = list[s]!;
+    for (let c = 0; c < script.commands.length; c++) {
+      const cmd = script.commands[c]!;
       seq++;
       try {
         visit(cmd, seq, pipedInto(script, cmd), state, ops);
@@ -140,24 +146,59 @@ export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], o
       }
     }
   }
-  return ops;
+  return { installs: ops.installs ?? NONE, removals: ops.removals ?? NONE, cleanups: ops.cleanups ?? NONE, updates: ops.updates ?? NONE };
+}
+
+/** Shared by every answer without an entry of a kind (most scripts install, update or clean once at most). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The lists of a `PackageOps` as they fill, each made at its first entry, at the size of one: a list started empty
+ * grows with room for 16 entries at the first, and most scripts have one or two of a kind.
+ */
+class OpLists {
+  installs: PackageInstall[] | undefined;
+  removals: PackageRemoval[] | undefined;
+  cleanups: CacheCleanup[] | undefined;
+  updates: IndexUpdate[] | undefined;
+
+  install(x: PackageInstall): void {
+    if (this.installs) this.installs.push(x);
+    else this.installs = [x];
+  }
+
+  removal(x: PackageRemoval): void {
+    if (this.removals) this.removals.push(x);
+    else this.removals = [x];
+  }
+
+  cleanup(x: CacheCleanup): void {
+    if (this.cleanups) this.cleanups.push(x);
+    else this.cleanups = [x];
+  }
+
+  update(x: IndexUpdate): void {
+    if (this.updates) this.updates.push(x);
+    else this.updates = [x];
+  }
 }
 
 /**
  * What earlier commands of the scripts said: variables they set and the apt-mark idiom's progress. One per
- * `parsePackageOps`; the variable table is made only for a script that sets a variable (most set none).
+ * `parsePackageOps`; the variable table is made only for a script that sets a variable (most set none). It is the
+ * resolver of `$VAR` operands too: a script variable first, then the caller's (ARG/ENV).
  */
-class ScriptState {
+class ScriptState implements Resolver {
   private vars: Map<string, ShellAssignment> | undefined;
   /** `$(apt-mark showmanual)` snapshot, `apt-mark auto '.*'`, and the names marked manual again. */
   snapshotSeq = -1;
   allAutoSeq = -1;
-  readonly keep: string[] = [];
-  /** Reads a script variable first, then the caller's (ARG/ENV): made once per parse, not per command. */
-  readonly resolve: Resolver;
+  keep: string[] | undefined;
 
-  constructor(outer: ((name: string) => string | undefined) | undefined) {
-    this.resolve = (n) => this.vars?.get(n) ?? outer?.(n);
+  constructor(private readonly outer: ((name: string) => string | undefined) | undefined) {}
+
+  resolve(name: string): ShellAssignment | string | undefined {
+    return this.vars?.get(name) ?? this.outer?.(name);
   }
 
   set(name: string, a: ShellAssignment): void {
@@ -176,11 +217,11 @@ function visit(
   seq: number,
   next: ShellCommand | undefined,
   state: ScriptState,
-  ops: { installs: PackageInstall[]; removals: PackageRemoval[]; cleanups: CacheCleanup[]; updates: IndexUpdate[] },
+  ops: OpLists,
 ): void {
   rememberVariables(cmd, state);
-  for (const a of cmd.assignments) {
-    if (SHOWMANUAL.test(a.value)) {
+  for (let i = 0; i < cmd.assignments.length; i++) {
+    if (SHOWMANUAL.test(cmd.assignments[i]!.value)) {
       state.snapshotSeq = seq;
       break;
     }
@@ -189,32 +230,31 @@ function visit(
   if (name === 'apt-mark') return trackAptMark(cmd, seq, next, state);
   const rec = recognize(cmd);
   const kinds = cleanupKindsOf(cmd, rec);
-  for (const k of kinds) ops.cleanups.push({ kinds: k.kinds, word: k.word, command: cmd, seq });
+  for (let i = 0; i < kinds.length; i++) ops.cleanup({ kinds: kinds[i]!.kinds, word: kinds[i]!.word, command: cmd, seq });
   if (!rec) return;
   switch (rec.action) {
     case 'install': {
-      const install = toInstall(rec, cmd, seq, state.resolve);
-      ops.installs.push(install);
-      if (rec.manager === 'apk' && has(rec, APK_UPDATE)) ops.updates.push({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: false });
+      ops.install(toInstall(rec, cmd, seq, state));
+      if (rec.manager === 'apk' && has(rec, APK_UPDATE)) ops.update({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: false });
       return;
     }
     case 'remove': {
-      const autoRemove = /autoremove|autopurge/.test(rec.subcommand) || has(rec, AUTO_REMOVE);
+      const autoRemove = AUTO_REMOVE_SUBCOMMAND.test(rec.subcommand) || has(rec, AUTO_REMOVE);
       const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && state.allAutoSeq >= 0;
-      ops.removals.push({
+      ops.removal({
         manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq,
-        packages: packagesOf(rec, state.resolve),
+        packages: packagesOf(rec, state),
         autoRemove,
         allMarkedAuto,
         sinceSeq: allMarkedAuto ? state.snapshotSeq : -1,
         markedSeq: allMarkedAuto ? state.allAutoSeq : -1,
-        keep: allMarkedAuto ? [...state.keep] : [],
+        keep: allMarkedAuto && state.keep ? [...state.keep] : [],
       });
       return;
     }
     case 'update':
     case 'upgrade':
-      ops.updates.push({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
+      ops.update({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
       return;
     case 'clean':
       return;
@@ -229,7 +269,7 @@ function trackAptMark(cmd: ShellCommand, seq: number, next: ShellCommand | undef
     else if (apt.snapshotSeq < 0) apt.snapshotSeq = seq;
   }
   if (args[0]?.value === 'auto' && args.some((w) => w.value === '.*' || w.value === '~i' || SHOWMANUAL.test(w.value))) apt.allAutoSeq = seq;
-  if (args[0]?.value === 'manual') for (const w of args.slice(1)) if (!w.expansion) apt.keep.push(w.value);
+  if (args[0]?.value === 'manual') for (const w of args.slice(1)) if (!w.expansion) (apt.keep ??= []).push(w.value);
 }
 
 /** `xargs [options] apt-mark auto`: marks every package named on its input as automatically installed. */
@@ -247,7 +287,7 @@ function rememberVariables(cmd: ShellCommand, state: ScriptState): void {
   }
   if (!DECLARERS.has(cmd.words[0]!.value)) return;
   for (const w of cmd.words.slice(1)) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.value);
+    const m = DECLARED.exec(w.value);
     if (m) state.set(m[1]!, { name: m[1]!, value: w.value.slice(m[0].length), word: w });
   }
 }

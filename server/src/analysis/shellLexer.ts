@@ -90,6 +90,9 @@ export type Tok = WordTok | OpTok | RedirTok;
 const OPS = ['&&', '||', ';;&', ';;', ';&', ';', '|&', '|', '&', '(', ')'];
 const REDIRS = ['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '>>', '>&', '>|', '<', '>'];
 const OP_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
+/** A descriptor before a redirection: `2` in `2>&1`, `{fd}` in `{fd}>x`. */
+const FD_WORD = /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
+const LEADING_TABS = /^\t+/;
 
 /** The first of `list` written at `s[j]` (a loop rather than `find`: asked at every operator character). */
 function startingAt<T extends string>(list: readonly T[], s: string, j: number): T | undefined {
@@ -170,7 +173,7 @@ export class ShellLexer {
       }
       const w = readWord(s, j, null, this.read);
       const next = s[w.end];
-      if ((next === '<' || next === '>') && !w.quoted && /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(w.value)) {
+      if ((next === '<' || next === '>') && !w.quoted && FD_WORD.test(w.value)) {
         const r = REDIRS.find((x) => s.startsWith(x, w.end) && !x.startsWith('&'));
         if (r) return this.redirect(j, w.end, r, w.value);
       }
@@ -217,7 +220,7 @@ function skipHeredocBodies(s: string, from: number, pending: PendingHeredoc[]): 
       if (lineEnd < 0) lineEnd = s.length;
       let line = s.slice(j, lineEnd);
       if (line.endsWith('\r')) line = line.slice(0, -1);
-      if (h.stripTabs) line = line.replace(/^\t+/, '');
+      if (h.stripTabs) line = line.replace(LEADING_TABS, '');
       j = lineEnd + 1;
       if (line === h.delimiter) break;
     }

@@ -14,6 +14,8 @@ import { readWord } from './shellWord';
 const MAX_NESTING = 3;
 const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'select', 'while', 'until', 'do', 'done', 'case', 'esac', '{', '}', '!', 'function', 'in']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/;
+/** A word starting with a quote or an expansion names no variable (`"A"=1`, `$X=1`). */
+const QUOTED_OR_EXPANDED_START = /^['"$]/;
 
 type FrameKind = 'subshell' | 'group' | 'if' | 'loop' | 'case';
 interface Frame {
@@ -278,7 +280,7 @@ class ShellParser {
 function isAssignment(t: WordTok): boolean {
   // The name part must be written plainly (`"A"=1` is a command word, not an assignment).
   const m = ASSIGNMENT.exec(t.value);
-  return !!m && !t.value.slice(0, m[1]!.length).includes('\\') && !/^['"$]/.test(t.value);
+  return !!m && !t.value.slice(0, m[1]!.length).includes('\\') && !QUOTED_OR_EXPANDED_START.test(t.value);
 }
 
 /** Inside the condition of an `if` or a loop. */

@@ -193,6 +193,8 @@ export function optionValue(cmd: ShellCommand, ...aliases: string[]): string | u
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+/** `-eux`, `+x`: a group of one-letter shell options. */
+const FLAG_GROUP = /^[-+][A-Za-z]+$/;
 
 /** True for the names of POSIX-like shells. */
 export function isShellName(name: string | undefined): boolean {
@@ -221,7 +223,7 @@ export function shellScriptWord(cmd: ShellCommand): number {
     const v = cmd.words[j]!.value;
     if (v === '--' || v === '-') { if (sawC) return j + 1 < cmd.words.length ? j + 1 : -1; return -1; }
     if (SHELL_VALUE_OPTIONS.has(v)) { j++; continue; }
-    if (/^[-+][A-Za-z]+$/.test(v)) {
+    if (FLAG_GROUP.test(v)) {
       if (v[0] === '-' && v.includes('c')) sawC = true;
       // `-eo pipefail`: an `o` in a group of flags takes the next word.
       if (v.length > 2 && v.endsWith('o')) j++;
@@ -247,7 +249,7 @@ const NAMED_OPTIONS = new Set<string>(['errexit', 'nounset', 'pipefail', 'xtrace
 function applyFlags(words: readonly ShellWord[], from: number, state: Record<keyof ShellOptions, boolean>): void {
   for (let j = from; j < words.length; j++) {
     const v = words[j]!.value;
-    if (!/^[-+][A-Za-z]+$/.test(v)) {
+    if (!FLAG_GROUP.test(v)) {
       if (v === '--') return;
       continue;
     }

@@ -22,6 +22,8 @@ function isWordSpecialAt(s: string, k: number): boolean {
   return code < 128 && WORD_SPECIAL_CODES[code] === 1;
 }
 const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
+/** A character that makes `$` an expansion (`$HOME`, `$1`, `$@`, …) rather than a literal dollar. */
+const PARAMETER_START = /[A-Za-z0-9_@*#?$!-]/;
 
 export function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r';
@@ -144,7 +146,7 @@ export function readWord(s: string, from: number, idx: number[] | null, out: Wor
       j = readAnsi(s, j + 2, out, idx);
     } else if (c === '$' || c === '`') {
       const k = c === '`' ? skipBacktick(s, j + 1) : skipDollar(s, j);
-      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) out.expansion = true;
+      if (k > j + 1 || c === '`' || PARAMETER_START.test(s[j + 1] ?? '')) out.expansion = true;
       put(out, idx, s.slice(j, k), j);
       j = k;
     } else if (c === '(' && j > from && EXTGLOB.has(s[j - 1]!)) {
@@ -187,7 +189,7 @@ function readDouble(s: string, from: number, out: WordRead, idx: number[] | null
       else { put(out, idx, '\\', j); j++; }
     } else if (c === '$' || c === '`') {
       const k = c === '`' ? skipBacktick(s, j + 1) : skipDollar(s, j);
-      if (k > j + 1 || c === '`' || /[A-Za-z0-9_@*#?$!-]/.test(s[j + 1] ?? '')) out.expansion = true;
+      if (k > j + 1 || c === '`' || PARAMETER_START.test(s[j + 1] ?? '')) out.expansion = true;
       put(out, idx, s.slice(j, k), j);
       j = k;
     } else {
