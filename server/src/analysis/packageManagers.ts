@@ -7,6 +7,7 @@ import { ObjectMemo } from './memo';
 import { basename, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
 import type { Ecosystem } from './packageSpecs';
 import { own } from './ownKey';
+import { ScratchList } from './scratchList';
 
 export type PackageManager =
   | 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'tdnf' | 'zypper'
@@ -136,7 +137,6 @@ const COMMAND_NAMES: ReadonlyMap<string, PackageManager> = new Map(Object.entrie
 } satisfies Record<string, PackageManager>));
 const PIP = /^pip[0-9.]*$/;
 const PYTHON = /^python[0-9.]*$/;
-const GLOBAL_PREFIX = /^global /;
 
 /**
  * The manager behind a command and the words after its name; `python -m pip …` is pip. Asked for every command
@@ -175,20 +175,34 @@ export function recognize(cmd: ShellCommand): Recognized | undefined {
   return rec;
 }
 
+/**
+ * Option and other words of the command being recognized, copied out at their final sizes (lists grown word by
+ * word have room for 16 more). Recognition calls nothing that recognizes, so one pair serves every call.
+ */
+const optionWords = new ScratchList<ShellWord>();
+const otherWords = new ScratchList<ShellWord>();
+
 function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   const found = managerOf(cmd);
   if (!found) return undefined;
-  const spec = SPECS[found.manager];
-  const options: ShellWord[] = [];
-  const words: ShellWord[] = [];
-  for (let i = 0; i < found.args.length; i++) {
-    const w = found.args[i]!;
+  try {
+    return recognizeArgs(found.manager, found.args, optionWords, otherWords);
+  } finally {
+    optionWords.clear();
+    otherWords.clear();
+  }
+}
+
+function recognizeArgs(manager: PackageManager, args: readonly ShellWord[], options: ScratchList<ShellWord>, words: ScratchList<ShellWord>): Recognized | undefined {
+  const spec = SPECS[manager];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
     const v = w.value;
     // After `--` come arguments for build scripts (`gem install x -- --use-system-libraries`), not packages.
     if (v === '--') break;
     if (v.length > 1 && v.startsWith('-')) {
       options.push(w);
-      if (spec.valueOptions.includes(v) && found.args[i + 1]) options.push(found.args[++i]!);
+      if (spec.valueOptions.includes(v) && args[i + 1]) options.push(args[++i]!);
       continue;
     }
     words.push(w);
@@ -197,28 +211,29 @@ function recognizeCommand(cmd: ShellCommand): Recognized | undefined {
   // no word of a multi-word subcommand (`apt-get install` + 40 packages): then only the first word is looked up.
   let subcommand: string | undefined;
   let used = 0;
-  const longest = words[0] && startsMultiWord(found.manager, words[0].value) ? Math.min(3, words.length) : Math.min(1, words.length);
+  const first = words.at(0);
+  const longest = first && startsMultiWord(manager, first.value) ? Math.min(3, words.length) : Math.min(1, words.length);
   for (let n = longest; n >= 1 && !subcommand; n--) {
-    const candidate = n === 1 ? words[0]!.value : words.slice(0, n).map((w) => w.value).join(' ');
+    const candidate = n === 1 ? first!.value : words.copy().slice(0, n).map((w) => w.value).join(' ');
     if (own(spec.actions, candidate)) { subcommand = candidate; used = n; }
   }
   // `yarn global add x`, `dnf -y group install`: a prefix word that changes scope, not the action.
-  if (!subcommand && words[0]?.value === 'global' && found.manager === 'yarn' && words[1] && own(spec.actions, words[1].value)) {
-    subcommand = 'global ' + words[1].value;
+  const second = words.at(1);
+  if (!subcommand && first?.value === 'global' && manager === 'yarn' && second && own(spec.actions, second.value)) {
+    subcommand = 'global ' + second.value;
     used = 2;
   }
   if (!subcommand && spec.bare && words.length === 0) subcommand = spec.bare;
   if (!subcommand) return undefined;
-  const action = own(spec.actions, subcommand.replace(GLOBAL_PREFIX, '')) ?? 'install';
+  const unscoped = subcommand.startsWith('global ') ? subcommand.slice('global '.length) : subcommand;
   return {
-    manager: found.manager,
+    manager,
     ecosystem: spec.ecosystem,
-    action,
+    action: own(spec.actions, unscoped) ?? 'install',
     subcommand,
-    options,
-    operands: words.slice(used),
-    manifestCapable: (spec.manifest ?? []).includes(subcommand.replace(GLOBAL_PREFIX, '')),
-    args: found.args,
+    options: options.copy(),
+    operands: words.copy(used),
+    manifestCapable: (spec.manifest ?? []).includes(unscoped),
+    args,
   };
 }
-

@@ -12,6 +12,7 @@
  * The parser itself is `shellParser.ts`; the query helpers (`commandName`, `findCommands`, `hasOption`, …) live in
  * `shellQuery.ts` and are re-exported.
  */
+import { ScratchList } from './scratchList';
 import { parseInto } from './shellParser';
 import { dockerfileSource, plainSource, type MappedSource } from './shellSource';
 import type { ParseShellOptions, ShellCommand, ShellScript } from './shellTypes';
@@ -32,14 +33,23 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
 
 /** Parses an already prepared logical text (see `shellSource.ts`, `execForm.ts`) whose map points into `text`. */
 export function parseMappedShell(text: string, src: MappedSource): ShellScript {
-  const commands: ShellCommand[] = [];
+  let commands: ShellCommand[];
   try {
-    parseInto(text, src, undefined, 0, commands);
+    parseInto(text, src, undefined, 0, found);
   } catch {
     // Defensive: the parser is written not to throw; if it ever does, keep what was found so far.
+  } finally {
+    commands = found.copy();
+    found.clear();
   }
   return { text, commands };
 }
+
+/**
+ * The commands of the parse under way, copied out at their final size when it ends. Parses do not overlap: a
+ * `sh -c` string is parsed into the same list, during its command's parse.
+ */
+const found = new ScratchList<ShellCommand>();
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : lo, lo), hi);

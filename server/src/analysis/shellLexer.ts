@@ -124,16 +124,23 @@ export class ShellLexer {
   /** One result object for every word read here (its fields are copied into the token). */
   private readonly read = wordRead();
   private readonly opTok: OpSlot = { kind: 'op', a: 0, b: 0, op: '' };
+  private text = '';
+  private src: MappedSource | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly src: MappedSource,
-  ) {}
+  /** Starts reading `src` (a lexer is reused by the parser that owns it). */
+  reset(text: string, src: MappedSource): this {
+    this.text = text;
+    this.src = src;
+    this.j = 0;
+    this.heredocs = undefined;
+    return this;
+  }
 
   /** The next token, or undefined at the end of the text. */
   next(): Tok | undefined {
     const text = this.text;
     const src = this.src;
+    if (!src) return undefined;
     const s = src.s;
     let j = this.j;
     while (j < s.length) {
@@ -194,14 +201,15 @@ export class ShellLexer {
   }
 
   private redirect(start: number, opAt: number, op: string, fd: string | undefined): RedirTok {
-    const s = this.src.s;
+    const src = this.src!;
+    const s = src.s;
     let j = opAt + op.length;
     while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
     let target: WordTok | undefined;
     if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
       const w = readWord(s, j, null);
       if (w.end > j) {
-        target = new WordTok(this.text, this.src, j, w.end, w.value, w.quoted, w.expansion);
+        target = new WordTok(this.text, src, j, w.end, w.value, w.quoted, w.expansion);
         j = w.end;
       }
     }

@@ -4,6 +4,7 @@
  * and parses `sh -c '…'` strings into commands that follow their `sh` command.
  */
 import { ShellLexer, WordTok, type OpTok, type RedirTok, type Tok } from './shellLexer';
+import { ScratchList } from './scratchList';
 import { ParsedCommand } from './shellCommand';
 import { shellScriptWord } from './shellQuery';
 import { endOffsetAt, OffsetMappedSource, offsetAt, type MappedSource } from './shellSource';
@@ -28,7 +29,7 @@ type Mode = 'normal' | 'for-name' | 'for-in' | 'for-words' | 'case-word' | 'case
 
 /** The command being read. One per parser, reused: its word list is copied out, at its final size, when it ends. */
 interface Builder {
-  words: WordTok[];
+  readonly words: ScratchList<WordTok>;
   /** Made at the first one (most commands have none). */
   assignments: WordTok[] | undefined;
   redirects: RedirTok[] | undefined;
@@ -38,14 +39,22 @@ interface Builder {
   maybeFunction: boolean;
 }
 
-export function parseInto(text: string, src: MappedSource, parent: ShellCommand | undefined, depth: number, out: ShellCommand[]): void {
-  new ShellParser(text, src, parent, depth, out).run();
+export function parseInto(text: string, src: MappedSource, parent: ShellCommand | undefined, depth: number, out: ScratchList<ShellCommand>): void {
+  (parsers[depth] ??= new ShellParser(depth)).parse(text, src, parent, out);
 }
 
 /**
- * The parser of one logical text: turns its tokens into commands (appended to `out`). One object per parse
- * holds the state that closures over local variables held before (a dozen closures per RUN).
+ * One parser per nesting depth, reused by every parse: its state, lexer and command builder were a good part of
+ * what parsing a short RUN allocated. A parse never starts another at its own depth (the string of a `sh -c` is
+ * parsed at the next one), and `parse` sets every field before reading and lets go of the text after.
  */
+const parsers: ShellParser[] = [];
+
+/** What an idle parser points at, so that it holds no document. */
+const NO_TEXT: MappedSource = { s: '', end: 0, offset: () => 0 };
+const NO_OUT = new ScratchList<ShellCommand>();
+
+/** The parser of one logical text at a time: turns its tokens into commands (appended to `out`). */
 class ShellParser {
   private readonly frames: Frame[] = [];
   private mode: Mode = 'normal';
@@ -55,18 +64,45 @@ class ShellParser {
   private pendingFunction = false;
   private afterCompound = false;
   /** The builder `cur` points at while a command is read (see `newBuilder`). */
-  private readonly spare: Builder = { words: [], assignments: undefined, redirects: undefined, a: 0, b: 0, maybeFunction: false };
+  private readonly spare: Builder = { words: new ScratchList(), assignments: undefined, redirects: undefined, a: 0, b: 0, maybeFunction: false };
+  private readonly lexer = new ShellLexer();
+  private text = '';
+  private src: MappedSource = NO_TEXT;
+  private parent: ShellCommand | undefined;
+  private out: ScratchList<ShellCommand> = NO_OUT;
 
-  constructor(
-    private readonly text: string,
-    private readonly src: MappedSource,
-    private readonly parent: ShellCommand | undefined,
-    private readonly depth: number,
-    private readonly out: ShellCommand[],
-  ) {}
+  constructor(private readonly depth: number) {}
 
-  run(): void {
-    const lexer = new ShellLexer(this.text, this.src);
+  parse(text: string, src: MappedSource, parent: ShellCommand | undefined, out: ScratchList<ShellCommand>): void {
+    this.text = text;
+    this.src = src;
+    this.parent = parent;
+    this.out = out;
+    this.frames.length = 0;
+    this.mode = 'normal';
+    this.cur = undefined;
+    this.pendingOp = null;
+    this.negate = false;
+    this.pendingFunction = false;
+    this.afterCompound = false;
+    try {
+      this.run();
+    } finally {
+      // Nothing of this parse is kept alive by the parser until the next one.
+      this.text = '';
+      this.src = NO_TEXT;
+      this.parent = undefined;
+      this.out = NO_OUT;
+      this.cur = undefined;
+      this.spare.words.clear();
+      this.spare.assignments = undefined;
+      this.spare.redirects = undefined;
+      this.lexer.reset('', NO_TEXT);
+    }
+  }
+
+  private run(): void {
+    const lexer = this.lexer.reset(this.text, this.src);
     for (let t = lexer.next(); t; t = lexer.next()) {
       if (t instanceof WordTok) this.onWord(t);
       else if (t.kind === 'op') this.onOp(t);
@@ -84,7 +120,7 @@ class ShellParser {
 
   private newBuilder(a: number): Builder {
     const b = this.spare;
-    b.words.length = 0;
+    b.words.clear();
     b.assignments = undefined;
     b.redirects = undefined;
     b.a = a;
@@ -145,8 +181,8 @@ class ShellParser {
     }
     const cmd = new ParsedCommand(
       this.out.length,
-      // A copy at its final size: the builder's list is reused, and grows with room to spare.
-      b.words.slice(),
+      // A copy at its final size: the builder's list is reused.
+      b.words.copy(),
       assignments,
       redirects,
       this.pendingOp,
@@ -254,7 +290,7 @@ class ShellParser {
       this.mode = 'normal';
     }
     if (op === '(') {
-      if (this.cur && this.cur.words.length === 1 && !this.cur.assignments && !this.cur.words[0]!.quoted) {
+      if (this.cur && this.cur.words.length === 1 && !this.cur.assignments && !this.cur.words.at(0)!.quoted) {
         this.cur.maybeFunction = true;
       } else if (!this.cur) {
         this.push('subshell', 'body');
@@ -310,7 +346,7 @@ function contextsOf(frames: readonly Frame[]): readonly ShellContext[] {
 }
 
 /** Parses the string of `sh -c '…'` as commands, mapping each character back to its document offset. */
-function parseNested(text: string, src: MappedSource, cmd: ShellCommand, depth: number, out: ShellCommand[]): void {
+function parseNested(text: string, src: MappedSource, cmd: ShellCommand, depth: number, out: ScratchList<ShellCommand>): void {
   const at = shellScriptWord(cmd);
   if (at < 0) return;
   const tok = cmd.words[at] as WordTok | undefined;
