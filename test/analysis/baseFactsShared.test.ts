@@ -1,7 +1,7 @@
 /**
- * `baseFactsOf` describes each root image text once per model and hands the same facts to every stage built on
- * it: the facts must still be exactly what describing that stage's root image gives, for every stage of the
- * corpus and of the generated benchmark file (many stages, a few base images).
+ * `baseFactsOf` describes each root image text once (the facts are shared by every model) and hands the same facts
+ * to every stage built on it: the facts must still be exactly what describing that stage's root image gives, for
+ * every stage of the corpus and of the generated benchmark file (many stages, a few base images).
  */
 import { describe, expect, it } from 'vitest';
 import { describeImageText } from '../../server/src/analysis/baseImages';

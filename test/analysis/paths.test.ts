@@ -1,7 +1,8 @@
 /**
- * Path helpers that skip work for the common case: `cleanPath` returns an already clean path as it is, and
- * `isUnder` / `topLevel` compare in place. Each is checked against the straightforward implementation on
- * every short path over a small alphabet (so every combination of `/`, `.` and names is seen).
+ * Path helpers that skip work for the common case: `cleanPath` returns an already clean path as it is (and one
+ * whose only flaw is a trailing slash without it), and `isUnder` / `topLevel` compare in place. Each is checked
+ * against the straightforward implementation on every short path over a small alphabet (so every combination of
+ * `/`, `.` and names is seen).
  */
 import { describe, expect, it } from 'vitest';
 import { cleanPath } from '../../server/src/analysis/dockerignore';

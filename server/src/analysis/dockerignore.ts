@@ -50,6 +50,11 @@ const UNCLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
 export function cleanPath(path: string): string {
   if (path === '') return '.';
   if (!UNCLEAN.test(path)) return path;
+  // A directory written with its trailing slash (`/opt/app/`) is the usual unclean path: drop the slash alone.
+  if (path.length > 1 && path.charCodeAt(path.length - 1) === 47) {
+    const trimmed = path.slice(0, -1);
+    if (!UNCLEAN.test(trimmed)) return trimmed;
+  }
   const rooted = path.startsWith('/');
   const out: string[] = [];
   for (const part of path.split('/')) {

@@ -12,8 +12,6 @@ import type { DockerfileModel, Instr, Stage } from './model';
 interface FinalFacts {
   readonly stages: ReadonlySet<Stage>;
   readonly facts: Map<Stage, ImageFacts>;
-  /** By root image text: stages of one file mostly share a handful of base images, each described once. */
-  readonly byText: Map<string, ImageFacts>;
 }
 
 const cache = new WeakMap<DockerfileModel, FinalFacts>();
@@ -23,7 +21,7 @@ function factsOf(model: DockerfileModel): FinalFacts {
   if (!hit) {
     const stages = new Set<Stage>();
     for (const target of model.targets) for (const stage of model.finalChain(target)) stages.add(stage);
-    hit = { stages, facts: new Map(), byText: new Map() };
+    hit = { stages, facts: new Map() };
     cache.set(model, hit);
   }
   return hit;
@@ -117,14 +115,24 @@ export function baseFactsOf(model: DockerfileModel, stage: Stage): ImageFacts {
   const root = rootStage(stage);
   // A root that is still a stage means the chain is a FROM cycle: unknown.
   const text = (root.base.kind === 'stage' ? undefined : rootImageText(stage)) ?? '$unknown';
-  let facts = memo.byText.get(text);
+  let facts = describedImages.get(text);
   if (!facts) {
+    // Bounded: image texts come from the documents being edited; a full table starts again rather than grow.
+    if (describedImages.size >= DESCRIBED_IMAGES_LIMIT) describedImages.clear();
     facts = describeImageText(text);
-    memo.byText.set(text, facts);
+    describedImages.set(text, facts);
   }
   memo.facts.set(stage, facts);
   return facts;
 }
+
+/**
+ * Facts by root image text, shared by every model: describing an image is a pure function of its text, the facts
+ * are read-only, and the stages of a file (and the versions of a document as it is edited) mostly share a few
+ * base images.
+ */
+const describedImages = new Map<string, ImageFacts>();
+const DESCRIBED_IMAGES_LIMIT = 512;
 
 /** A short label of a stage's root image for messages: `python:3.12-slim`. */
 export function baseLabel(stage: Stage): string {

@@ -48,12 +48,19 @@ export function artifactFlows(model: DockerfileModel): readonly ArtifactFlow[] {
     if (!parts) continue;
     const sources = parts.sources.map((source): FlowSource => {
       const relative = source.value !== undefined && !source.value.startsWith('/');
-      return { source, path: source.value === undefined ? undefined : cleanPath('/' + source.value.replace(/\\/g, '/')), relative };
+      return { source, path: source.value === undefined ? undefined : rootedPath(source.value), relative };
     });
     flows.push({ instr, edge, from: edge.target, into: edge.source, sources, dest: copyDestination(model, instr), chown: instr.flag('chown')?.value ?? undefined });
   }
   cache.set(model, flows);
   return flows;
+}
+
+/** A `COPY --from` source as the absolute path it reads (relative ones from the root), cleaned. */
+function rootedPath(value: string): string {
+  const slashed = value.replace(/\\/g, '/');
+  // An absolute source is cleaned as written: a second leading `/` would only make `cleanPath` split it.
+  return cleanPath(slashed.startsWith('/') ? slashed : '/' + slashed);
 }
 
 /** The absolute destination of a COPY/ADD (trailing `/` kept for directories); undefined when unknown. */
