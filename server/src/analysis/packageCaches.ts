@@ -75,7 +75,6 @@ const GO_CACHES = ['-modcache', '-cache'];
 const HOME = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
 const SLASHES = /\/+/g;
 const GLOB = /[*?[]/;
-const TRAILING_SLASH = /\/$/;
 const BRACE_LIST = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s;
 
 /** Caches a manager's own clean command empties. */
@@ -91,10 +90,12 @@ function managerCleanKinds(rec: Recognized | undefined): readonly CacheKind[] {
 
 /** `~/x`, `$HOME/x`, `/x/` and `/x/*` normalised to a directory path. */
 function normalizePath(raw: string): string {
-  let p = raw.replace(HOME, '/root').replace(SLASHES, '/');
+  // Each replacement only where it can apply: a replace makes a new string even when it changes nothing.
+  let p = raw.charCodeAt(0) === 126 /* ~ */ || raw.charCodeAt(0) === 36 /* $ */ ? raw.replace(HOME, '/root') : raw;
+  if (p.includes('//')) p = p.replace(SLASHES, '/');
   const last = p.lastIndexOf('/');
   if (last >= 0 && GLOB.test(p.slice(last + 1))) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
-  return p.length > 1 ? p.replace(TRAILING_SLASH, '') : p;
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
 }
 
 export interface CacheCleanupKinds {
@@ -120,15 +121,21 @@ export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): 
     if (!operands && w.value === '--') { operands = true; continue; }
     if (!operands && w.value.startsWith('-')) continue;
     let kinds: CacheKind[] | undefined;
-    for (const alternative of w.quoted ? [w.value] : braceExpand(w.value)) {
-      const path = normalizePath(alternative);
-      if (path.length > 1 && path.startsWith('/')) {
-        for (const kind of cacheKindsUnder(path)) if (!(kinds ??= []).includes(kind)) kinds.push(kind);
-      }
-    }
+    // Most operands hold no brace list: no list of one alternative for them.
+    if (w.quoted || !w.value.includes('{')) kinds = addKindsAt(w.value, kinds);
+    else for (const alternative of braceExpand(w.value)) kinds = addKindsAt(alternative, kinds);
     if (kinds) out.push({ kinds, word: w });
   }
   return out;
+}
+
+/** `kinds` with the caches under the path `operand` removes added (made at the first). */
+function addKindsAt(operand: string, kinds: CacheKind[] | undefined): CacheKind[] | undefined {
+  const path = normalizePath(operand);
+  if (path.length > 1 && path.startsWith('/')) {
+    for (const kind of cacheKindsUnder(path)) if (!(kinds ??= []).includes(kind)) kinds.push(kind);
+  }
+  return kinds;
 }
 
 /** Shell brace expansion of comma lists (`/var/lib/{apt,dpkg}/` → two paths); other words stay as they are. */

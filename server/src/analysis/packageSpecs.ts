@@ -53,10 +53,18 @@ function pathOrUrl(spec: string, pathExt: RegExp): ParsedSpec | undefined {
   return undefined;
 }
 
+/** `spec` holds one of the characters of `chars`. */
+function hasAny(spec: string, chars: string): boolean {
+  for (let i = 0; i < spec.length; i++) if (chars.includes(spec[i]!)) return true;
+  return false;
+}
+
 /** `name[:arch][/release][=version]`. */
 function deb(spec: string): ParsedSpec {
   const local = pathOrUrl(spec, DEB_FILE);
   if (local) return local;
+  // Most operands are a bare name: no match to make.
+  if (!hasAny(spec, '=:/')) return result(spec, '', undefined);
   const m = DEB_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   const constraint = (m[3] ? '/' + m[3] : '') + (m[4] ?? '');
@@ -67,6 +75,7 @@ function deb(spec: string): ParsedSpec {
 function apk(spec: string): ParsedSpec {
   const local = pathOrUrl(spec, APK_FILE);
   if (local) return local;
+  if (!hasAny(spec, '=<>~@')) return result(spec, '', undefined);
   const m = APK_SPEC.exec(spec);
   if (!m) return result(spec, '', undefined);
   const exact = m[3]?.startsWith('=') ? m[4] : undefined;

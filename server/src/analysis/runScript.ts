@@ -153,11 +153,12 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   }
   // The shell text is `src` already (parseShell would build it again).
   const line = parseMappedShell(text, src);
-  const out: RunScript[] = [];
-  if (line.commands.length) {
-    const script = shellLanguage.language === 'sh' ? line : empty(text);
-    out.push({ instr, start, end, heredoc: undefined, document, role, form: 'shell', language: shellLanguage.language, interpreter: shellLanguage.interpreter, script });
-  }
+  const lineScript: RunScript | undefined = line.commands.length
+    ? { instr, start, end, heredoc: undefined, document, role, form: 'shell', language: shellLanguage.language, interpreter: shellLanguage.interpreter, script: shellLanguage.language === 'sh' ? line : empty(text) }
+    : undefined;
+  // Most RUNs have no heredoc: a list of their one script as it is (one pushed to an empty list had room for 16 more).
+  if (instr.heredocs.length === 0) return lineScript ? [lineScript] : [];
+  const out: RunScript[] = lineScript ? [lineScript] : [];
   for (const heredoc of instr.heredocs) out.push(heredocScript(instr, heredoc, line, document, shellLanguage, role));
   return out;
 }

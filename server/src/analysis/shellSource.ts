@@ -8,6 +8,7 @@
  * real build, and keep for every character of the logical text its offset in the document, so that findings
  * can be reported on the exact characters the user wrote.
  */
+import { ScratchList } from './scratchList';
 
 export interface MappedSource {
   /** The text the shell sees. */
@@ -109,8 +110,8 @@ export function dockerfileSource(text: string, start: number, end: number, escap
   if (end < start) end = start;
   let s = '';
   // Pairs (index in `s`, document offset) where a copied run starts; a run continuing the previous one in the
-  // document (the line after a kept newline) extends it.
-  const runs: number[] = [];
+  // document (the line after a kept newline) extends it. Collected in a list reused by every call, then copied.
+  const runs = runStarts;
   let lineStart = start;
   let continuing = false;
   while (lineStart < end) {
@@ -125,16 +126,27 @@ export function dockerfileSource(text: string, start: number, end: number, escap
     const keepEnd = cont >= 0 ? cont : lineEnd < end ? lineEnd + 1 : lineEnd;
     if (keepEnd > lineStart) {
       const n = runs.length;
-      if (n === 0 || runs[n - 1]! + (s.length - runs[n - 2]!) !== lineStart) runs.push(s.length, lineStart);
+      if (n === 0 || runs.at(n - 1)! + (s.length - runs.at(n - 2)!) !== lineStart) {
+        runs.push(s.length);
+        runs.push(lineStart);
+      }
       // One slice for a region of one line; joined lines are concatenated (flattened once, when first read).
       s = s.length === 0 ? text.slice(lineStart, keepEnd) : s + text.slice(lineStart, keepEnd);
     }
     continuing = cont >= 0;
     lineStart = lineEnd + 1;
   }
-  if (runs.length === 0) runs.push(0, start);
-  return new RunMappedSource(s, runs, trimmedEnd(text, start, end, escape));
+  if (runs.length === 0) {
+    runs.push(0);
+    runs.push(start);
+  }
+  const map = runs.copy();
+  runs.clear();
+  return new RunMappedSource(s, map, trimmedEnd(text, start, end, escape));
 }
+
+/** The run list of `dockerfileSource` (which calls nothing that calls it), copied out at its exact size. */
+const runStarts = new ScratchList<number>();
 
 /** End offset of the region without a dangling escape or trailing blanks (for the end of the last word). */
 function trimmedEnd(text: string, start: number, end: number, escape: number): number {
