@@ -13,7 +13,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { findVariables } from './args';
 import { instructionWords } from './instructionWords';
-import { joinLogicalLine, logicalLines, type PhysicalLine } from './logicalLine';
+import { joinedText, joinLogicalLine, logicalLines, type JoinedLine, type PhysicalLine } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 import { SingleQuoteTracker } from './variableUses';
 
@@ -33,7 +33,14 @@ const EXPANDED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
   ADD: new Set(['chown', 'checksum']),
 };
 
-export function expandedVariables(model: DockerfileModel, instr: Instr): ExpandedVariable[] {
+/**
+ * `skip`, when given, leaves out the uses it returns true for (asked in order, for each use outside single
+ * quotes) before their ranges are worked out: a caller that only wants some uses (no-undefined-variable: the
+ * undefined ones, where most are defined) then pays for the ranges of those alone.
+ */
+export function expandedVariables(
+  model: DockerfileModel, instr: Instr, skip?: (name: string, modifier: string | undefined) => boolean,
+): ExpandedVariable[] {
   if (!mayExpand(instr)) return [];
   // A RUN's `$` are mostly in its script, which BuildKit leaves to the shell: only its mount options count.
   if (instr.keyword === 'RUN' && !mountValueHasDollar(model, instr)) return [];
@@ -42,13 +49,16 @@ export function expandedVariables(model: DockerfileModel, instr: Instr): Expande
   if (!anyDollar(lines)) return [];
   const spans = expandedSpans(model, instr);
   if (spans.length === 0) return [];
-  const joined = joinLogicalLine(lines);
   const from = instr.keywordRange.end.character;
-  const text = joined.text;
+  // The text alone finds the uses; the position index is built for the first use whose range is needed.
+  const text = joinedText(lines);
+  let joined: JoinedLine | undefined;
   const quotes = new SingleQuoteTracker(text, model.escapeChar, from);
   const out: ExpandedVariable[] = [];
   for (const use of findVariables(text, model.escapeChar, from)) {
     if (quotes.quotedAt(use.start)) continue;
+    if (skip?.(use.name, use.modifier)) continue;
+    joined ??= joinLogicalLine(lines);
     const start = use.start;
     const range = { start: joined.positionAt(start), end: joined.positionAt(use.end) };
     if (!spans.some((s) => within(range, s))) continue;

@@ -86,14 +86,22 @@ export default defineRule({
       let definedUpTo = 0;
       const declaredPredefined = new Set<string>();
       const instructions = stage.instructions;
-      for (let k = 0; k < instructions.length; k++) {
-        const instr = instructions[k]!;
-        if (!mentions(model, dollars, instr)) continue;
-        const uses = expandedVariables(model, instr);
-        if (uses.length === 0) continue;
+      let k = 0;
+      const definedBefore = (): Set<string> => {
         // PATH is always set: BuildKit adds a default PATH when the image has none, scratch included.
         defined ??= inheritedVariables(stage, esc).add('PATH');
         for (; definedUpTo < k; definedUpTo++) addNamesDefinedBy(instructions[definedUpTo]!, esc, defined);
+        return defined;
+      };
+      // A use with a modifier or of a name set before it is never reported: left out before its range is made.
+      const settled = (name: string, modifier: string | undefined): boolean =>
+        !!modifier || definedBefore().has(name) || globals.has(name) || NON_ENV.has(name);
+      for (; k < instructions.length; k++) {
+        const instr = instructions[k]!;
+        if (!mentions(model, dollars, instr)) continue;
+        const uses = expandedVariables(model, instr, settled);
+        if (uses.length === 0) continue;
+        defined = definedBefore();
         const ownNames = instr.keyword === 'ARG' ? namesDefinedBy(instr, esc) : NONE;
         for (const use of uses) {
           const name = use.name;
