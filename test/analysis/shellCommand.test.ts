@@ -1,5 +1,5 @@
 /**
- * Parsed commands (ParsedCommand) keep where their command word is once worked out: the kept answer must be the
+ * Parsed commands (ParsedCommand) keep where their command word is, and their name, once worked out: the kept answer must be the
  * one worked out from the words (as for a plain object shaped like a command), on the corpus and on edited copies,
  * and a parsed command must look like the plain object it replaced (equality, keys, JSON).
  */
@@ -42,7 +42,8 @@ describe('ParsedCommand', () => {
         const fresh = commandWordIndex(plain);
         // Asked twice: worked out, then kept.
         if (commandWordIndex(cmd) !== fresh || commandWordIndex(cmd) !== fresh) wrong.push(cmd.words.map((w) => w.value).join(' '));
-        if (commandName(cmd) !== commandName(plain) || shellScriptWord(cmd) !== shellScriptWord(plain)) wrong.push(`name/script: ${cmd.words.map((w) => w.value).join(' ')}`);
+        const name = commandName(plain);
+        if (commandName(cmd) !== name || commandName(cmd) !== name || shellScriptWord(cmd) !== shellScriptWord(plain)) wrong.push(`name/script: ${cmd.words.map((w) => w.value).join(' ')}`);
         if (commandArgs(cmd).length !== commandArgs(plain).length) wrong.push(`args: ${cmd.words.map((w) => w.value).join(' ')}`);
       }
     }

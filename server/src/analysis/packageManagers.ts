@@ -4,7 +4,7 @@
  * shell command into manager + action + options + operands; `packages.ts` interprets the result.
  */
 import { ObjectMemo } from './memo';
-import { basename, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
+import { commandName, commandWordIndex, type ShellCommand, type ShellWord } from './shell';
 import type { Ecosystem } from './packageSpecs';
 import { own } from './ownKey';
 import { ScratchList } from './scratchList';
@@ -144,8 +144,8 @@ const PYTHON = /^python[0-9.]*$/;
  */
 function managerOf(cmd: ShellCommand): { manager: PackageManager; args: readonly ShellWord[] } | undefined {
   const at = commandWordIndex(cmd);
-  if (at < 0) return undefined;
-  const name = basename(cmd.words[at]!.value);
+  const name = commandName(cmd);
+  if (at < 0 || name === undefined) return undefined;
   const manager = COMMAND_NAMES.get(name);
   if (manager) return { manager, args: cmd.words.slice(at + 1) };
   if (name.charCodeAt(0) !== 112 /* p */) return undefined;

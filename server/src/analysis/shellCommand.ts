@@ -1,8 +1,8 @@
 /**
  * The `ShellCommand`s the parser hands out. A class rather than object literals for two facts that rules ask of the
  * same command again and again: where its command word is (`commandWordIndex`, behind `commandName`,
- * `commandArgs`, `shellScriptWord`, package recognition, …: a dozen times per command per lint) is kept in a
- * private field once worked out, and memos keyed by a command (recognised package commands) store their values in
+ * `commandArgs`, `shellScriptWord`, package recognition, …: a dozen times per command per lint) and its name are
+ * kept in private fields once worked out, and memos keyed by a command (recognised package commands) store their values in
  * the reserved slot of `MemoSlot` instead of defining a property on every command. Private fields are no
  * properties: commands still compare equal to plain objects with the same fields and print the same JSON.
  */
@@ -29,6 +29,8 @@ export class ParsedCommand extends MemoSlot implements ShellCommand {
   readonly start: number;
   readonly end: number;
   #wordIndex = UNKNOWN;
+  /** `commandName`, once asked: null before. */
+  #name: string | undefined | null = null;
 
   constructor(
     index: number,
@@ -70,5 +72,12 @@ export class ParsedCommand extends MemoSlot implements ShellCommand {
     if (!(cmd instanceof ParsedCommand)) return compute(cmd);
     if (cmd.#wordIndex === UNKNOWN) cmd.#wordIndex = compute(cmd);
     return cmd.#wordIndex;
+  }
+
+  /** `compute(cmd)` (the command's name), kept like `wordIndex`. */
+  static commandName(cmd: ShellCommand, compute: (cmd: ShellCommand) => string | undefined): string | undefined {
+    if (!(cmd instanceof ParsedCommand)) return compute(cmd);
+    if (cmd.#name === null) cmd.#name = compute(cmd);
+    return cmd.#name;
   }
 }

@@ -74,6 +74,10 @@ function findCommandWord(cmd: ShellCommand): number {
 
 /** The command's name without its directory (`/usr/bin/apt-get` → `apt-get`), after wrappers. */
 export function commandName(cmd: ShellCommand): string | undefined {
+  return ParsedCommand.commandName(cmd, nameOf);
+}
+
+function nameOf(cmd: ShellCommand): string | undefined {
   const i = commandWordIndex(cmd);
   return i < 0 ? undefined : basename(cmd.words[i]!.value);
 }
