@@ -6,7 +6,7 @@
  * before the install and the rest after it; `fixBlocker` says why it is not offered when it is not.
  */
 import { ObjectMemo } from './memo';
-import { copiesIn, wholeContextSource, type CopyParts, type CopySource } from './copySources';
+import { copyParts, wholeContextSource, type CopyParts, type CopySource } from './copySources';
 import { stageChain } from './finalImage';
 import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestCopy } from './manifests';
 import type { DockerfileModel, Instr, Stage } from './model';
@@ -183,12 +183,14 @@ export function findDepsBeforeSource(model: DockerfileModel, contextFiles?: read
   const out: DepsBeforeSource[] = [];
   for (const stage of model.stages) {
     // Only a whole-context COPY opens a finding: a stage without one needs no install classified.
-    const copies = new Map<Instr, { copy: CopyParts; source: CopySource }>();
-    for (const copy of copiesIn(model, stage.instructions)) {
-      const source = wholeContextSource(copy);
-      if (source) copies.set(copy.instr, { copy, source });
+    // Made at the first such COPY: most stages have none, and this runs for every stage of every lint.
+    let copies: Map<Instr, { copy: CopyParts; source: CopySource }> | undefined;
+    for (const instr of stage.instructions) {
+      const copy = copyParts(model, instr);
+      const source = copy && wholeContextSource(copy);
+      if (source) (copies ??= new Map()).set(instr, { copy, source });
     }
-    if (copies.size === 0) continue;
+    if (copies === undefined) continue;
     let open: { copy: CopyParts; source: CopySource; index: number } | undefined;
     // Ecosystems whose dependencies an earlier step already installed (`COPY go.mod … && go mod download`, a
     // dummy `cargo build`): an install after the whole-context COPY then only adds the project itself.

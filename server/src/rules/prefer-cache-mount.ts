@@ -83,9 +83,14 @@ function hasMount(instr: Instr, plan: Plan): boolean {
     const target = mountTarget(flag);
     if (!target) continue;
     const m = cleanPath(target);
-    if (plan.targets.some((t) => m === t || t.startsWith(m + '/') || m.startsWith(t + '/'))) return true;
+    for (const t of plan.targets) if (m === t || inside(t, m) || inside(m, t)) return true;
   }
   return false;
+}
+
+/** `path.startsWith(dir + '/')` without building `dir + '/'` (asked for every mount of every RUN with a plan). */
+function inside(path: string, dir: string): boolean {
+  return path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir);
 }
 
 /**
