@@ -103,6 +103,18 @@ describe('runScripts: JSON form', () => {
     expect(scriptsAt('FROM x\nRUN ["a", 1]\n', 2)[0]).toMatchObject({ form: 'shell' });
   });
 
+  it('finds the JSON form only where the text starts with [ after blanks and joined lines, as BuildKit reads it', () => {
+    const forms = (run: string) => scriptsAt(`FROM x\n${run}\n`, 2).map((s) => s.form);
+    expect(forms('RUN ["a", "b"]')).toEqual(['exec']);
+    expect(forms('RUN \\\n  ["a", "b"]')).toEqual(['exec']);
+    expect(forms('RUN \\\n\t\\\n ["a"]')).toEqual(['exec']);
+    expect(forms('RUN x ["a"]')).toEqual(['shell']);
+    expect(forms('RUN \\["a"]')).toEqual(['shell']);
+    expect(forms('CMD []')).toEqual(['exec']);
+    expect(forms('HEALTHCHECK CMD ["curl", "-f", "x"]')).toEqual(['exec']);
+    expect(forms('HEALTHCHECK CMD curl -f x')).toEqual(['shell']);
+  });
+
   it('joins continuation lines inside a JSON array', () => {
     const [s] = scriptsAt('FROM x\nENTRYPOINT ["docker-entrypoint.sh", \\\n  "postgres"]\n', 2);
     expect(s).toMatchObject({ form: 'exec' });

@@ -5,7 +5,7 @@
  */
 import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr } from './model';
-import { parsePackageOps, type PackageOps } from './packages';
+import { parsePackageOps, type PackageOps, type PackageOptions } from './packages';
 import { shellScriptsOf } from './runScript';
 
 const cache = new ObjectMemo<Instr, PackageOps>();
@@ -17,14 +17,27 @@ export function packageOpsOf(model: DockerfileModel, instr: Instr): PackageOps {
   if (hit) return hit;
   const scripts = shellScriptsOf(model, instr);
   if (scripts.length === 0) return NO_OPS;
-  const resolve = (name: string): string | undefined => {
-    // A declared ARG without a value expands to itself: unknown, like an undeclared name.
-    const query = '${' + name + '}';
-    const r = model.expand(query, instr);
-    return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
-  };
   // Nearly every RUN has one script: no list of one.
-  const ops = parsePackageOps(scripts.length === 1 ? scripts[0]!.script : scripts.map((s) => s.script), { resolve });
+  const ops = parsePackageOps(scripts.length === 1 ? scripts[0]!.script : scripts.map((s) => s.script), new ScopeValues(model, instr));
   cache.set(instr, ops);
   return ops;
+}
+
+/**
+ * `$VAR` operands the script does not set, read in the instruction's ARG/ENV scope: the options of every RUN's
+ * package ops, one object with a method (an options object and a closure over the model and instruction were two
+ * objects and a context); `parsePackageOps` calls `resolve` on its options.
+ */
+class ScopeValues implements PackageOptions {
+  constructor(
+    private readonly model: DockerfileModel,
+    private readonly instr: Instr,
+  ) {}
+
+  resolve(name: string): string | undefined {
+    // A declared ARG without a value expands to itself: unknown, like an undeclared name.
+    const query = '${' + name + '}';
+    const r = this.model.expand(query, this.instr);
+    return r.unresolved.length === 0 && r.value !== query ? r.value : undefined;
+  }
 }

@@ -131,7 +131,7 @@ export function parseInstalls(scripts: ShellScript | readonly ShellScript[], opt
 export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageOps {
   const list: readonly ShellScript[] = Array.isArray(scripts) ? scripts : [scripts as ShellScript];
   const ops = new OpLists();
-  const state = new ScriptState(options.resolve);
+  const state = new ScriptState(options);
   let seq = 0;
   // Index loops here and in `visit`: `for…of` made an iterator per loop that V8 did not optimise away.
   for (let s = 0; s < list.length; s++) {
@@ -195,10 +195,11 @@ class ScriptState implements Resolver {
   allAutoSeq = -1;
   keep: string[] | undefined;
 
-  constructor(private readonly outer: ((name: string) => string | undefined) | undefined) {}
+  /** Called as a method of the caller's options (`ScopeValues` keeps its model and instruction there). */
+  constructor(private readonly outer: PackageOptions) {}
 
   resolve(name: string): ShellAssignment | string | undefined {
-    return this.vars?.get(name) ?? this.outer?.(name);
+    return this.vars?.get(name) ?? this.outer.resolve?.(name);
   }
 
   set(name: string, a: ShellAssignment): void {

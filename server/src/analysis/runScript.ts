@@ -145,7 +145,7 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   const shellLanguage = languageOf(shell);
 
   // Object literals written out (not spread from a shared base): spreading was the costliest line of a RUN's parse.
-  const execArgs = parseExecForm(src);
+  const execArgs = mayBeExecForm(src.s) ? parseExecForm(src) : undefined;
   if (execArgs) {
     // Exec form runs without the SHELL; its argv may itself start a shell (`["sh", "-c", "…"]`).
     const script = parseMappedShell(text, execFormSource(execArgs));
@@ -161,6 +161,19 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   const out: RunScript[] = lineScript ? [lineScript] : [];
   for (const heredoc of instr.heredocs) out.push(heredocScript(instr, heredoc, line, document, shellLanguage, role));
   return out;
+}
+
+/**
+ * False when `parseExecForm` cannot find a JSON array in `s`: it must start with `[` after JSON blanks. Most
+ * scripts are shell form, and parseExecForm makes a closure per call before it looks.
+ */
+function mayBeExecForm(s: string): boolean {
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 91 /* [ */) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return false;
 }
 
 function heredocScript(

@@ -11,8 +11,9 @@ import { isBlank, isMeta, readWord, skipParens, wordRead } from './shellWord';
 
 /**
  * A word token, which is also the `ShellWord` the parser hands out (one object per word, not a token and a copy).
- * Its positions in the logical text are private to the shell layer: only `ShellWord`'s fields are visible, so
- * words compare equal to words and print as before. `raw` is read from the document when asked: few rules want
+ * Its positions in the logical text are not kept in it: the lexer tells them for the token it has just read
+ * (`ShellLexer.a`/`b`), which is when the parser needs them, and a word costs two fields less. Only `ShellWord`'s
+ * fields are visible, so words compare equal to words and print as before. `raw` is read from the document when asked: few rules want
  * it, and slicing it for every word was a good part of what a parse allocated. Being a getter, `raw` is not an
  * own property: plain objects match words with `toMatchObject`, and JSON leaves `raw` out.
  */
@@ -23,8 +24,6 @@ export class WordTok implements ShellWord {
   readonly quoted: boolean;
   readonly expansion: boolean;
   readonly #text: string;
-  readonly #a: number;
-  readonly #b: number;
 
   /** The word `value` written at `src.s[a, b)`; `text` is the document `src` maps into. */
   constructor(text: string, src: MappedSource, a: number, b: number, value: string, quoted: boolean, expansion: boolean) {
@@ -34,23 +33,11 @@ export class WordTok implements ShellWord {
     this.quoted = quoted;
     this.expansion = expansion;
     this.#text = text;
-    this.#a = a;
-    this.#b = b;
   }
 
   get raw(): string {
     // A copy made from the prototype (a test's diff printer) has no text of its own.
     return #text in this ? this.#text.slice(this.start, this.end) : '';
-  }
-
-  /** Index in the logical text where `w` starts. */
-  static startIndex(w: WordTok): number {
-    return w.#a;
-  }
-
-  /** Index in the logical text just after `w`. */
-  static endIndex(w: WordTok): number {
-    return w.#b;
   }
 
   /** `(( … ))` arithmetic command. */
@@ -124,6 +111,9 @@ export class ShellLexer {
   /** One result object for every word read here (its fields are copied into the token). */
   private readonly read = wordRead();
   private readonly opTok: OpSlot = { kind: 'op', a: 0, b: 0, op: '' };
+  /** Where the token `next` returned last starts and ends in the logical text (a redirection: with its target). */
+  a = 0;
+  b = 0;
   private text = '';
   private src: MappedSource | undefined;
 
@@ -160,13 +150,13 @@ export class ShellLexer {
       if (c === '(' && s[j + 1] === '(') {
         const k = skipParens(s, j);
         if (s[k - 1] === ')' && s[k - 2] === ')' && skipParens(s, j + 1) === k - 1) {
-          this.j = k;
+          this.at(j, k);
           return new ArithWordTok(text, src, j, k, s.slice(j, k), true, true);
         }
       }
       if ((c === '<' || c === '>') && s[j + 1] === '(') {
         const k = skipParens(s, j + 1); // process substitution: one word
-        this.j = k;
+        this.at(j, k);
         return new WordTok(text, src, j, k, s.slice(j, k), true, true);
       }
       if (OP_START.has(c)) {
@@ -185,14 +175,23 @@ export class ShellLexer {
         if (r) return this.redirect(j, w.end, r, w.value);
       }
       if (w.end === j) { j++; continue; } // defensive: never loop without progress
-      this.j = w.end;
+      this.at(j, w.end);
       return new WordTok(text, src, j, w.end, w.value, w.quoted, w.expansion);
     }
     this.j = j;
     return undefined;
   }
 
+  /** A word read from `a` to `b`: the next token starts after it. */
+  private at(a: number, b: number): void {
+    this.a = a;
+    this.b = b;
+    this.j = b;
+  }
+
   private op(a: number, b: number, op: string): OpTok {
+    this.a = a;
+    this.b = b;
     const t = this.opTok;
     t.a = a;
     t.b = b;
@@ -206,16 +205,20 @@ export class ShellLexer {
     let j = opAt + op.length;
     while (j < s.length && (isBlank(s[j]) || (s[j] === '\\' && s[j + 1] === '\n'))) j += isBlank(s[j]) ? 1 : 2;
     let target: WordTok | undefined;
+    let end = opAt + op.length;
     if (j < s.length && !isMeta(s[j]) && s[j] !== '#') {
       const w = readWord(s, j, null);
       if (w.end > j) {
         target = new WordTok(this.text, src, j, w.end, w.value, w.quoted, w.expansion);
         j = w.end;
+        end = w.end;
       }
     }
     if ((op === '<<' || op === '<<-') && target) (this.heredocs ??= []).push({ delimiter: target.value, stripTabs: op === '<<-' });
     this.j = j;
-    return { kind: 'redir', a: start, b: target ? WordTok.endIndex(target) : opAt + op.length, op, fd, target };
+    this.a = start;
+    this.b = end;
+    return { kind: 'redir', a: start, b: end, op, fd, target };
   }
 }
 

@@ -30,6 +30,8 @@ type Mode = 'normal' | 'for-name' | 'for-in' | 'for-words' | 'case-word' | 'case
 /** The command being read. One per parser, reused: its word list is copied out, at its final size, when it ends. */
 interface Builder {
   readonly words: ScratchList<WordTok>;
+  /** Where each word starts in the logical text (-1 for the operators and targets of `[[ … ]]`, never a script). */
+  readonly starts: ScratchList<number>;
   /** Made at the first one (most commands have none). */
   assignments: WordTok[] | undefined;
   redirects: RedirTok[] | undefined;
@@ -64,7 +66,7 @@ class ShellParser {
   private pendingFunction = false;
   private afterCompound = false;
   /** The builder `cur` points at while a command is read (see `newBuilder`). */
-  private readonly spare: Builder = { words: new ScratchList(), assignments: undefined, redirects: undefined, a: 0, b: 0, maybeFunction: false };
+  private readonly spare: Builder = { words: new ScratchList(), starts: new ScratchList(), assignments: undefined, redirects: undefined, a: 0, b: 0, maybeFunction: false };
   private readonly lexer = new ShellLexer();
   private text = '';
   private src: MappedSource = NO_TEXT;
@@ -95,6 +97,7 @@ class ShellParser {
       this.out = NO_OUT;
       this.cur = undefined;
       this.spare.words.clear();
+      this.spare.starts.clear();
       this.spare.assignments = undefined;
       this.spare.redirects = undefined;
       this.lexer.reset('', NO_TEXT);
@@ -107,12 +110,12 @@ class ShellParser {
       if (t instanceof WordTok) this.onWord(t);
       else if (t.kind === 'op') this.onOp(t);
       else if ((this.mode as Mode) === 'dbracket') {
-        if (this.cur) { this.cur.words.push(this.operatorWord(t, t.op)); this.extend(this.cur, t); }
-        if (this.cur && t.target) this.cur.words.push(t.target);
+        if (this.cur) { this.addWord(this.cur, this.operatorWord(t, t.op), -1); this.extend(this.cur, t.a, t.b); }
+        if (this.cur && t.target) this.addWord(this.cur, t.target, -1);
       } else if (this.mode === 'normal' && !this.afterCompound) {
         this.cur ??= this.newBuilder(t.a);
         (this.cur.redirects ??= []).push(t);
-        this.extend(this.cur, t);
+        this.extend(this.cur, t.a, t.b);
       }
     }
     this.finish(null);
@@ -121,6 +124,7 @@ class ShellParser {
   private newBuilder(a: number): Builder {
     const b = this.spare;
     b.words.clear();
+    b.starts.clear();
     b.assignments = undefined;
     b.redirects = undefined;
     b.a = a;
@@ -129,9 +133,16 @@ class ShellParser {
     return b;
   }
 
-  private extend(b: Builder, t: Tok): void {
-    b.a = Math.min(b.a, t instanceof WordTok ? WordTok.startIndex(t) : t.a);
-    b.b = Math.max(b.b, t instanceof WordTok ? WordTok.endIndex(t) : t.b);
+  /** Widens the command to a token read from `a` to `end` in the logical text. */
+  private extend(b: Builder, a: number, end: number): void {
+    b.a = Math.min(b.a, a);
+    b.b = Math.max(b.b, end);
+  }
+
+  /** Adds a word, written from `start` on, to the command. */
+  private addWord(b: Builder, w: WordTok, start: number): void {
+    b.words.push(w);
+    b.starts.push(start);
   }
 
   /** An operator inside `[[ … ]]`: a word of the test command. */
@@ -197,7 +208,7 @@ class ShellParser {
     this.out.push(cmd);
     this.pendingOp = null;
     this.negate = false;
-    if (this.depth < MAX_NESTING) parseNested(this.text, this.src, cmd, this.depth, this.out);
+    if (this.depth < MAX_NESTING) parseNested(this.text, this.src, cmd, b.starts, this.depth, this.out);
   }
 
   private separator(op: string): void {
@@ -244,15 +255,15 @@ class ShellParser {
         return;
       case 'func-name': this.mode = 'func-parens'; this.pendingFunction = true; return;
       case 'dbracket':
-        if (this.cur) { this.cur.words.push(t); this.extend(this.cur, t); }
+        if (this.cur) { this.addWord(this.cur, t, this.lexer.a); this.extend(this.cur, this.lexer.a, this.lexer.b); }
         if (t.value === ']]' && !t.quoted) this.mode = 'normal';
         return;
       case 'func-parens': this.mode = 'normal'; break;
       default: break;
     }
     if (this.cur && (this.cur.words.length > 0 || !isAssignment(t))) {
-      this.cur.words.push(t);
-      this.extend(this.cur, t);
+      this.addWord(this.cur, t, this.lexer.a);
+      this.extend(this.cur, this.lexer.a, this.lexer.b);
       if (this.cur.words.length === 1 && t.value === '[[' && !t.quoted) this.mode = 'dbracket';
       return;
     }
@@ -261,20 +272,20 @@ class ShellParser {
       return;
     }
     if (!this.cur && WordTok.isArith(t)) { this.afterCompound = true; return; }
-    this.cur ??= this.newBuilder(WordTok.startIndex(t));
+    this.cur ??= this.newBuilder(this.lexer.a);
     this.afterCompound = false;
     if (isAssignment(t) && this.cur.words.length === 0) (this.cur.assignments ??= []).push(t);
     else {
-      this.cur.words.push(t);
+      this.addWord(this.cur, t, this.lexer.a);
       if (t.value === '[[' && !t.quoted) this.mode = 'dbracket';
     }
-    this.extend(this.cur, t);
+    this.extend(this.cur, this.lexer.a, this.lexer.b);
   }
 
   private onOp(t: Extract<Tok, { kind: 'op' }>): void {
     const op = t.op;
     if (this.mode === 'dbracket') {
-      if (this.cur && op !== '\n') { this.cur.words.push(this.operatorWord(t, op)); this.extend(this.cur, t); }
+      if (this.cur && op !== '\n') { this.addWord(this.cur, this.operatorWord(t, op), -1); this.extend(this.cur, t.a, t.b); }
       return;
     }
     if (this.mode === 'case-pattern') {
@@ -346,15 +357,15 @@ function contextsOf(frames: readonly Frame[]): readonly ShellContext[] {
 }
 
 /** Parses the string of `sh -c '…'` as commands, mapping each character back to its document offset. */
-function parseNested(text: string, src: MappedSource, cmd: ShellCommand, depth: number, out: ScratchList<ShellCommand>): void {
+function parseNested(text: string, src: MappedSource, cmd: ShellCommand, starts: ScratchList<number>, depth: number, out: ScratchList<ShellCommand>): void {
   const at = shellScriptWord(cmd);
   if (at < 0) return;
-  const tok = cmd.words[at] as WordTok | undefined;
-  if (!tok) return;
+  const start = starts.at(at) ?? -1;
+  if (start < 0) return;
   const idx: number[] = [];
-  const r = readWord(src.s, WordTok.startIndex(tok), idx);
+  const r = readWord(src.s, start, idx);
   const map: number[] = [];
   for (let k = 0; k < r.value.length; k++) map.push(src.offset(idx[k]!));
-  const end = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, WordTok.startIndex(tok));
+  const end = r.value.length ? map[r.value.length - 1]! + 1 : offsetAt(src, start);
   parseInto(text, new OffsetMappedSource(r.value, map, end), cmd, depth + 1, out);
 }
