@@ -109,3 +109,16 @@ describe('package fact shortcuts', () => {
     expect(rm.length).toBeGreaterThan(30);
   });
 });
+
+describe('parseSpec', () => {
+  it('hands out its own object per operand, unchanged by later readings', () => {
+    const a = parseSpec('curl=7.88*', 'deb');
+    const b = parseSpec('./x.deb', 'deb');
+    const c = parseSpec('flask[async]==2.0', 'python');
+    expect(a).not.toBe(b);
+    expect(a).toEqual({ name: 'curl', version: '7.88*', constraint: '=7.88*', qualifier: undefined, kind: 'name' });
+    expect(b).toEqual({ name: './x.deb', version: undefined, constraint: '', qualifier: undefined, kind: 'path' });
+    expect(c).toEqual({ name: 'flask', version: '2.0', constraint: '==2.0', qualifier: '[async]', kind: 'name' });
+    expect(Object.keys(a)).toEqual(['name', 'version', 'constraint', 'qualifier', 'kind']);
+  });
+});
