@@ -74,7 +74,6 @@ const GO_CACHES = ['-modcache', '-cache'];
 // Regular expressions as constants: a literal in a function is a new object per call (per `rm` operand here).
 const HOME = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
 const SLASHES = /\/+/g;
-const GLOB = /[*?[]/;
 const BRACE_LIST = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s;
 
 /** Caches a manager's own clean command empties. */
@@ -94,8 +93,17 @@ function normalizePath(raw: string): string {
   let p = raw.charCodeAt(0) === 126 /* ~ */ || raw.charCodeAt(0) === 36 /* $ */ ? raw.replace(HOME, '/root') : raw;
   if (p.includes('//')) p = p.replace(SLASHES, '/');
   const last = p.lastIndexOf('/');
-  if (last >= 0 && GLOB.test(p.slice(last + 1))) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
+  if (last >= 0 && hasGlob(p, last + 1)) p = p.slice(0, last); // `dir/*`, `dir/*.deb`: the directory
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
+}
+
+/** `*`, `?` or `[` in `p` from `from` on (what a test of the slice from there says, without the slice). */
+function hasGlob(p: string, from: number): boolean {
+  for (let i = from; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */ || c === 91 /* [ */) return true;
+  }
+  return false;
 }
 
 export interface CacheCleanupKinds {
@@ -132,8 +140,13 @@ export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): 
 /** `kinds` with the caches under the path `operand` removes added (made at the first). */
 function addKindsAt(operand: string, kinds: CacheKind[] | undefined): CacheKind[] | undefined {
   const path = normalizePath(operand);
-  if (path.length > 1 && path.startsWith('/')) {
-    for (const kind of cacheKindsUnder(path)) if (!(kinds ??= []).includes(kind)) kinds.push(kind);
+  if (path.length <= 1 || !path.startsWith('/')) return kinds;
+  // `cacheKindsUnder` without its list: a list begun with its first kind is the size of one, not of seventeen.
+  for (let i = 0; i < CACHE_DIRS.length; i++) {
+    const [dir, kind] = CACHE_DIRS[i]!;
+    if (!isSameOrUnder(dir, path)) continue;
+    if (!kinds) kinds = [kind];
+    else if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;
 }
