@@ -15,6 +15,12 @@ const samples = [
   'FROM alpine\nWORKDIR \\\n /x\nRUN -- --foo x\nCMD \\\n["a"]\nEXPOSE\\\n80\nCOPY --chown=a "b c" \\\n d\nRUN [ -f x ] && y\n',
   'FROM alpine\nRUN --network=none \\\n  echo "a \\\n  b"\nCOPY --from=x\\\n  a b\nUSER 1000 \\\n\nVOLUME ["/a"]\nRUN \\v x\n',
   '# escape=`\nFROM alpine\nRUN --mount=type=bind `\n  x\nCOPY a `\n b\n',
+  // Flags alone on the first line, the arguments on a later one.
+  'FROM alpine\nRUN --mount=type=cache,target=/x \\\n    pip install a\nRUN --network=none \\\n  # a comment\n\n  echo hi\n',
+  'FROM alpine\nRUN --mount=a \\\n  \\\n  --network=none echo\nRUN --mount=a \\\n  -\\\n-network=none echo\nRUN --mount=a \\\n  [ "x" ]\n',
+  'FROM alpine\nCOPY --from=b \\\n  a b\nCOPY --from=b \\\n  a\\\n  b\nCOPY --chown=1 \\\n  ["a", "b"]\nRUN \\\n  echo x\nRUN\\\n  echo x\n',
+  'FROM alpine\nRUN --mount=a \\\n\nRUN --mount=a \\\n  x\nRUN --mount=a \\\n  ab\\\ncd\nCOPY --from=b \\\n   \\\n a b\n',
+  '# escape=`\nFROM alpine\nRUN --mount=type=cache,target=/x `\n  echo `\n  y\nCOPY --from=b `\n  # c\n  a b\n',
 ];
 
 /** What the full check reads: the flags, the words after them and whether they start JSON form. */
@@ -65,6 +71,18 @@ describe('headSettles', () => {
       }
     }
     expect(settled).toBeGreaterThan(1000);
+  });
+
+  it('reads the arguments from the next line with content when the flags fill the first line', () => {
+    const settles = (text: string, words = 1) => {
+      const model = buildModel(text, {});
+      return model.instructions.slice(1).map((i) => headSettles(model, i, words));
+    };
+    expect(settles('FROM a\nRUN --mount=type=cache,target=/x \\\n    pip install a\nRUN --network=none \\\n  # c\n\n  echo hi\n')).toEqual([true, true]);
+    expect(settles('FROM a\nCOPY --from=b \\\n   \\\n a b\nCOPY --from=b \\\n  a\\\n  b\n', 2)).toEqual([true, false]);
+    // Another flag, a word that may become one, JSON form, nothing, or no blank before the marker: not settled.
+    expect(settles('FROM a\nRUN --mount=a \\\n  --network=none echo\nRUN --mount=a \\\n  -\\\n-network=none echo\n')).toEqual([false, false]);
+    expect(settles('FROM a\nRUN --mount=a \\\n  [ "x" ]\nRUN --mount=a\\\n  echo\nRUN --mount=a \\\n\n')).toEqual([false, false, false]);
   });
 
   it('splits words as BuildKit does (splitWords, skipBlanks and wordEnd)', () => {

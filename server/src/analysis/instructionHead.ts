@@ -3,7 +3,7 @@
  * words can have nothing to report: most RUN, COPY, WORKDIR, … instructions show their flags and first arguments
  * on that line, and joining the continuation lines of every RUN only to see that is work they need not do.
  */
-import { contentEndOf, endsWithContinuation, lineTextAt, skipBlanks, wordEnd } from './logicalLine';
+import { contentEndOf, endsWithContinuation, isSkippedLine, lineTextAt, skipBlanks, wordEnd } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 
 /**
@@ -17,8 +17,9 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
   if (instr.keywordRange.end.line !== line) return false;
   const text = lineTextAt(model, line);
   // What the joined logical line starts with: this line up to its continuation marker.
-  const end = contentEndOf(text, endsWithContinuation(text, model.escapeChar));
-  const head = end < text.length ? text.slice(0, end) : text;
+  const continues = endsWithContinuation(text, model.escapeChar);
+  const end = contentEndOf(text, continues);
+  let head = end < text.length ? text.slice(0, end) : text;
   const esc = model.escapeChar;
   let at = skipBlanks(head, instr.keywordRange.end.character);
   let flags = 0;
@@ -31,8 +32,17 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
     if (bare) break;
     flags++;
   }
+  if (flags !== instr.flags.length) return false;
+  // `RUN --mount=… \` with the command on the next line: the flags end with a blank before the marker, so the
+  // next line with content starts the arguments (BuildKit drops comment and blank lines in between).
+  if (at === head.length && at > instr.keywordRange.end.character && continues && instr.heredocs.length === 0) {
+    const next = nextContent(model, instr, line + 1);
+    if (next === undefined) return false;
+    head = next;
+    at = skipBlanks(head, 0);
+  }
   // A first argument that could still become a flag (`-` then `-mount` on the next line) or JSON is not settled.
-  if (at + 1 >= head.length || flags !== instr.flags.length) return false;
+  if (at + 1 >= head.length) return false;
   const first = head.charCodeAt(at);
   if (first <= 32 || first >= 127 || first === 91 /* [ */ || head.startsWith('--', at)) return false;
   for (let seen = 1; seen < words; seen++) {
@@ -42,4 +52,20 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
     if (at >= head.length) return false;
   }
   return true;
+}
+
+/**
+ * The content (up to its continuation marker) of the first line from `from` on that adds a non-blank to `instr`'s
+ * logical line; undefined when the logical line ends before one does.
+ */
+function nextContent(model: DockerfileModel, instr: Instr, from: number): string | undefined {
+  for (let line = from; line <= instr.range.end.line; line++) {
+    const text = lineTextAt(model, line);
+    if (isSkippedLine(text)) continue;
+    const continues = endsWithContinuation(text, model.escapeChar);
+    const end = contentEndOf(text, continues);
+    if (skipBlanks(text, 0) < end) return end < text.length ? text.slice(0, end) : text;
+    if (!continues) return undefined;
+  }
+  return undefined;
 }
