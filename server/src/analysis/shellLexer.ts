@@ -123,6 +123,8 @@ export class ShellLexer {
     this.src = src;
     this.j = 0;
     this.heredocs = undefined;
+    // The last word read is part of the last text (the parser resets its lexer to nothing after a parse).
+    this.read.value = '';
     return this;
   }
 
