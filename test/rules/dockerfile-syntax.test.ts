@@ -134,6 +134,12 @@ ruleTester(rule, {
       fixes: [{ title: "Replace 'taget' with 'target'", output: 'FROM alpine\nRUN --mount=type=cache,target=/root/.cache go build\n' }],
     },
     {
+      name: 'unknown --mount option split over lines (a lone carriage return): the whole option, no rename',
+      code: 'FROM alpine\nRUN --mount=\\\r]ype=x true\n',
+      errors: [{ messageId: 'mountKey', line: 2, column: 13, endLine: 3, endColumn: 4 }],
+      output: null,
+    },
+    {
       name: 'SHELL, HEALTHCHECK and ONBUILD forms',
       code: df`
         FROM alpine

@@ -5,7 +5,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { flagsOf, goDurationMs, isGoDuration, MOUNT_KEYS, MOUNT_SHARING, MOUNT_TYPES, NETWORK_MODES, SECURITY_MODES } from './buildkitGrammar';
-import type { FlagInfo, Instr } from './model';
+import type { FlagInfo, FlagOptionInfo, Instr } from './model';
 import { own } from './ownKey';
 import type { SyntaxIssue } from './syntaxIssues';
 
@@ -66,6 +66,17 @@ function badValue(instr: Instr, flag: FlagInfo, value: string, what: string, iss
   issues.push({ kind: 'flagValue', range: flag.valueRange ?? flag.range, data: { ...flagData(instr, flag), value, what } });
 }
 
+/**
+ * Where an option's name is written: at the start of its range, when the whole option is on one line. An option
+ * split by a continuation (or a lone carriage return, a line break to the editor but not to BuildKit) has no such
+ * range; counting the name's length from its start would run past the end of the line.
+ */
+function optionNameRange(opt: FlagOptionInfo): Range | undefined {
+  const { start, end } = opt.range;
+  if (start.line !== end.line || start.character + opt.name.length > end.character) return undefined;
+  return { start, end: { line: start.line, character: start.character + opt.name.length } };
+}
+
 /** `--mount` options that may be written without `=value`. */
 const MOUNT_SWITCHES: ReadonlySet<string> = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
 const MOUNT_KEY_SET: ReadonlySet<string> = new Set(MOUNT_KEYS);
@@ -78,11 +89,11 @@ function checkMount(flag: FlagInfo, issues: SyntaxIssue[]) {
       continue;
     }
     if (!MOUNT_KEY_SET.has(key)) {
-      const nameRange = { start: opt.range.start, end: { line: opt.range.start.line, character: opt.range.start.character + opt.name.length } };
-      issues.push({
-        kind: 'mountKey', range: nameRange, data: { name: opt.name },
-        typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3) },
-      });
+      const nameRange = optionNameRange(opt);
+      issues.push(nameRange
+        ? { kind: 'mountKey', range: nameRange, data: { name: opt.name }, typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3) } }
+        // Split over lines: the whole option, without a rename that could not say where the name is.
+        : { kind: 'mountKey', range: opt.range, data: { name: opt.name } });
       continue;
     }
     const value = opt.value;
