@@ -68,6 +68,30 @@ ruleTester(rule, {
       output: 'FROM alpine\n# two files\nCOPY a \\\n     b /dst/\n',
     },
     {
+      name: 'no fix when the moved comment would become a parser directive (first instruction, nothing but directives before it)',
+      code: 'FROM alpine # escape=`\nRUN echo hi\n',
+      errors: [{ messageId: 'argument', line: 1, column: 13, endColumn: 23 }],
+      output: null,
+    },
+    {
+      name: 'no fix when only directives come before the instruction',
+      code: '# syntax=docker/dockerfile:1\nFROM alpine # check=skip=all\n',
+      errors: [{ messageId: 'argument', line: 2, column: 13, endColumn: 29 }],
+      output: null,
+    },
+    {
+      name: 'a directive-shaped comment moves above a later instruction (the directives ended before it)',
+      code: 'FROM alpine\nWORKDIR /app # escape=`\n',
+      errors: [{ messageId: 'argument', line: 2, column: 14, endColumn: 24 }],
+      output: 'FROM alpine\n# escape=`\nWORKDIR /app\n',
+    },
+    {
+      name: 'a directive-shaped comment moves where directives are no longer read',
+      code: '# syntax=docker/dockerfile:1\n\nFROM alpine # escape=`\n',
+      errors: [{ messageId: 'argument', line: 3, column: 13, endColumn: 23 }],
+      output: '# syntax=docker/dockerfile:1\n\n# escape=`\nFROM alpine\n',
+    },
+    {
       name: 'no fix when the instruction would have no arguments left',
       code: 'FROM alpine\nUSER # nobody\n',
       errors: [{ messageId: 'argument', line: 2, column: 6, endColumn: 14 }],

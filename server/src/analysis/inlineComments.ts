@@ -22,7 +22,10 @@ export interface InlineComment {
   readonly text: string;
   /** The comment with the blanks before it: what moving it away removes. */
   readonly removeRange: Range;
-  /** False when moving the comment would leave an instruction without arguments or join an unrelated line. */
+  /**
+   * False when moving the comment would leave an instruction without arguments, join an unrelated line, or make
+   * it a parser directive (see `becomesDirective`).
+   */
   readonly movable: boolean;
 }
 
@@ -81,25 +84,39 @@ export function inlineComments(model: DockerfileModel, instr: Instr): InlineComm
       const range = lineRange(line.line, i, i + comment.length);
       const removeRange = lineRange(line.line, blanksStart, i + comment.length);
       const prefix = text.slice(0, i);
+      const staysComment = !becomesDirective(model, instr, comment);
       if (!line.continues && endsWithContinuation(prefix, esc) && hasNextLine(model, line)) {
         const next = nextCodeLine(model, line.line);
         const nextKeyword = next === undefined ? undefined : /^\s*(\S+)/.exec(next)?.[1]?.toUpperCase();
         const joinsInstruction = nextKeyword !== undefined && INSTRUCTIONS.includes(nextKeyword);
-        found.push({ kind: 'breaksContinuation', range, text: comment, removeRange, movable: !joinsInstruction });
+        found.push({ kind: 'breaksContinuation', range, text: comment, removeRange, movable: staysComment && !joinsInstruction });
         return found;
       }
       if (shell) {
         // A shell comment runs to the end of the logical line: harmless unless continuation lines follow it.
         const swallows = line.continues && lines.slice(li + 1).some((l) => !l.skipped && l.text.slice(0, l.contentEnd).trim() !== '');
-        if (swallows) found.push({ kind: 'swallows', range, text: comment, removeRange, movable: seenArgument });
+        if (swallows) found.push({ kind: 'swallows', range, text: comment, removeRange, movable: staysComment && seenArgument });
         return found;
       }
       const kept = target.args.filter((a) => a.range.start.line < line.line || (a.range.start.line === line.line && a.range.start.character < i));
-      found.push({ kind: 'argument', range, text: comment, removeRange, movable: seenArgument && kept.length >= argumentsNeeded(target.keyword, kept) });
+      found.push({ kind: 'argument', range, text: comment, removeRange, movable: staysComment && seenArgument && kept.length >= argumentsNeeded(target.keyword, kept) });
       break;
     }
   }
   return found;
+}
+
+/** `# name=value`: the shape of a parser directive (`# escape=\``, `# syntax=…`, `# check=…`), value or not. */
+const DIRECTIVE_SHAPE = /^#\s*[A-Za-z][A-Za-z0-9_-]*\s*=/;
+
+/**
+ * Whether the comment, moved to its own line above `instr`, would be read as a parser directive: BuildKit reads
+ * directives from the top of the file until the first line that is not one, so a comment of that shape lands in
+ * the directives when nothing but directives comes before the instruction (`FROM alpine # escape=\`` on the first
+ * line would change the escape character of the whole file).
+ */
+function becomesDirective(model: DockerfileModel, instr: Instr, comment: string): boolean {
+  return instr.range.start.line <= model.directiveBlockEnd && DIRECTIVE_SHAPE.test(comment);
 }
 
 /**

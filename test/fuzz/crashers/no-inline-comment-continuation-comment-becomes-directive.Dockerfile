@@ -1,0 +1,3 @@
+RUN \
+)#escape=\
+u
