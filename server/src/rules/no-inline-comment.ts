@@ -35,8 +35,9 @@ export default defineRule({
       fixSafety:
         'The comment moves, unchanged, to its own line above the instruction; the instruction keeps everything ' +
         'else. This is what the author meant: the build then uses the intended arguments and runs every line. ' +
-        'No fix is offered when the instruction would be left without arguments, or when restoring a broken ' +
-        'continuation would join the next line although it is an instruction itself.',
+        'No fix is offered when the instruction would be left without arguments, when restoring a broken ' +
+        'continuation would join the next line although it is an instruction itself, or when a `# name=value` ' +
+        'comment would land among the parser directives at the top of the file (it would become one).',
       examples: {
         invalid: [
           'FROM alpine\nWORKDIR /app  # application directory\n',
