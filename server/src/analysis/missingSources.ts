@@ -3,12 +3,11 @@
  * its chain creates them, or only a RUN whose `--mount` target swallowed the writes. BuildKit then fails
  * with "failed to compute cache key: … not found".
  */
-import { argDeclsOf, envDeclsOf } from './args';
 import { baseFactsOf, stageChain } from './finalImage';
 import { artifactFlows, type ArtifactFlow, type FlowSource } from './flows';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { isUnder, pathsOverlap, workdirAtEnd } from './paths';
-import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, stagePathsKnown, type PathStatus, type StagePaths } from './producedPaths';
+import { baseMayShip, instrPaths, isApplicationPath, namedPaths, pathStatus, someDeclaredValue, stagePathsKnown, type PathStatus, type StagePaths } from './producedPaths';
 
 export interface MissingSource {
   readonly flow: ArtifactFlow;
@@ -93,20 +92,12 @@ function settles(own: StagePaths, path: string): boolean {
  * (as the 'env' productions of `instrPaths` do); undefined when none does but a value with variables may.
  */
 function literallyNames(instr: Instr, path: string, escapeChar: string): boolean | undefined {
-  // Read in place rather than through `declaredValues`: asked for every ENV and ARG up a chain, once per source.
   let variables = false;
   const overlaps = (named: string): boolean => pathsOverlap(named, path);
-  if (instr.keyword === 'ENV') {
-    for (const d of envDeclsOf(instr)) {
-      if (d.value.includes('$')) variables = true;
-      else if (namedPaths(d.value, overlaps)) return true;
-    }
-  } else {
-    for (const d of argDeclsOf(instr, escapeChar)) {
-      const value = d.defaultValue ?? '';
-      if (value.includes('$')) variables = true;
-      else if (namedPaths(value, overlaps)) return true;
-    }
-  }
-  return variables ? undefined : false;
+  const names = (value: string): boolean => {
+    if (!value.includes('$')) return namedPaths(value, overlaps);
+    variables = true;
+    return false;
+  };
+  return someDeclaredValue(instr, escapeChar, names) || (variables ? undefined : false);
 }

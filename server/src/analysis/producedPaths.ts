@@ -128,7 +128,10 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
     case 'ENV':
     case 'ARG':
       // `model.expand` returns a value without `$` as it is, and `namedPaths` skips a value without `/`.
-      for (const raw of declaredValues(instr, model.escapeChar)) namedPaths(model.expand(raw, instr).value, (path) => add(path, 'env', true));
+      someDeclaredValue(instr, model.escapeChar, (raw) => {
+        namedPaths(model.expand(raw, instr).value, (path) => add(path, 'env', true));
+        return false;
+      });
       break;
     case 'RUN':
       runProductions(model, stage, instr, cwd, add, mounts, blind);
@@ -138,10 +141,18 @@ function computeInstrPaths(model: DockerfileModel, stage: Stage, instr: Instr): 
   return { productions, mounts: mounts.length === 0 ? NOTHING.mounts : mounts, opaque };
 }
 
-/** The values of an ENV, or the defaults of an ARG ('' for one without): what may name paths, unexpanded. */
-export function declaredValues(instr: Instr, escapeChar: string): string[] {
-  if (instr.keyword === 'ENV') return envDeclsOf(instr).map((d) => d.value);
-  return argDeclsOf(instr, escapeChar).map((d) => d.defaultValue ?? '');
+/**
+ * Whether `test` holds for one of the values of an ENV, or the defaults of an ARG ('' for one without): what may
+ * name paths, unexpanded. Stops at the first; read in place, without a list of the values (copy-from-existing-path
+ * asks for every ENV and ARG up a chain, once per source).
+ */
+export function someDeclaredValue(instr: Instr, escapeChar: string, test: (value: string) => boolean): boolean {
+  if (instr.keyword === 'ENV') {
+    for (const d of envDeclsOf(instr)) if (test(d.value)) return true;
+    return false;
+  }
+  for (const d of argDeclsOf(instr, escapeChar)) if (test(d.defaultValue ?? '')) return true;
+  return false;
 }
 
 /**
