@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: 'the final image is left to the size rules', code: 'FROM node:20\nRUN npm ci\n' },
     { name: 'already mounted', code: `FROM node:20 AS build\nRUN --mount=type=cache,target=/root/.npm npm ci\n${final}` },
     { name: 'a mount on a parent directory', code: `FROM python:3.12 AS build\nRUN --mount=type=cache,target=/root/.cache pip install -r r.txt\n${final}` },
+    { name: 'a mount on the root covers every cache directory', code: `FROM python:3.12 AS build\nRUN --mount=type=cache,target=/ pip install -r r.txt\n${final}` },
     { name: 'an unreachable stage is not built', code: 'FROM node:20 AS unused\nRUN npm ci\nFROM scratch\n' },
     { name: 'Go outside the golang image (GOPATH unknown)', code: `FROM alpine:3.20 AS build\nRUN go build ./...\n${final}` },
     { name: 'PIP_NO_CACHE_DIR on the command is deliberate', code: `FROM python:3.12 AS build\nRUN PIP_NO_CACHE_DIR=1 pip install x\n${final}` },

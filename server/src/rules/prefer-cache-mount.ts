@@ -4,6 +4,7 @@ import type { DockerfileModel, Instr, Stage, StageEdge } from '../analysis/model
 import { packageOpsOf } from '../analysis/instrPackages';
 import { recognize } from '../analysis/packageManagers';
 import { mountFlags, mountTarget } from '../analysis/runMounts';
+import { pathsOverlap } from '../analysis/paths';
 import { shellScriptsOf } from '../analysis/runScript';
 import { commandArgs, commandName, findOptionIn, type ShellCommand, type ShellWord } from '../analysis/shell';
 import { effectiveUser, isRoot } from '../analysis/users';
@@ -83,14 +84,9 @@ function hasMount(instr: Instr, plan: Plan): boolean {
     const target = mountTarget(flag);
     if (!target) continue;
     const m = cleanPath(target);
-    for (const t of plan.targets) if (m === t || inside(t, m) || inside(m, t)) return true;
+    for (const t of plan.targets) if (pathsOverlap(m, t)) return true;
   }
   return false;
-}
-
-/** `path.startsWith(dir + '/')` without building `dir + '/'` (asked for every mount of every RUN with a plan). */
-function inside(path: string, dir: string): boolean {
-  return path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir);
 }
 
 /**
