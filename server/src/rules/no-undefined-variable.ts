@@ -107,7 +107,8 @@ export default defineRule({
           const name = use.name;
           // An ARG default sees the declarations before it in the same instruction.
           const sameArg = instr.keyword === 'ARG' ? ownNames.slice(0, Math.max(0, declarationsBefore(model, instr, use.range.start) - 1)) : NONE;
-          if (use.modifier || defined.has(name) || sameArg.includes(name) || globals.has(name) || NON_ENV.has(name)) continue;
+          // `expandedVariables` left out the settled uses already; the ARG's own earlier names are left.
+          if (sameArg.includes(name)) continue;
           if (base === null) base = baseOf(model, stage);
           // No base at all (a FROM without image): nothing is certain in this stage.
           if (base === undefined) continue;
