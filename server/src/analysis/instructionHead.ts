@@ -3,7 +3,7 @@
  * words can have nothing to report: most RUN, COPY, WORKDIR, … instructions show their flags and first arguments
  * on that line, and joining the continuation lines of every RUN only to see that is work they need not do.
  */
-import { contentEndOf, endsWithContinuation, isSkippedLine, lineTextAt, skipBlanks, wordEnd } from './logicalLine';
+import { lineTextAt, physicalLine, skipBlanks, wordEnd, type PhysicalLine } from './logicalLine';
 import type { DockerfileModel, Instr } from './model';
 
 /**
@@ -15,12 +15,10 @@ import type { DockerfileModel, Instr } from './model';
 export function headSettles(model: DockerfileModel, instr: Instr, words: number): boolean {
   const line = instr.range.start.line;
   if (instr.keywordRange.end.line !== line) return false;
-  const text = lineTextAt(model, line);
-  // What the joined logical line starts with: this line up to its continuation marker.
-  const continues = endsWithContinuation(text, model.escapeChar);
-  const end = contentEndOf(text, continues);
-  let head = end < text.length ? text.slice(0, end) : text;
   const esc = model.escapeChar;
+  // What the joined logical line starts with: this line up to its continuation marker.
+  const keywordLine = physicalLine(line, lineTextAt(model, line), true, esc);
+  let head = content(keywordLine);
   let at = skipBlanks(head, instr.keywordRange.end.character);
   let flags = 0;
   // Each word must end before the end of the line: a word that reaches it may go on in the next line.
@@ -35,7 +33,7 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
   if (flags !== instr.flags.length) return false;
   // `RUN --mount=… \` with the command on the next line: the flags end with a blank before the marker, so the
   // next line with content starts the arguments (BuildKit drops comment and blank lines in between).
-  if (at === head.length && at > instr.keywordRange.end.character && continues && instr.heredocs.length === 0) {
+  if (at === head.length && at > instr.keywordRange.end.character && keywordLine.continues && instr.heredocs.length === 0) {
     const next = nextContent(model, instr, line + 1);
     if (next === undefined) return false;
     head = next;
@@ -60,12 +58,15 @@ export function headSettles(model: DockerfileModel, instr: Instr, words: number)
  */
 function nextContent(model: DockerfileModel, instr: Instr, from: number): string | undefined {
   for (let line = from; line <= instr.range.end.line; line++) {
-    const text = lineTextAt(model, line);
-    if (isSkippedLine(text)) continue;
-    const continues = endsWithContinuation(text, model.escapeChar);
-    const end = contentEndOf(text, continues);
-    if (skipBlanks(text, 0) < end) return end < text.length ? text.slice(0, end) : text;
-    if (!continues) return undefined;
+    const physical = physicalLine(line, lineTextAt(model, line), false, model.escapeChar);
+    if (physical.skipped) continue;
+    if (skipBlanks(physical.text, 0) < physical.contentEnd) return content(physical);
+    if (!physical.continues) return undefined;
   }
   return undefined;
+}
+
+/** A physical line's text up to its continuation marker (or its trailing blanks). */
+function content(line: PhysicalLine): string {
+  return line.contentEnd < line.text.length ? line.text.slice(0, line.contentEnd) : line.text;
 }
