@@ -21,13 +21,15 @@ export interface ScanningParser {
   createInstruction(dockerfile: unknown, keyword: string, start: number, instructionEnd: number, end: number): Instruction;
 }
 
-/** Where the next line break or escape character is at or after `from` (the only characters an unescaped line reacts to). */
 const BREAK_OR_BACKSLASH = /[\r\n\\]/g;
 const BREAK_OR_BACKTICK = /[\r\n`]/g;
 
+/**
+ * Where the next line break or escape character is at or after `from` (the only characters an unescaped line
+ * reacts to). The parser's escape character is `\` or a backtick (`Dockerfile.getEscapeCharacter` gives no other).
+ */
 function nextBreakOrEscape(buffer: string, escapeChar: string, from: number): number {
-  const pattern = escapeChar === '`' ? BREAK_OR_BACKTICK : escapeChar === '\\' ? BREAK_OR_BACKSLASH : undefined;
-  if (!pattern) return from;
+  const pattern = escapeChar === '`' ? BREAK_OR_BACKTICK : BREAK_OR_BACKSLASH;
   pattern.lastIndex = from;
   return pattern.exec(buffer)?.index ?? buffer.length;
 }
