@@ -8,7 +8,7 @@ import { ObjectMemo } from './memo';
 import type { Recognized } from './packageManagers';
 import { recognize } from './packageManagers';
 import type { Op, PackageInstall, PackageRef } from './packages';
-import { readSpec, releaseSpec, type Ecosystem } from './packageSpecs';
+import { parseSpec, type Ecosystem } from './packageSpecs';
 import { findOptionFrom, findOptionIn, optionIndex, type ShellAssignment, type ShellCommand, type ShellWord } from './shell';
 
 const VAR_WORD = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
@@ -201,13 +201,9 @@ export function packagesOf(rec: Recognized, resolve: Resolver): PackageRef[] {
 }
 
 function ref(spec: string, eco: Ecosystem, word: ShellWord, via: ShellAssignment | undefined): PackageRef {
-  // The shared reading, copied into the reference right away.
-  const p = readSpec(spec, eco);
+  const p = parseSpec(spec, eco);
   // `prisma@$VERSION` still names prisma; only a name computed at build time (`gcc-$V`, `pkg-${V}`) is unknown.
   const dynamic = p.kind === 'name' && (HAS_EXPANSION.test(p.name) || STARTS_WITH_EXPANSION.test(p.constraint));
-  const out: PackageRef = dynamic
-    ? { spec, name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'variable', word, via }
-    : { spec, name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind, word, via };
-  releaseSpec();
-  return out;
+  if (dynamic) return { spec, name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'variable', word, via };
+  return { spec, name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind, word, via };
 }

@@ -18,26 +18,8 @@ export interface ParsedSpec {
   readonly kind: 'name' | 'path' | 'url';
 }
 
-/**
- * The reading of the last operand read: one object, rewritten by every reading. `parseSpec` hands out a copy;
- * package references are built from it directly (`readSpec`), without a parsed spec per package in between.
- */
-const parts: { -readonly [K in keyof ParsedSpec]: ParsedSpec[K] } = { name: '', version: undefined, constraint: '', qualifier: undefined, kind: 'name' };
-
 function result(name: string, constraint: string, version: string | undefined, qualifier?: string): ParsedSpec {
-  parts.name = name;
-  parts.version = version === '' ? undefined : version;
-  parts.constraint = constraint;
-  parts.qualifier = qualifier;
-  parts.kind = 'name';
-  return parts;
-}
-
-/** A path or URL operand: the operand itself. */
-function whole(spec: string, kind: 'path' | 'url'): ParsedSpec {
-  result(spec, '', undefined);
-  parts.kind = kind;
-  return parts;
+  return { name, version: version === '' ? undefined : version, constraint, qualifier, kind: 'name' };
 }
 
 const URL_LIKE = /^([a-z][a-z0-9+.-]*:\/\/|git\+|git@|github:|gitlab:|bitbucket:|file:|npm:)/i;
@@ -64,8 +46,10 @@ const PHP_FILE = /\.(zip|phar)$/;
 const NO_FILE = /^$/;
 
 function pathOrUrl(spec: string, pathExt: RegExp): ParsedSpec | undefined {
-  if (URL_LIKE.test(spec)) return whole(spec, 'url');
-  if (PATH_LIKE.test(spec) || pathExt.test(spec)) return whole(spec, 'path');
+  if (URL_LIKE.test(spec)) return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'url' };
+  if (PATH_LIKE.test(spec) || pathExt.test(spec)) {
+    return { name: spec, version: undefined, constraint: '', qualifier: undefined, kind: 'path' };
+  }
   return undefined;
 }
 
@@ -160,17 +144,6 @@ function colon(spec: string, pathExt: RegExp): ParsedSpec {
 }
 
 export function parseSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
-  const p = readSpec(spec, ecosystem);
-  const copy: ParsedSpec = { name: p.name, version: p.version, constraint: p.constraint, qualifier: p.qualifier, kind: p.kind };
-  releaseSpec();
-  return copy;
-}
-
-/**
- * `parseSpec`'s reading in the object every reading rewrites: copy it before the next operand is read, then
- * `releaseSpec`.
- */
-export function readSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
   switch (ecosystem) {
     case 'deb': return deb(spec);
     case 'apk': return apk(spec);
@@ -183,11 +156,6 @@ export function readSpec(spec: string, ecosystem: Ecosystem): ParsedSpec {
     case 'rust': return atVersion(spec, NO_FILE);
     case 'go': return atVersion(spec, NO_FILE);
   }
-}
-
-/** Lets go of the last reading's strings (parts of a document's text must not outlive the document). */
-export function releaseSpec(): void {
-  result('', '', undefined);
 }
 
 const PEP503_SEPARATORS = /[-_.]+/g;
