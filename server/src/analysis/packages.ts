@@ -130,7 +130,7 @@ export function parseInstalls(scripts: ShellScript | readonly ShellScript[], opt
 
 export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], options: PackageOptions = {}): PackageOps {
   const list: readonly ShellScript[] = Array.isArray(scripts) ? scripts : [scripts as ShellScript];
-  const ops = new OpLists();
+  const ops: OpLists = { installs: undefined, removals: undefined, cleanups: undefined, updates: undefined };
   const state = new ScriptState(options);
   let seq = 0;
   // Index loops here and in `visit`: `for…of` made an iterator per loop that V8 did not optimise away.
@@ -152,35 +152,22 @@ export function parsePackageOps(scripts: ShellScript | readonly ShellScript[], o
 /** Shared by every answer without an entry of a kind (most scripts install, update or clean once at most). */
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * The lists of a `PackageOps` as they fill, each made at its first entry, at the size of one: a list started empty
- * grows with room for 16 entries at the first, and most scripts have one or two of a kind.
- */
-class OpLists {
+/** The lists of a `PackageOps` as they fill, each made at its first entry (see `append`). */
+interface OpLists {
   installs: PackageInstall[] | undefined;
   removals: PackageRemoval[] | undefined;
   cleanups: CacheCleanup[] | undefined;
   updates: IndexUpdate[] | undefined;
+}
 
-  install(x: PackageInstall): void {
-    if (this.installs) this.installs.push(x);
-    else this.installs = [x];
-  }
-
-  removal(x: PackageRemoval): void {
-    if (this.removals) this.removals.push(x);
-    else this.removals = [x];
-  }
-
-  cleanup(x: CacheCleanup): void {
-    if (this.cleanups) this.cleanups.push(x);
-    else this.cleanups = [x];
-  }
-
-  update(x: IndexUpdate): void {
-    if (this.updates) this.updates.push(x);
-    else this.updates = [x];
-  }
+/**
+ * `list` with `x` added, made at the first entry at the size of one: a list started empty grows with room for 16
+ * entries at the first, and most scripts have one or two of a kind.
+ */
+function append<T>(list: T[] | undefined, x: T): T[] {
+  if (!list) return [x];
+  list.push(x);
+  return list;
 }
 
 /**
@@ -231,18 +218,18 @@ function visit(
   if (name === 'apt-mark') return trackAptMark(cmd, seq, next, state);
   const rec = recognize(cmd);
   const kinds = cleanupKindsOf(cmd, rec);
-  for (let i = 0; i < kinds.length; i++) ops.cleanup({ kinds: kinds[i]!.kinds, word: kinds[i]!.word, command: cmd, seq });
+  for (let i = 0; i < kinds.length; i++) ops.cleanups = append(ops.cleanups, { kinds: kinds[i]!.kinds, word: kinds[i]!.word, command: cmd, seq });
   if (!rec) return;
   switch (rec.action) {
     case 'install': {
-      ops.install(toInstall(rec, cmd, seq, state));
-      if (rec.manager === 'apk' && has(rec, APK_UPDATE)) ops.update({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: false });
+      ops.installs = append(ops.installs, toInstall(rec, cmd, seq, state));
+      if (rec.manager === 'apk' && has(rec, APK_UPDATE)) ops.updates = append(ops.updates, { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: false });
       return;
     }
     case 'remove': {
       const autoRemove = AUTO_REMOVE_SUBCOMMAND.test(rec.subcommand) || has(rec, AUTO_REMOVE);
       const allMarkedAuto = rec.ecosystem === 'deb' && autoRemove && state.allAutoSeq >= 0;
-      ops.removal({
+      ops.removals = append(ops.removals, {
         manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq,
         packages: packagesOf(rec, state),
         autoRemove,
@@ -255,7 +242,7 @@ function visit(
     }
     case 'update':
     case 'upgrade':
-      ops.update({ manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
+      ops.updates = append(ops.updates, { manager: rec.manager, ecosystem: rec.ecosystem, command: cmd, seq, upgrade: rec.action === 'upgrade' });
       return;
     case 'clean':
       return;
