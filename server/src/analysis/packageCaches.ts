@@ -48,9 +48,21 @@ const CACHE_DIRS: readonly (readonly [string, CacheKind])[] = [
  * normalised directory path; a cache mount or an `rm -rf` on it empties them.
  */
 export function cacheKindsUnder(dir: string): CacheKind[] {
-  const out: CacheKind[] = [];
-  for (const [d, kind] of CACHE_DIRS) if (isSameOrUnder(d, dir) && !out.includes(kind)) out.push(kind);
-  return out;
+  return addKindsUnder(dir, undefined) ?? [];
+}
+
+/**
+ * `kinds` with the caches under `dir` added (`cacheKindsUnder`), the list made at the first: a list begun with its
+ * first kind is the size of one, not of seventeen, and an `rm` operand's list is begun here.
+ */
+function addKindsUnder(dir: string, kinds: CacheKind[] | undefined): CacheKind[] | undefined {
+  for (let i = 0; i < CACHE_DIRS.length; i++) {
+    const [d, kind] = CACHE_DIRS[i]!;
+    if (!isSameOrUnder(d, dir)) continue;
+    if (!kinds) kinds = [kind];
+    else if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds;
 }
 
 /** `path === dir || path.startsWith(dir + '/')`, without building `dir + '/'` (asked for every cache of every `rm` operand). */
@@ -140,15 +152,7 @@ export function cleanupKindsOf(cmd: ShellCommand, rec: Recognized | undefined): 
 /** `kinds` with the caches under the path `operand` removes added (made at the first). */
 function addKindsAt(operand: string, kinds: CacheKind[] | undefined): CacheKind[] | undefined {
   const path = normalizePath(operand);
-  if (path.length <= 1 || !path.startsWith('/')) return kinds;
-  // `cacheKindsUnder` without its list: a list begun with its first kind is the size of one, not of seventeen.
-  for (let i = 0; i < CACHE_DIRS.length; i++) {
-    const [dir, kind] = CACHE_DIRS[i]!;
-    if (!isSameOrUnder(dir, path)) continue;
-    if (!kinds) kinds = [kind];
-    else if (!kinds.includes(kind)) kinds.push(kind);
-  }
-  return kinds;
+  return path.length > 1 && path.startsWith('/') ? addKindsUnder(path, kinds) : kinds;
 }
 
 /** Shell brace expansion of comma lists (`/var/lib/{apt,dpkg}/` → two paths); other words stay as they are. */
