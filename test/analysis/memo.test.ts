@@ -67,6 +67,8 @@ describe('ObjectMemo slots', () => {
     a.set(t, 'A');
     b.set(t, 'B');
     expect([a.get(t), b.get(t), a.has(t), b.has(new Thing('x'))]).toEqual(['A', 'B', true, false]);
+    // In the reserved slot even though frozen: a frozen key that is no MemoSlot goes to the memo's WeakMap.
+    expect([a, b].map((m) => (m as unknown as { fallback: unknown }).fallback)).toEqual([undefined, undefined]);
     expect(Object.getOwnPropertySymbols(t)).toEqual([]);
     expect(t).toEqual(new Thing('x'));
     expect(JSON.stringify(t)).toBe('{"name":"x"}');
