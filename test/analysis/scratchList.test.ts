@@ -1,7 +1,8 @@
 /** ScratchList (lists reused across calls) and the parsers reused across parses that fill them. */
 import { describe, expect, it } from 'vitest';
 import { ScratchList } from '../../server/src/analysis/scratchList';
-import { parseShell } from '../../server/src/analysis/shell';
+import { parseMappedShell, parseShell } from '../../server/src/analysis/shell';
+import type { MappedSource } from '../../server/src/analysis/shellSource';
 import { recognize } from '../../server/src/analysis/packageManagers';
 
 describe('ScratchList', () => {
@@ -33,6 +34,17 @@ describe('reused parsers', () => {
     'if [ -f x ]; then sh -c "bash -c \'apk add --no-cache gcc; echo done\'" ; fi | tee log 2>&1',
     'for x in a b; do (cd $x && make); done; f() { echo hi; }; f',
     'python -m pip install -r requirements.txt --no-cache-dir',
+    // Texts that end inside a construct or after an operator leave the parser mid-state: the next parse must not start there.
+    'if true; then ( ! f() { echo a &&',
+    'case $x in a) echo "open',
+    'for x in a b',
+    'echo [[ -f a',
+    'function g',
+    'cat <<EOF',
+    'echo one\necho two',
+    'echo a && !',
+    '>log echo hi',
+    '(cd b)',
   ];
 
   it('parse each text the same whatever was parsed before', () => {
@@ -40,6 +52,22 @@ describe('reused parsers', () => {
     const again = [...texts].reverse().map((t) => parseShell(t)).reverse();
     expect(again).toEqual(first);
     expect(again.map((s) => s.commands.map((c) => c.index))).toEqual(first.map((s) => s.commands.map((_, i) => i)));
+  });
+
+  it('keep what a parse that threw had found, and parse the next texts as if it had not run', () => {
+    const first = texts.map((t) => parseShell(t));
+    const s = 'echo a && if true; then sh -c "apk add b" && echo c; fi';
+    // A map that fails for the first word after `then`: the parse stops inside an `if`, with a command under way.
+    const throwing: MappedSource = {
+      s,
+      end: s.length,
+      offset: (i) => {
+        if (i >= s.indexOf('sh -c')) throw new Error('map failed');
+        return i;
+      },
+    };
+    expect(parseMappedShell(s, throwing).commands.map((c) => c.words.map((w) => w.value).join(' '))).toEqual(['echo a', 'true']);
+    expect(texts.map((t) => parseShell(t))).toEqual(first);
   });
 
   it('keep the words of every command of a nested parse apart', () => {
