@@ -9,9 +9,10 @@
  *
  * All memos of one key share one hidden, non-enumerable slot, so keys keep one shape whichever memos they are in,
  * and equality checks and JSON never see the slot. The slot is a flat list of (memo, value) pairs, not a `Map`: a
- * key is in a handful of memos at most (an instruction in about ten), where a scan is as fast as hashing, and a
- * two-entry array is a fraction of a `Map`'s size (a `Map` per package command was most of what caching
- * recognised commands allocated). Keys that cannot take a property (frozen objects) fall back to a `WeakMap`.
+ * key is in a handful of memos at most (an instruction in one to four on the 2,000-line latency file), where a
+ * scan is as fast as hashing, and a two-entry array is a fraction of a `Map`'s size (a `Map` per package command
+ * was most of what caching recognised commands allocated). Keys that cannot take a property (frozen objects) fall
+ * back to a `WeakMap`.
  *
  * A class whose instances are memo keys can reserve the slot (see `MemoSlot`): then memoising on an instance
  * neither defines a property nor changes its shape.

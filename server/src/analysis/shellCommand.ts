@@ -1,10 +1,11 @@
 /**
  * The `ShellCommand`s the parser hands out. A class rather than object literals for two facts that rules ask of the
  * same command again and again: where its command word is (`commandWordIndex`, behind `commandName`,
- * `commandArgs`, `shellScriptWord`, package recognition, …: a dozen times per command per lint) and its name are
- * kept in private fields once worked out, and memos keyed by a command (recognised package commands) store their values in
- * the reserved slot of `MemoSlot` instead of defining a property on every command. Private fields are no
- * properties: commands still compare equal to plain objects with the same fields and print the same JSON.
+ * `commandArgs`, `shellScriptWord`, package recognition, …) and its name (linting the corpus asks each command for
+ * them about five and six times) are kept in private fields once worked out, and memos keyed by a command
+ * (recognised package commands) store their values in the reserved slot of `MemoSlot` instead of defining a
+ * property on every command. Private fields are no properties: commands still compare equal to plain objects
+ * with the same fields and print the same JSON.
  */
 import { MemoSlot } from './memo';
 import type { ShellAssignment, ShellCommand, ShellContext, ShellOperator, ShellRedirect, ShellWord } from './shellTypes';
