@@ -16,12 +16,15 @@ describe('ScratchList', () => {
     expect([list.at(0), list.at(2)?.n, list.at(3), list.at(-1)]).toEqual([a, 3, undefined, undefined]);
     const all = list.copy();
     const tail = list.copy(1);
+    expect(list.copy(0, 2).map((x) => x.n)).toEqual([1, 2]);
     expect(all.map((x) => x.n)).toEqual([1, 2, 3]);
     expect(tail.map((x) => x.n)).toEqual([2, 3]);
     list.clear();
     expect([list.length, list.at(0), list.copy()]).toEqual([0, undefined, []]);
     list.push({ n: 4 });
     expect(list.copy().map((x) => x.n)).toEqual([4]);
+    // Never past the entries: the storage beyond them holds cleared slots, not entries.
+    expect(list.copy(0, 3)).toEqual([{ n: 4 }]);
     // Copies are the caller's: emptying the list changed none of them.
     expect(all.map((x) => x.n)).toEqual([1, 2, 3]);
     expect((list as unknown as { items: unknown[] }).items.slice(1).every((x) => x === undefined)).toBe(true);

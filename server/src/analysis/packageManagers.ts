@@ -214,7 +214,7 @@ function recognizeArgs(manager: PackageManager, args: readonly ShellWord[], opti
   const first = words.at(0);
   const longest = first && startsMultiWord(manager, first.value) ? Math.min(3, words.length) : Math.min(1, words.length);
   for (let n = longest; n >= 1 && !subcommand; n--) {
-    const candidate = n === 1 ? first!.value : words.copy().slice(0, n).map((w) => w.value).join(' ');
+    const candidate = n === 1 ? first!.value : words.copy(0, n).map((w) => w.value).join(' ');
     if (own(spec.actions, candidate)) { subcommand = candidate; used = n; }
   }
   // `yarn global add x`, `dnf -y group install`: a prefix word that changes scope, not the action.

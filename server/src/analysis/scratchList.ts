@@ -17,9 +17,9 @@ export class ScratchList<T> {
     return i >= 0 && i < this.length ? this.items[i] : undefined;
   }
 
-  /** A new array of the entries from `from` on, at its exact size. */
-  copy(from = 0): T[] {
-    return this.items.slice(from, this.length) as T[];
+  /** A new array of the entries from `from` up to `to` (by default, to the last), at its exact size. */
+  copy(from = 0, to = this.length): T[] {
+    return this.items.slice(from, Math.min(to, this.length)) as T[];
   }
 
   /** Empties the list and lets go of its entries (so that it keeps no document alive), keeping its storage. */
