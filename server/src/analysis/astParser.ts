@@ -10,8 +10,9 @@
  * - Scanning for an instruction's end read every character with `charAt` and a switch (`parserScan.ts` jumps over
  *   the ones that do not matter).
  * Also: the parser reads the model's TextDocument instead of making its own (one document and one line table
- * per model, which the parser's position finder reads too), and the tree's `organizeComments` computes each
- * stage's range once.
+ * per model, which the parser's position finder reads too), the tree's `organizeComments` computes each
+ * stage's range once, and given the previous version's tree it takes the nodes of unchanged instructions from it
+ * (`nodeReuse.ts`).
  * The nodes are instances of subclasses of dockerfile-ast's own classes, so every other query (flags,
  * properties, FROM parts, heredocs) is dockerfile-ast's code over the same arguments; test/analysis/astParser.test.ts
  * compares the trees with `DockerfileParser.parse`.
@@ -25,6 +26,7 @@ import { Util } from 'dockerfile-ast/lib/util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { ObjectMemo } from './memo';
+import { newGeneration, ReusableNodes, setGeneration, type Generation } from './nodeReuse';
 import { processArguments } from './parserScan';
 import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
 
@@ -41,6 +43,8 @@ interface InstructionInternals {
 interface ParserInternals {
   readonly document: TextDocument;
   readonly escapeChar: string;
+  readonly reusable: ReusableNodes | undefined;
+  readonly generation: Generation;
   [LAST_CREATED]?: { start: number; instructionEnd: number; end: number; dockerfile: DockerfileTree; node: Instruction };
 }
 
@@ -119,7 +123,9 @@ const OTHER = withArgumentsOnce(Instruction);
  * `this.document` first thing; the assignment is ignored), so a model has one document and one line table.
  */
 class ReusingParser extends Parser {
-  constructor(shared: TextDocument) {
+  readonly generation = newGeneration();
+
+  constructor(shared: TextDocument, readonly reusable: ReusableNodes | undefined) {
     super();
     Object.defineProperty(this, 'document', { get: () => shared, set: () => undefined, configurable: true });
   }
@@ -185,15 +191,24 @@ function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, ke
   const startPosition = positions.positionAt(start);
   const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
   const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
+  const reused = this.reusable?.take(this.document, dockerfile, this.escapeChar, startPosition, start, end);
+  if (reused) {
+    this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node: reused };
+    return reused;
+  }
   const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
   const node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
+  setGeneration(node, this.generation);
   this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node };
   return node;
 }
 Object.defineProperty(ReusingParser.prototype, 'createInstruction', { value: createInstruction, writable: true, configurable: true });
 Object.defineProperty(ReusingParser.prototype, 'processArguments', { value: processArguments, writable: true, configurable: true });
 
-/** Parses like `DockerfileParser.parse(text)`; `document` (of the same text) becomes the tree's document. */
-export function parseDockerfile(text: string, document: TextDocument = TextDocument.create('', '', 0, text)): Dockerfile {
-  return new ReusingParser(document).parse(text);
+/**
+ * Parses like `DockerfileParser.parse(text)`; `document` (of the same text) becomes the tree's document. With
+ * `previous` (the tree of an earlier version of the same document), unchanged instructions are that tree's nodes.
+ */
+export function parseDockerfile(text: string, document: TextDocument = TextDocument.create('', '', 0, text), previous?: Dockerfile): Dockerfile {
+  return new ReusingParser(document, previous && new ReusableNodes(previous)).parse(text);
 }

@@ -21,6 +21,11 @@ export interface BuildModelOptions {
   readonly version?: number;
   /** Extra build targets besides the last stage (config `targets`). */
   readonly targets?: readonly string[];
+  /**
+   * The model of an earlier version of the same document: its unchanged instructions' parser nodes are reused
+   * (`nodeReuse.ts`). Nodes move to the new model, so the earlier model should not be read afterwards.
+   */
+  readonly previous?: DockerfileModel;
 }
 
 interface MutableStage {
@@ -39,7 +44,7 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
   const uri = options.uri ?? 'untitled:Dockerfile';
   const version = options.version ?? 0;
   const document = TextDocument.create(uri, 'dockerfile', version, text);
-  const { ast, error } = safeParse(text, document);
+  const { ast, error } = safeParse(text, document, options.previous?.ast);
   const escapeChar = ast && guarded(() => ast.getEscapeCharacter(), '\\') === '`' ? '`' : '\\';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
 

@@ -20,7 +20,9 @@ export class ModelCache {
       this.entries.set(uri, hit);
       return hit.model;
     }
-    const model = buildModel(text, { uri, version, targets });
+    // The document's previous model lends the nodes of its unchanged instructions (only the latest model of a
+    // document is read: features and snapshots ask the cache for the version they need).
+    const model = buildModel(text, { uri, version, targets, previous: hit?.model });
     this.entries.delete(uri);
     this.entries.set(uri, { key, model });
     while (this.entries.size > this.capacity) {

@@ -6,6 +6,7 @@
 import type { Flag, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { ObjectMemo } from './memo';
 import { guarded } from './parse';
 import type { FlagInfo, HeredocInfo, Instr, Stage, Token } from './model';
 
@@ -92,7 +93,25 @@ class InstrRecord implements MutableInstr {
   }
 }
 
-export function wrapInstruction(node: Instruction, index: number, document: TextDocument): MutableInstr {
+/** What an instruction record holds that depends on its node alone. */
+interface NodeContent {
+  readonly keyword: string;
+  readonly keywordText: string;
+  readonly keywordRange: Range;
+  readonly flags: readonly FlagInfo[];
+  readonly args: readonly Token[];
+  readonly heredocs: readonly HeredocInfo[];
+}
+
+/**
+ * Kept on the node: a node the next version reuses (`nodeReuse.ts`, same text at the same position) has the same
+ * content, and its next record is made without reading the node again.
+ */
+const contents = new ObjectMemo<Instruction, NodeContent>();
+
+function contentOf(node: Instruction, document: TextDocument): NodeContent {
+  const known = contents.get(node);
+  if (known) return known;
   const flags = hasFlags(node) ? guarded(() => node.getFlags().map(flagInfo), []) : [];
   // dockerfile-ast's arguments are `{ value, range }` objects already (its `Argument` keeps exactly these two
   // fields), and `getArguments()` hands out a fresh array of them: they serve as the model's tokens as they are,
@@ -103,10 +122,17 @@ export function wrapInstruction(node: Instruction, index: number, document: Text
     return list;
   }, []);
   const keywordRange = node.getInstructionRange();
-  const keywordText = document.getText(keywordRange);
-  const instr = new InstrRecord(
-    index, node.getKeyword().toUpperCase(), keywordText, keywordRange, node.getRange(), node, flags, args, heredocsOf(node, document),
-  );
+  const content: NodeContent = {
+    keyword: node.getKeyword().toUpperCase(), keywordText: document.getText(keywordRange), keywordRange, flags, args,
+    heredocs: heredocsOf(node, document),
+  };
+  contents.set(node, content);
+  return content;
+}
+
+export function wrapInstruction(node: Instruction, index: number, document: TextDocument): MutableInstr {
+  const { keyword, keywordText, keywordRange, flags, args, heredocs } = contentOf(node, document);
+  const instr = new InstrRecord(index, keyword, keywordText, keywordRange, node.getRange(), node, flags, args, heredocs);
   const maybeTrigger = node as Partial<WithTrigger>;
   if (typeof maybeTrigger.getTriggerInstruction === 'function') {
     const triggerNode = guarded(() => (node as WithTrigger).getTriggerInstruction(), null);

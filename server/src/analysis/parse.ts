@@ -13,10 +13,13 @@ export interface ParseResult {
   readonly error: string | undefined;
 }
 
-/** `document`, when given, holds `text` and becomes the tree's document (one line table per model). */
-export function safeParse(text: string, document?: TextDocument): ParseResult {
+/**
+ * `document`, when given, holds `text` and becomes the tree's document (one line table per model); `previous` is
+ * the tree of an earlier version of the same document, whose unchanged instructions are reused.
+ */
+export function safeParse(text: string, document?: TextDocument, previous?: Dockerfile): ParseResult {
   try {
-    return { ast: parseDockerfile(text, document), error: undefined };
+    return { ast: parseDockerfile(text, document, previous), error: undefined };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { ast: undefined, error: message || 'the Dockerfile parser failed on this input' };

@@ -1,0 +1,87 @@
+/**
+ * Reuse of unchanged instructions from the previous version of a document: a keystroke changes one instruction,
+ * and building the other ~1,000 instructions of a large Dockerfile again (their arguments, flags, JSON forms) was a
+ * third of each lint and most of what it allocated.
+ *
+ * When the parser is about to create an instruction that starts at the same line and character as one of the
+ * previous tree's, with the very same text and escape character, it takes the previous node instead. Every query of
+ * that node then gives what a new node would: its ranges are the same positions, and its arguments, flags and
+ * properties are read from the same characters. The node is moved to the new document and tree (the two fields
+ * dockerfile-ast reads them from), so tree-level queries (`Workdir.getAbsolutePath`, ONBUILD triggers) see the new
+ * version. The previous version's tree shares the node afterwards; the server replaces a document's model by the
+ * new one, and the node answers the same content questions for both.
+ *
+ * What a node keeps from the text it was created from: its argument and flag strings are slices of that version's
+ * text, and its properties keep that version's document. So the nodes of one tree come from at most
+ * `MAX_GENERATIONS` versions: when the previous tree has nodes from more, the nodes of its smallest generations are
+ * built again, so that a document keeps at most that many texts alive, however long it is edited.
+ */
+import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+
+/** How many versions' texts the nodes of one tree may come from (the new version included). */
+export const MAX_GENERATIONS = 4;
+
+const GENERATION = Symbol('generation');
+
+/** The fields of a dockerfile-ast 0.7.1 instruction that tie it to one version. */
+interface NodeInternals {
+  document: TextDocument;
+  dockerfile: unknown;
+  readonly escapeChar: string;
+  [GENERATION]?: Generation;
+}
+
+/** The parse a node was created by (one object per parse; only its identity matters). */
+export type Generation = object;
+
+export function newGeneration(): Generation {
+  return {};
+}
+
+export function setGeneration(node: Instruction, generation: Generation): void {
+  (node as unknown as NodeInternals)[GENERATION] = generation;
+}
+
+export function generationOf(node: Instruction): Generation | undefined {
+  return (node as unknown as NodeInternals)[GENERATION];
+}
+
+/** The previous tree's reusable nodes by start line, for one parse. */
+export class ReusableNodes {
+  private readonly byLine = new Map<number, Instruction>();
+
+  constructor(previous: Dockerfile) {
+    const nodes = previous.getInstructions();
+    const counts = new Map<Generation | undefined, number>();
+    for (const node of nodes) counts.set(generationOf(node), (counts.get(generationOf(node)) ?? 0) + 1);
+    // The largest generations stay; the new parse is one more.
+    const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_GENERATIONS - 1).map(([generation]) => generation));
+    for (const node of nodes) {
+      if (generationOf(node) !== undefined && kept.has(generationOf(node))) this.byLine.set(node.getRange().start.line, node);
+    }
+  }
+
+  /**
+   * The previous node for the instruction `[start, end)` of `document` that starts at `position`, moved to `document`
+   * and `dockerfile`; undefined when there is none with the same start, text and escape character.
+   */
+  take(document: TextDocument, dockerfile: unknown, escapeChar: string, position: Position, start: number, end: number): Instruction | undefined {
+    const node = this.byLine.get(position.line);
+    if (!node) return undefined;
+    const internals = node as unknown as NodeInternals;
+    const range = node.getRange();
+    if (range.start.character !== position.character || internals.escapeChar !== escapeChar) return undefined;
+    const old = internals.document;
+    const oldStart = old.offsetAt(range.start);
+    const oldEnd = old.offsetAt(range.end);
+    if (oldEnd - oldStart !== end - start) return undefined;
+    // `substring` of a longer text is a view into it (V8 copies nothing), and `startsWith` compares natively.
+    if (!document.getText().startsWith(old.getText().substring(oldStart, oldEnd), start)) return undefined;
+    this.byLine.delete(position.line);
+    internals.document = document;
+    internals.dockerfile = dockerfile;
+    return node;
+  }
+}
