@@ -10,6 +10,7 @@
  * `/` (`COPY a b .` — only the classic builder refused it), malformed JSON in RUN/CMD/ENTRYPOINT/COPY (it silently
  * becomes shell form), unknown ONBUILD trigger instructions (only checked when a child image builds).
  */
+import type { Instruction } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, removeQuotes } from './args';
 import { HEREDOC_INSTRUCTIONS, INSTRUCTIONS, isValidImageReference, isValidStageName } from './buildkitGrammar';
@@ -18,6 +19,7 @@ import {
   wordEnd, type JoinedLine, type Word,
 } from './logicalLine';
 import { headSettles } from './instructionHead';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, FlagInfo, Instr } from './model';
 import { checkFlags } from './syntaxFlags';
 
@@ -44,7 +46,14 @@ export function syntaxIssues(model: DockerfileModel): SyntaxIssue[] {
     return issues;
   }
   checkDirectives(model, issues);
-  for (const instr of model.instructions) checkInstruction(model, instr, issues);
+  for (const instr of model.instructions) {
+    if (!instr.stage && instr.keyword !== 'ARG' && instr.keyword !== 'FROM' && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
+      issues.push({ kind: 'beforeFrom', range: instr.keywordRange, data: { keyword: instr.keywordText } });
+    }
+    // A heredoc's check reads the lines after its instruction; any other instruction's issues are its node's.
+    if (instr.heredocs.length > 0) checkInstruction(model, instr, issues);
+    else for (const issue of nodeIssues(model, instr)) issues.push(issue);
+  }
   if (model.stages.length === 0 && model.instructions.length > 0) {
     const first = model.instructions[0]!;
     issues.push({ kind: 'noStage', range: first.keywordRange, data: {} });
@@ -153,6 +162,26 @@ const HEAD_WORDS: Readonly<Record<string, number>> = {
   RUN: 1, CMD: 1, ENTRYPOINT: 1, WORKDIR: 1, USER: 1, STOPSIGNAL: 1, MAINTAINER: 1, EXPOSE: 1, VOLUME: 1, COPY: 2, ADD: 2,
 };
 
+/**
+ * What `checkInstruction` finds depends on the instruction's text at its position and the escape character only, as
+ * does its parser node: a node that the next version reuses (`nodeReuse.ts`, same text, position and escape
+ * character) keeps its issues, which are not looked for again.
+ */
+const issuesByNode = new ObjectMemo<Instruction, readonly SyntaxIssue[]>();
+const NO_ISSUES: readonly SyntaxIssue[] = Object.freeze([]);
+
+function nodeIssues(model: DockerfileModel, instr: Instr): readonly SyntaxIssue[] {
+  let found = issuesByNode.get(instr.node);
+  if (!found) {
+    const list: SyntaxIssue[] = [];
+    checkInstruction(model, instr, list);
+    found = list.length === 0 ? NO_ISSUES : list;
+    issuesByNode.set(instr.node, found);
+  }
+  return found;
+}
+
+/** An instruction's own issues: its keyword, flags, arguments and heredocs (not where it stands in the file). */
 function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIssue[]) {
   const keyword = instr.keyword;
   if (!KNOWN_INSTRUCTIONS.has(keyword)) {
@@ -161,9 +190,6 @@ function checkInstruction(model: DockerfileModel, instr: Instr, issues: SyntaxIs
       typo: { name: instr.keywordText, range: instr.keywordRange, candidates: INSTRUCTIONS },
     });
     return;
-  }
-  if (!instr.stage && keyword !== 'ARG' && keyword !== 'FROM') {
-    issues.push({ kind: 'beforeFrom', range: instr.keywordRange, data: { keyword: instr.keywordText } });
   }
   // Most instructions show their flags and first arguments on their first line, which settles these checks.
   const settlesWith = HEAD_WORDS[keyword];
