@@ -19,7 +19,7 @@
  */
 import {
   Add, Arg, Cmd, Copy, Entrypoint, Env, From, Healthcheck, Instruction, Label, Onbuild, Run, Shell, Stopsignal, User,
-  Volume, Workdir, Argument, type Dockerfile,
+  Volume, Workdir, Argument, Comment, type Dockerfile,
 } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Util } from 'dockerfile-ast/lib/util';
@@ -202,7 +202,25 @@ function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, ke
   this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node };
   return node;
 }
+const CommentClass = Comment;
+const scanInstruction = (Parser.prototype as unknown as { processInstruction: ProcessInstruction }).processInstruction;
+type ProcessInstruction = (this: ParserInternals, dockerfile: DockerfileTree, char: string, start: number) => number;
+
+/**
+ * Replaces the parser's private `processInstruction(dockerfile, char, start)`, which scans an instruction from its
+ * first character and returns the offset the parse goes on from: an unchanged instruction of the previous version
+ * (`ReusableNodes.takeWhole`) is added without scanning it, with the comment lines its scan would have added.
+ */
+function processInstruction(this: ParserInternals, dockerfile: DockerfileTree, char: string, start: number): number {
+  const whole = this.reusable?.takeWhole(this.document, dockerfile, this.escapeChar, finderOf(this.document).positionAt(start), start);
+  if (!whole) return scanInstruction.call(this, dockerfile, char, start);
+  const tree = dockerfile as unknown as { addComment(comment: Comment): void; addInstruction(node: Instruction): void };
+  for (const range of whole.comments) tree.addComment(new CommentClass(this.document, range));
+  tree.addInstruction(whole.node);
+  return whole.end;
+}
 Object.defineProperty(ReusingParser.prototype, 'createInstruction', { value: createInstruction, writable: true, configurable: true });
+Object.defineProperty(ReusingParser.prototype, 'processInstruction', { value: processInstruction, writable: true, configurable: true });
 Object.defineProperty(ReusingParser.prototype, 'processArguments', { value: processArguments, writable: true, configurable: true });
 
 /**

@@ -18,7 +18,7 @@
  */
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 /** How many versions' texts the nodes of one tree may come from (the new version included). */
 export const MAX_GENERATIONS = 4;
@@ -48,11 +48,22 @@ export function generationOf(node: Instruction): Generation | undefined {
   return (node as unknown as NodeInternals)[GENERATION];
 }
 
+/** A previous node taken before the parser scanned its text: where the parse goes on, and its comment lines. */
+export interface WholeNode {
+  readonly node: Instruction;
+  /** The offset the parser's instruction scan would have returned (the line break or end of text after it). */
+  readonly end: number;
+  /** The comment lines inside its continuations, which the scan would have added to the tree. */
+  readonly comments: readonly Range[];
+}
+
 /** The previous tree's reusable nodes by start line, for one parse. */
 export class ReusableNodes {
   private readonly byLine = new Map<number, Instruction>();
+  private readonly commentsByLine = new Map<number, Range>();
 
   constructor(previous: Dockerfile) {
+    for (const comment of previous.getComments()) this.commentsByLine.set(comment.getRange().start.line, comment.getRange());
     const nodes = previous.getInstructions();
     const counts = new Map<Generation | undefined, number>();
     for (const node of nodes) counts.set(generationOf(node), (counts.get(generationOf(node)) ?? 0) + 1);
@@ -64,24 +75,62 @@ export class ReusableNodes {
   }
 
   /**
+   * The previous node for the instruction that starts at `start` (`position`) of `document`, before the parser scans
+   * it: one with the same start and escape character whose text is there again, followed by the same character (or
+   * by the end of both texts). The parser's scan of an instruction reads nothing past the character it stops at, so
+   * it would find the same instruction; the node is moved to `document` and `dockerfile`.
+   */
+  takeWhole(document: TextDocument, dockerfile: unknown, escapeChar: string, position: Position, start: number): WholeNode | undefined {
+    const candidate = this.candidate(position, escapeChar);
+    if (!candidate) return undefined;
+    const { node, oldStart, oldEnd } = candidate;
+    const text = document.getText();
+    const oldText = (node as unknown as NodeInternals).document.getText();
+    const end = start + (oldEnd - oldStart);
+    const followedAlike = oldEnd === oldText.length ? end === text.length : end < text.length && text.charCodeAt(end) === oldText.charCodeAt(oldEnd);
+    if (!followedAlike || !sameText(text, start, oldText, oldStart, oldEnd)) return undefined;
+    const range = node.getRange();
+    const comments: Range[] = [];
+    for (let line = range.start.line + 1; line <= range.end.line; line++) {
+      const comment = this.commentsByLine.get(line);
+      if (comment) comments.push(comment);
+    }
+    return { node: this.move(node, position, document, dockerfile), end, comments };
+  }
+
+  /**
    * The previous node for the instruction `[start, end)` of `document` that starts at `position`, moved to `document`
    * and `dockerfile`; undefined when there is none with the same start, text and escape character.
    */
   take(document: TextDocument, dockerfile: unknown, escapeChar: string, position: Position, start: number, end: number): Instruction | undefined {
+    const candidate = this.candidate(position, escapeChar);
+    if (!candidate) return undefined;
+    const { node, oldStart, oldEnd } = candidate;
+    if (oldEnd - oldStart !== end - start) return undefined;
+    if (!sameText(document.getText(), start, (node as unknown as NodeInternals).document.getText(), oldStart, oldEnd)) return undefined;
+    return this.move(node, position, document, dockerfile);
+  }
+
+  private candidate(position: Position, escapeChar: string): { node: Instruction; oldStart: number; oldEnd: number } | undefined {
     const node = this.byLine.get(position.line);
     if (!node) return undefined;
     const internals = node as unknown as NodeInternals;
     const range = node.getRange();
     if (range.start.character !== position.character || internals.escapeChar !== escapeChar) return undefined;
-    const old = internals.document;
-    const oldStart = old.offsetAt(range.start);
-    const oldEnd = old.offsetAt(range.end);
-    if (oldEnd - oldStart !== end - start) return undefined;
-    // `substring` of a longer text is a view into it (V8 copies nothing), and `startsWith` compares natively.
-    if (!document.getText().startsWith(old.getText().substring(oldStart, oldEnd), start)) return undefined;
+    return { node, oldStart: internals.document.offsetAt(range.start), oldEnd: internals.document.offsetAt(range.end) };
+  }
+
+  private move(node: Instruction, position: Position, document: TextDocument, dockerfile: unknown): Instruction {
     this.byLine.delete(position.line);
+    const internals = node as unknown as NodeInternals;
     internals.document = document;
     internals.dockerfile = dockerfile;
     return node;
   }
+}
+
+/** Whether `text` has `oldText`'s `[oldStart, oldEnd)` at `start`. */
+function sameText(text: string, start: number, oldText: string, oldStart: number, oldEnd: number): boolean {
+  // `substring` of a longer text is a view into it (V8 copies nothing), and `startsWith` compares natively.
+  return text.startsWith(oldText.substring(oldStart, oldEnd), start);
 }
