@@ -12,7 +12,6 @@ import { parseDockerfile } from '../../server/src/analysis/astParser';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { ModelCache } from '../../server/src/analysis/cache';
 import type { DockerfileModel } from '../../server/src/analysis/model';
-import { runScripts, runScriptsOf } from '../../server/src/analysis/runScript';
 import { generationOf, MAX_GENERATIONS } from '../../server/src/analysis/nodeReuse';
 import { resolveConfig } from '../../server/src/engine/config';
 import { lint, lintModel } from '../../server/src/engine/lint';
@@ -153,64 +152,4 @@ describe('ModelCache', () => {
     const other = cache.get('file:///b/Dockerfile', 1, edited);
     expect(shared(second.ast!, other.ast!)).toBe(0);
   });
-});
-
-describe('shell scripts kept on reused nodes', () => {
-  /** Every script of every instruction, as rules read them: form, language, role, offsets and each word. */
-  function scriptsOf(model: DockerfileModel) {
-    return model.instructions.map((instr) =>
-      runScriptsOf(model, instr).map((s) => ({
-        line: instr.range.start.line, form: s.form, language: s.language, interpreter: s.interpreter, role: s.role, start: s.start, end: s.end,
-        sameDocument: s.document === model.document && s.script.text === model.text && s.instr === instr,
-        words: s.script.commands.map((c) => c.words.map((w) => `${w.start}-${w.end}:${w.value}`)),
-      })),
-    );
-  }
-
-  const CASES: Record<string, [string, string]> = {
-    'an edit before the script moves its offsets': ['FROM alpine\nRUN echo a && apk add curl\n', 'FROM alpinex\nRUN echo a && apk add curl\n'],
-    'a SHELL of the same length changes the language': [
-      'FROM alpine\nSHELL ["bash", "-c"]\nRUN echo a && apk add curl\n', 'FROM alpine\nSHELL ["pwsh", "-c"]\nRUN echo a && apk add curl\n',
-    ],
-    'an ENTRYPOINT that stops being one changes the role of CMD': [
-      'FROM alpine\nENTRYPOINT ["tini"]\nCMD ["run", "--fast"]\n', 'FROM alpine\nENTRYPOINX ["tini"]\nCMD ["run", "--fast"]\n',
-    ],
-    'an edit after the script keeps it': ['FROM alpine\nRUN echo a && apk add curl\nUSER a\n', 'FROM alpine\nRUN echo a && apk add curl\nUSER b\n'],
-  };
-
-  it('are parsed again for another escape character', () => {
-    const text = 'FROM alpine\nRUN echo a `\n  && echo b\n';
-    const words = (model: DockerfileModel, escapeChar: '\\' | '`') =>
-      runScripts(model.instructions[1]!, model.document, { escapeChar }).map((s) => s.script.commands.map((c) => c.words.map((w) => w.value)));
-    const model = buildModel(text);
-    const backslash = words(model, '\\');
-    const backtick = words(model, '`');
-    expect(backtick).not.toEqual(backslash);
-    expect(backtick).toEqual(words(buildModel(text), '`'));
-  });
-
-  it("are kept only when parsed in the version that made the node (their strings are that version's text)", () => {
-    const v1 = 'FROM alpine\nRUN echo a && apk add curl\nUSER a\n';
-    const v2 = v1.replace('USER a', 'USER b');
-    const v3 = v1.replace('USER a', 'USER c');
-    const firstCommand = (model: DockerfileModel) => runScriptsOf(model, model.instructions[1]!)[0]!.script.commands[0];
-    // Parsed in the version that made the RUN's node: the next version reuses the parse.
-    const made = buildModel(v1);
-    const parsedThen = firstCommand(made);
-    expect(firstCommand(buildModel(v2, { previous: made }))).toBe(parsedThen);
-    // First parsed in a later version (its node taken from v1, unparsed): not kept, parsed again in v3.
-    const later = buildModel(v2, { previous: buildModel(v1) });
-    const parsedLater = firstCommand(later);
-    expect(firstCommand(buildModel(v3, { previous: later }))).not.toBe(parsedLater);
-  });
-
-  for (const [name, [before, after]] of Object.entries(CASES)) {
-    it(`are those a fresh model parses: ${name}`, () => {
-      const previous = buildModel(before);
-      scriptsOf(previous);
-      const model = buildModel(after, { previous });
-      expect(shared(previous.ast!, model.ast!)).toBeGreaterThan(0);
-      expect(scriptsOf(model)).toEqual(scriptsOf(buildModel(after)));
-    });
-  }
 });

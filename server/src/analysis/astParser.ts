@@ -228,7 +228,5 @@ Object.defineProperty(ReusingParser.prototype, 'processArguments', { value: proc
  * `previous` (the tree of an earlier version of the same document), unchanged instructions are that tree's nodes.
  */
 export function parseDockerfile(text: string, document: TextDocument = TextDocument.create('', '', 0, text), previous?: Dockerfile): Dockerfile {
-  const parser = new ReusingParser(document, previous && new ReusableNodes(previous));
-  setGeneration(document, parser.generation);
-  return parser.parse(text);
+  return new ReusingParser(document, previous && new ReusableNodes(previous)).parse(text);
 }

@@ -40,22 +40,12 @@ export function newGeneration(): Generation {
   return {};
 }
 
-/** Marks a node (or the document a parse read) as made by the parse `generation`. */
-export function setGeneration(made: Instruction | TextDocument, generation: Generation): void {
-  (made as unknown as NodeInternals)[GENERATION] = generation;
+export function setGeneration(node: Instruction, generation: Generation): void {
+  (node as unknown as NodeInternals)[GENERATION] = generation;
 }
 
-export function generationOf(made: Instruction | TextDocument): Generation | undefined {
-  return (made as unknown as NodeInternals)[GENERATION];
-}
-
-/**
- * Whether `node` was made by the parse of `document` (not taken from an earlier version): what is computed from it
- * now may be kept on it, for it holds strings of that version's text only, which the node keeps alive already.
- */
-export function madeWith(node: Instruction, document: TextDocument): boolean {
-  const generation = generationOf(node);
-  return generation !== undefined && generation === generationOf(document);
+export function generationOf(node: Instruction): Generation | undefined {
+  return (node as unknown as NodeInternals)[GENERATION];
 }
 
 /** A previous node taken before the parser scanned its text: where the parse goes on, and its comment lines. */

@@ -12,13 +12,11 @@
  * Also CMD, ENTRYPOINT, `HEALTHCHECK CMD` and `ONBUILD RUN …`. A `SHELL` that is not a POSIX shell
  * (`powershell`, `cmd`) makes the scripts `language: 'other'`.
  */
-import type { Instruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { execFormSource, parseExecForm } from './execForm';
 import type { BaseRef, DockerfileModel, HeredocInfo, Instr, Stage } from './model';
 import { ObjectMemo } from './memo';
-import { madeWith } from './nodeReuse';
 import { basename, commandName, isShellName, parseMappedShell, parseShell, shellScriptWord, type ShellCommand, type ShellScript } from './shell';
 import { continuationAt, dockerfileSource, type EscapeChar } from './shellSource';
 
@@ -132,23 +130,6 @@ export function commandRange(script: RunScript, cmd: ShellCommand): Range {
   return rangeOf(script, cmd.start, cmd.end);
 }
 
-/**
- * Parsed scripts kept on the instruction's parser node, with what they were parsed under. A node the next version
- * reuses (`nodeReuse.ts`) has the same text at the same position; when its scripts also start at the same offset (no
- * edit before it changed the text's length) and run under the same shell and role, their commands and words,
- * offsets included, are the new version's too. Only scripts parsed in the version that made the node are kept, so
- * their strings are slices of the text the node keeps alive anyway.
- */
-interface ParsedScripts {
-  readonly start: number;
-  readonly end: number;
-  readonly escapeChar: EscapeChar;
-  readonly language: Language;
-  readonly role: RunScript['role'];
-  readonly scripts: readonly RunScript[];
-}
-const parsedByNode = new ObjectMemo<Instruction, ParsedScripts>();
-
 function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, shell: readonly string[], role: RunScript['role']): RunScript[] {
   const text = document.getText();
   let args = instr.args;
@@ -160,31 +141,8 @@ function collect(instr: Instr, document: TextDocument, escapeChar: EscapeChar, s
   if (!first) return [];
   const start = document.offsetAt(first.range.start);
   const end = instr.heredocs.length ? logicalLineEnd(text, start, escapeChar) : document.offsetAt(instr.range.end);
-  const shellLanguage = languageOf(shell);
-  const parsed = parsedByNode.get(instr.node);
-  if (
-    parsed && parsed.start === start && parsed.end === end && parsed.escapeChar === escapeChar && parsed.role === role &&
-    parsed.language.language === shellLanguage.language && parsed.language.interpreter === shellLanguage.interpreter &&
-    (instr.node as unknown as { document: TextDocument }).document === document
-  ) {
-    return parsed.scripts.map((s) => rebound(s, instr, document));
-  }
-  const scripts = parse(instr, document, start, end, escapeChar, shellLanguage, role);
-  if (madeWith(instr.node, document)) parsedByNode.set(instr.node, { start, end, escapeChar, language: shellLanguage, role, scripts });
-  return scripts;
-}
-
-/** A kept script for the record `instr` of the version `document` (fields written out: no spread). */
-function rebound(s: RunScript, instr: Instr, document: TextDocument): RunScript {
-  const script: ShellScript = { text: document.getText(), commands: s.script.commands };
-  return { instr, form: s.form, language: s.language, interpreter: s.interpreter, script, start: s.start, end: s.end, heredoc: s.heredoc, document, role: s.role };
-}
-
-function parse(
-  instr: Instr, document: TextDocument, start: number, end: number, escapeChar: EscapeChar, shellLanguage: Language, role: RunScript['role'],
-): RunScript[] {
-  const text = document.getText();
   const src = dockerfileSource(text, start, end, escapeChar);
+  const shellLanguage = languageOf(shell);
 
   // Object literals written out (not spread from a shared base): spreading was the costliest line of a RUN's parse.
   const execArgs = mayBeExecForm(src.s) ? parseExecForm(src) : undefined;
