@@ -6,13 +6,16 @@
  * them with a message the original did not have. (A fix may turn the problem it fixes into another one —
  * renaming `--mount=typo=x` to `type=x` exposes the invalid `x` — or repeat a problem the text already had,
  * but it must not break what parsed.) At most MAX_FIXES fixes of distinct rules are applied per input, so one
- * input with hundreds of fixes does not dominate a run.
+ * input with hundreds of fixes does not dominate a run. For one input in four, its next version (one keystroke-like
+ * edit) lints the same whether its model is built from this one's, as the language server does, or from scratch.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { resolveConfig } from '../../server/src/engine/config';
 import type { FileFacts } from '../../server/src/engine/fileFacts';
-import { lint } from '../../server/src/engine/lint';
+import { buildModel } from '../../server/src/analysis/buildModel';
+import type { DockerfileModel } from '../../server/src/analysis/model';
+import { lint, lintModel } from '../../server/src/engine/lint';
 import type { Problem } from '../../server/src/engine/problem';
 import { allRules } from '../../server/src/rules';
 
@@ -28,7 +31,7 @@ export const FILE_FACTS: FileFacts = {
 };
 
 export interface Failure {
-  readonly kind: 'exception' | 'internal-error' | 'range' | 'fix-overlap' | 'fix-exception' | 'fix-syntax';
+  readonly kind: 'exception' | 'internal-error' | 'range' | 'fix-overlap' | 'fix-exception' | 'fix-syntax' | 'incremental';
   readonly detail: string;
 }
 
@@ -116,11 +119,38 @@ function checkFixes(text: string, problems: readonly Problem[], lines: readonly 
   }
 }
 
+/** One keystroke-like edit of `text`, chosen by its length: what the editor's next version of it could be. */
+export function nextVersion(text: string): string {
+  const at = (text.length * 7919) % (text.length + 1);
+  const edits = ['a', '\n', '', ' \\\n', '#', '"', '\r\n'];
+  const insert = edits[text.length % edits.length]!;
+  return text.slice(0, at) + insert + text.slice(insert === '' ? at + 1 : at);
+}
+
+const LINT_OPTIONS = { uri: 'file:///fuzz/Dockerfile', config: ALL_RULES, files: FILE_FACTS };
+
+/**
+ * For one input in four: the model of its next version built from its own model (as the language server builds it,
+ * reusing unchanged instructions) must lint to exactly what a model built from scratch lints to.
+ */
+function checkIncremental(text: string, model: DockerfileModel, failures: Failure[]): void {
+  if (text.length % 4 !== 0) return;
+  const next = nextVersion(text);
+  try {
+    const incremental = JSON.stringify(lintModel(buildModel(next, { uri: LINT_OPTIONS.uri, previous: model }), LINT_OPTIONS));
+    const fresh = JSON.stringify(lint(next, LINT_OPTIONS).problems);
+    if (incremental !== fresh) failures.push({ kind: 'incremental', detail: `the next version ${JSON.stringify(next)} lints differently when built from this one's model` });
+  } catch (e) {
+    failures.push({ kind: 'exception', detail: `next version: ${describe(e)}` });
+  }
+}
+
 /** Every invariant broken by `text` (empty when it passes). */
 export function checkInput(text: string): Failure[] {
   let problems: readonly Problem[];
+  let model: DockerfileModel;
   try {
-    problems = lint(text, { uri: 'file:///fuzz/Dockerfile', config: ALL_RULES, files: FILE_FACTS }).problems;
+    ({ problems, model } = lint(text, LINT_OPTIONS));
   } catch (e) {
     return [{ kind: 'exception', detail: describe(e) }];
   }
@@ -132,5 +162,6 @@ export function checkInput(text: string): Failure[] {
     if (bad) failures.push({ kind: 'range', detail: `${p.ruleId} (${p.messageId}): ${bad}` });
   }
   checkFixes(text, problems, lines, failures);
+  checkIncremental(text, model, failures);
   return failures;
 }
