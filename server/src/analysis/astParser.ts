@@ -189,19 +189,18 @@ function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, ke
   }
   const positions = finderOf(this.document);
   const startPosition = positions.positionAt(start);
-  const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
-  const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
-  const reused = this.reusable?.take(this.document, dockerfile, this.escapeChar, startPosition, start, end);
-  if (reused) {
-    this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node: reused };
-    return reused;
+  let node = this.reusable?.take(this.document, dockerfile, this.escapeChar, startPosition, start, end);
+  if (!node) {
+    const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
+    const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
+    const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
+    node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
+    setGeneration(node, this.generation);
   }
-  const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
-  const node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
-  setGeneration(node, this.generation);
   this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node };
   return node;
 }
+
 const CommentClass = Comment;
 const scanInstruction = (Parser.prototype as unknown as { processInstruction: ProcessInstruction }).processInstruction;
 type ProcessInstruction = (this: ParserInternals, dockerfile: DockerfileTree, char: string, start: number) => number;

@@ -23,7 +23,8 @@ export interface BuildModelOptions {
   readonly targets?: readonly string[];
   /**
    * The model of an earlier version of the same document: its unchanged instructions' parser nodes are reused
-   * (`nodeReuse.ts`). Nodes move to the new model, so the earlier model should not be read afterwards.
+   * (`nodeReuse.ts`). They move to the new version's document and tree: the earlier model's nodes still answer
+   * content queries as before, tree-level ones (`Workdir.getAbsolutePath`) for the new version.
    */
   readonly previous?: DockerfileModel;
 }
