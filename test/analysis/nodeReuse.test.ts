@@ -7,6 +7,8 @@
  */
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../server/src/analysis/astParser';
 import { buildModel } from '../../server/src/analysis/buildModel';
@@ -153,3 +155,32 @@ describe('ModelCache', () => {
     expect(shared(second.ast!, other.ast!)).toBe(0);
   });
 });
+
+describe('what a reused node keeps', () => {
+  // The test's own handle on V8's collector (a node's memos must not keep its first version's model alive).
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+
+  it('is not the records, stages or model of the version that made it', async () => {
+    const config = resolveConfig(allRules, { file: { extends: 'all' } });
+    const lintAll = (model: DockerfileModel) => lintModel(model, { config, files: FILE_FACTS });
+    const text = generatedSample();
+    let first: DockerfileModel | undefined = buildModel(text);
+    lintAll(first);
+    const refs = [new WeakRef(first), new WeakRef(first.instructions[1]!), new WeakRef(first.stages[0]!)];
+    const next = buildModel(text.replace('make\n', 'make all\n'), { previous: first });
+    lintAll(next);
+    expect(shared(first.ast!, next.ast!)).toBeGreaterThan(next.instructions.length / 2);
+    first = undefined;
+    // A WeakRef made in this turn keeps its target until the turn ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(refs.map((ref) => ref.deref() === undefined)).toEqual([true, true, true]);
+    expect(next.instructions.length).toBeGreaterThan(0);
+  });
+});
+
+/** A multi-stage file with RUN scripts, package installs, COPY --from and comments, where every rule finds something. */
+function generatedSample(): string {
+  return SAMPLE.repeat(4) + 'FROM debian\nRUN apt-get update && apt-get install -y curl\n# done\nUSER root\n';
+}
