@@ -161,17 +161,21 @@ describe('what a reused node keeps', () => {
   setFlagsFromString('--expose-gc');
   const collect = runInNewContext('gc') as () => void;
 
-  it('is not the records, stages or model of the version that made it', async () => {
+  /** Lints a version and the next one built from it; only weak references to the first version leave this frame. */
+  function versions(): { readonly refs: readonly WeakRef<object>[]; readonly next: DockerfileModel; readonly reused: number } {
     const config = resolveConfig(allRules, { file: { extends: 'all' } });
     const lintAll = (model: DockerfileModel) => lintModel(model, { config, files: FILE_FACTS });
     const text = generatedSample();
-    let first: DockerfileModel | undefined = buildModel(text);
+    const first = buildModel(text);
     lintAll(first);
-    const refs = [new WeakRef(first), new WeakRef(first.instructions[1]!), new WeakRef(first.stages[0]!)];
     const next = buildModel(text.replace('make\n', 'make all\n'), { previous: first });
     lintAll(next);
-    expect(shared(first.ast!, next.ast!)).toBeGreaterThan(next.instructions.length / 2);
-    first = undefined;
+    return { refs: [new WeakRef(first), new WeakRef(first.instructions[1]!), new WeakRef(first.stages[0]!)], next, reused: shared(first.ast!, next.ast!) };
+  }
+
+  it('is not the records, stages or model of the version that made it', async () => {
+    const { refs, next, reused } = versions();
+    expect(reused).toBeGreaterThan(next.instructions.length / 2);
     // A WeakRef made in this turn keeps its target until the turn ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
     collect();
