@@ -23,7 +23,7 @@ for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown 
 
 const OPTIONS = {
   throughput: quick ? { rounds: 5, warmup: 2 } : { rounds: 15, warmup: 5 },
-  latency: quick ? { edits: 50, warmup: 10 } : { edits: 200, warmup: 20 },
+  latency: quick ? { edits: 50, warmup: 10, sessions: 1 } : { edits: 200, warmup: 20, sessions: 3 },
   coldStart: quick ? { runs: 3 } : { runs: 7 },
   memory: quick ? { documents: 100, edits: 1000 } : { documents: 500, edits: 10_000 },
   size: {},
