@@ -89,6 +89,8 @@ interface Parsed {
   readonly restStart: number;
   /** Joined lazily: only issues need document positions. */
   joined: JoinedLine | undefined;
+  /** The words after the flags, split when first asked for (HEALTHCHECK asks twice). */
+  words: readonly Word[] | undefined;
 }
 
 function positionIn(p: Parsed, offset: number): Position {
@@ -122,7 +124,7 @@ function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
     if (bare) break;
     flagCount++;
   }
-  const p: Parsed = { text, model, instr, flags: instr.flags, restStart: at, joined: undefined };
+  const p: Parsed = { text, model, instr, flags: instr.flags, restStart: at, joined: undefined, words: undefined };
   // dockerfile-ast gives flags with ranges and options for the instructions it knows take flags; for the others
   // build them from the words (BuildKit extracts leading `--` words for every instruction).
   if (instr.flags.length === flagCount) return p;
@@ -131,8 +133,8 @@ function parseInstruction(model: DockerfileModel, instr: Instr): Parsed {
 }
 
 /** The words after the flags, for the instructions whose checks read them. */
-function argWords(model: DockerfileModel, p: Parsed): Word[] {
-  return splitWords(p.text, model.escapeChar, p.restStart);
+function argWords(model: DockerfileModel, p: Parsed): readonly Word[] {
+  return (p.words ??= splitWords(p.text, model.escapeChar, p.restStart));
 }
 
 function wordFlag(w: Word, p: Parsed): FlagInfo {
