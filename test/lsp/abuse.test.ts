@@ -3,7 +3,8 @@
  * versions, changes for documents never opened, requests for closed documents and with nonsense positions,
  * cancelled requests, a 10 MB file, binary content, CRLF with a BOM, an `# escape=` directive appearing and
  * disappearing. Each time the server must answer (or fail the request with a JSON-RPC error) and afterwards
- * still lint a normal document correctly.
+ * still lint a normal document correctly. And typing into a document (whose models reuse the previous version's
+ * unchanged instructions) publishes what the same text opened fresh gets.
  */
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -209,6 +210,34 @@ describe('the server under abuse', () => {
     expect(h.text(uri)).toBe('\uFEFFFROM alpine:3.20\r\nRUN echo hi\r\nRNU echo ok\r\n');
     expect(syntax.map((d) => d.range)).toEqual([{ start: { line: 2, character: 0 }, end: { line: 2, character: 3 } }]);
     await stillHealthy();
+  });
+
+  it('publishes for an edited document what it publishes for the same text opened fresh', async () => {
+    // The edited document's models are built from its previous ones (reusing unchanged instructions); a document
+    // opened with the same text is built from scratch.
+    const uri = 'file:///abuse/incremental/Dockerfile';
+    const lines = [
+      '# syntax=docker/dockerfile:1', 'ARG BASE=debian:12', 'FROM $BASE AS build', 'RUN apt-get update && \\', '    apt-get install -y make gcc',
+      'COPY . /src', 'WORKDIR /src', 'RUN make # build it', 'FROM alpine:3.20', 'COPY --from=build /src/out /usr/bin/out', 'CMD ["out"]',
+    ];
+    await h.open(uri, lines.join('\n') + '\n');
+    await h.currentDiagnostics(uri);
+    const r = rng(20261124);
+    const inserts = ['a', ' ', '\n', '\\\n', '#', '"', '$X'];
+    const shape = (diagnostics: readonly Diagnostic[]) =>
+      diagnostics.map((d) => ({ code: d.code, range: d.range, message: d.message, fixes: (d.data as { fixes?: unknown } | undefined)?.fixes }));
+    for (let k = 0; k < 25; k++) {
+      const text = h.text(uri);
+      const lineCount = text.split('\n').length;
+      const line = r.int(lineCount);
+      const character = r.int((text.split('\n')[line] ?? '').length + 1);
+      await h.change(uri, [{ range: { start: { line, character }, end: { line, character } }, newText: r.pick(inserts) }]);
+      const edited = await h.currentDiagnostics(uri);
+      const fresh = `file:///abuse/incremental-fresh-${k}/Dockerfile`;
+      await h.open(fresh, h.text(uri));
+      expect({ step: k, diagnostics: shape(edited) }).toEqual({ step: k, diagnostics: shape(await h.currentDiagnostics(fresh)) });
+      await h.close(fresh);
+    }
   });
 
   it('follows an # escape= directive added and removed mid-session', async () => {
