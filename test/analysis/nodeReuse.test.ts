@@ -59,6 +59,8 @@ function shared(before: Dockerfile, after: Dockerfile): number {
 
 const LINES = ['FROM alpine AS build', 'ARG V=1', 'RUN apk add --no-cache git \\\n    make', 'COPY . /src', 'WORKDIR /src', 'RUN make', 'FROM scratch', 'COPY --from=build /src/out /out', 'CMD ["/out"]'];
 const SAMPLE = LINES.join('\n') + '\n';
+/** Stages with RUN scripts, package installs, COPY --from, a comment and a root user: facts of many kinds to keep. */
+const LARGER_SAMPLE = SAMPLE.repeat(4) + 'FROM debian\nRUN apt-get update && apt-get install -y curl\n# done\nUSER root\n';
 
 describe('reusing the previous version\'s instruction nodes', () => {
   it('takes every unchanged instruction from the previous tree and builds the changed one anew', () => {
@@ -165,7 +167,7 @@ describe('what a reused node keeps', () => {
   function versions(): { readonly refs: readonly WeakRef<object>[]; readonly next: DockerfileModel; readonly reused: number } {
     const config = resolveConfig(allRules, { file: { extends: 'all' } });
     const lintAll = (model: DockerfileModel) => lintModel(model, { config, files: FILE_FACTS });
-    const text = generatedSample();
+    const text = LARGER_SAMPLE;
     const first = buildModel(text);
     lintAll(first);
     const next = buildModel(text.replace('make\n', 'make all\n'), { previous: first });
@@ -180,11 +182,7 @@ describe('what a reused node keeps', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     collect();
     expect(refs.map((ref) => ref.deref() === undefined)).toEqual([true, true, true]);
+    // The next version, whose reused nodes carry the memos, was alive through the collection.
     expect(next.instructions.length).toBeGreaterThan(0);
   });
 });
-
-/** A multi-stage file with RUN scripts, package installs, COPY --from and comments, where every rule finds something. */
-function generatedSample(): string {
-  return SAMPLE.repeat(4) + 'FROM debian\nRUN apt-get update && apt-get install -y curl\n# done\nUSER root\n';
-}
