@@ -79,6 +79,14 @@ describe('reusing the previous version\'s instruction nodes', () => {
     expect((run as unknown as { document: { getText(): string } }).document.getText()).toBe(text);
   });
 
+  it('takes every node of an unchanged version, whose tree still organizes comments with the parser\'s own function', () => {
+    const before = parseDockerfile(SAMPLE);
+    const again = parseDockerfile(SAMPLE, undefined, before);
+    expect(shared(before, again)).toBe(LINES.length);
+    // astParser.ts installs it while building instructions; taken nodes are not built.
+    expect(Object.hasOwn(again, 'organizeComments')).toBe(true);
+  });
+
   it('takes no node that moved, and none after the escape character changed', () => {
     const before = parseDockerfile(SAMPLE);
     // A line inserted at the top moves every instruction down one line.

@@ -120,7 +120,7 @@ function checkFixes(text: string, problems: readonly Problem[], lines: readonly 
 }
 
 /** One keystroke-like edit of `text`, chosen by its length: what the editor's next version of it could be. */
-export function nextVersion(text: string): string {
+function nextVersion(text: string): string {
   const at = (text.length * 7919) % (text.length + 1);
   const edits = ['a', '\n', '', ' \\\n', '#', '"', '\r\n'];
   const insert = edits[text.length % edits.length]!;

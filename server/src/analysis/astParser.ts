@@ -180,30 +180,32 @@ function lastStartingAtOrBefore(ranges: readonly Range[], position: Range['start
   return low - 1;
 }
 
+/** The tree the parser builds (made inside `parse()`) organizes its comments with the function above. */
+function withOwnOrganizeComments(dockerfile: DockerfileTree): void {
+  if (!Object.hasOwn(dockerfile, 'organizeComments')) (dockerfile as unknown as TreeInternals).organizeComments = organizeComments;
+}
+
 /** Replaces the parser's private `createInstruction(dockerfile, instruction, start, instructionEnd, end)`. */
 function createInstruction(this: ParserInternals, dockerfile: DockerfileTree, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
-  if (!Object.hasOwn(dockerfile, 'organizeComments')) (dockerfile as unknown as TreeInternals).organizeComments = organizeComments;
+  withOwnOrganizeComments(dockerfile);
   const last = this[LAST_CREATED];
   if (last && last.start === start && last.instructionEnd === instructionEnd && last.end === end && last.dockerfile === dockerfile) {
     return last.node;
   }
   const positions = finderOf(this.document);
   const startPosition = positions.positionAt(start);
-  let node = this.reusable?.take(this.document, dockerfile, this.escapeChar, startPosition, start, end);
-  if (!node) {
-    const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
-    const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
-    const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
-    node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
-    setGeneration(node, this.generation);
-  }
+  const keywordRange: Range = { start: startPosition, end: positions.positionAt(instructionEnd) };
+  const lineRange: Range = { start: startPosition, end: positions.positionAt(end) };
+  const Class = CLASSES.get(keyword.toUpperCase()) ?? OTHER;
+  const node = new Class(this.document, lineRange, dockerfile, this.escapeChar, keyword, keywordRange);
+  setGeneration(node, this.generation);
   this[LAST_CREATED] = { start, instructionEnd, end, dockerfile, node };
   return node;
 }
 
-const CommentClass = Comment;
-const scanInstruction = (Parser.prototype as unknown as { processInstruction: ProcessInstruction }).processInstruction;
 type ProcessInstruction = (this: ParserInternals, dockerfile: DockerfileTree, char: string, start: number) => number;
+const scanInstruction = (Parser.prototype as unknown as { processInstruction: ProcessInstruction }).processInstruction;
+const CommentClass = Comment;
 
 /**
  * Replaces the parser's private `processInstruction(dockerfile, char, start)`, which scans an instruction from its
@@ -213,6 +215,9 @@ type ProcessInstruction = (this: ParserInternals, dockerfile: DockerfileTree, ch
 function processInstruction(this: ParserInternals, dockerfile: DockerfileTree, char: string, start: number): number {
   const whole = this.reusable?.takeWhole(this.document, dockerfile, this.escapeChar, finderOf(this.document).positionAt(start), start);
   if (!whole) return scanInstruction.call(this, dockerfile, char, start);
+  // Taken nodes skip createInstruction, where the tree gets its organizeComments: a version with every instruction
+  // unchanged would otherwise organize its comments with dockerfile-ast's quadratic original.
+  withOwnOrganizeComments(dockerfile);
   const tree = dockerfile as unknown as { addComment(comment: Comment): void; addInstruction(node: Instruction): void };
   for (const range of whole.comments) tree.addComment(new CommentClass(this.document, range));
   tree.addInstruction(whole.node);

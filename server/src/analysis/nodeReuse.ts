@@ -3,8 +3,9 @@
  * and building the other ~1,000 instructions of a large Dockerfile again (their arguments, flags, JSON forms) was a
  * third of each lint and most of what it allocated.
  *
- * When the parser is about to create an instruction that starts at the same line and character as one of the
- * previous tree's, with the very same text and escape character, it takes the previous node instead. Every query of
+ * When the parser reaches an instruction that starts at the same line and character as one of the previous tree's,
+ * with the very same text (followed by the same character) and escape character, it takes the previous node
+ * instead of scanning and building one. Every query of
  * that node then gives what a new node would: its ranges are the same positions, and its arguments, flags and
  * properties are read from the same characters. The node is moved to the new document and tree (the two fields
  * dockerfile-ast reads them from), so tree-level queries (`Workdir.getAbsolutePath`, ONBUILD triggers) see the new
@@ -65,12 +66,16 @@ export class ReusableNodes {
   constructor(previous: Dockerfile) {
     for (const comment of previous.getComments()) this.commentsByLine.set(comment.getRange().start.line, comment.getRange());
     const nodes = previous.getInstructions();
-    const counts = new Map<Generation | undefined, number>();
-    for (const node of nodes) counts.set(generationOf(node), (counts.get(generationOf(node)) ?? 0) + 1);
+    const counts = new Map<Generation, number>();
+    for (const node of nodes) {
+      const generation = generationOf(node);
+      if (generation) counts.set(generation, (counts.get(generation) ?? 0) + 1);
+    }
     // The largest generations stay; the new parse is one more.
     const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_GENERATIONS - 1).map(([generation]) => generation));
     for (const node of nodes) {
-      if (generationOf(node) !== undefined && kept.has(generationOf(node))) this.byLine.set(node.getRange().start.line, node);
+      const generation = generationOf(node);
+      if (generation && kept.has(generation)) this.byLine.set(node.getRange().start.line, node);
     }
   }
 
@@ -81,56 +86,27 @@ export class ReusableNodes {
    * it would find the same instruction; the node is moved to `document` and `dockerfile`.
    */
   takeWhole(document: TextDocument, dockerfile: unknown, escapeChar: string, position: Position, start: number): WholeNode | undefined {
-    const candidate = this.candidate(position, escapeChar);
-    if (!candidate) return undefined;
-    const { node, oldStart, oldEnd } = candidate;
-    const text = document.getText();
-    const oldText = (node as unknown as NodeInternals).document.getText();
-    const end = start + (oldEnd - oldStart);
-    const followedAlike = oldEnd === oldText.length ? end === text.length : end < text.length && text.charCodeAt(end) === oldText.charCodeAt(oldEnd);
-    if (!followedAlike || !sameText(text, start, oldText, oldStart, oldEnd)) return undefined;
-    const range = node.getRange();
-    const comments: Range[] = [];
-    for (let line = range.start.line + 1; line <= range.end.line; line++) {
-      const comment = this.commentsByLine.get(line);
-      if (comment) comments.push(comment);
-    }
-    return { node: this.move(node, position, document, dockerfile), end, comments };
-  }
-
-  /**
-   * The previous node for the instruction `[start, end)` of `document` that starts at `position`, moved to `document`
-   * and `dockerfile`; undefined when there is none with the same start, text and escape character.
-   */
-  take(document: TextDocument, dockerfile: unknown, escapeChar: string, position: Position, start: number, end: number): Instruction | undefined {
-    const candidate = this.candidate(position, escapeChar);
-    if (!candidate) return undefined;
-    const { node, oldStart, oldEnd } = candidate;
-    if (oldEnd - oldStart !== end - start) return undefined;
-    if (!sameText(document.getText(), start, (node as unknown as NodeInternals).document.getText(), oldStart, oldEnd)) return undefined;
-    return this.move(node, position, document, dockerfile);
-  }
-
-  private candidate(position: Position, escapeChar: string): { node: Instruction; oldStart: number; oldEnd: number } | undefined {
     const node = this.byLine.get(position.line);
     if (!node) return undefined;
     const internals = node as unknown as NodeInternals;
     const range = node.getRange();
     if (range.start.character !== position.character || internals.escapeChar !== escapeChar) return undefined;
-    return { node, oldStart: internals.document.offsetAt(range.start), oldEnd: internals.document.offsetAt(range.end) };
-  }
-
-  private move(node: Instruction, position: Position, document: TextDocument, dockerfile: unknown): Instruction {
+    const text = document.getText();
+    const oldText = internals.document.getText();
+    const oldStart = internals.document.offsetAt(range.start);
+    const oldEnd = internals.document.offsetAt(range.end);
+    const end = start + (oldEnd - oldStart);
+    const followedAlike = oldEnd === oldText.length ? end === text.length : end < text.length && text.charCodeAt(end) === oldText.charCodeAt(oldEnd);
+    // `substring` of a longer text is a view into it (V8 copies nothing), and `startsWith` compares natively.
+    if (!followedAlike || !text.startsWith(oldText.substring(oldStart, oldEnd), start)) return undefined;
+    const comments: Range[] = [];
+    for (let line = range.start.line + 1; line <= range.end.line; line++) {
+      const comment = this.commentsByLine.get(line);
+      if (comment) comments.push(comment);
+    }
     this.byLine.delete(position.line);
-    const internals = node as unknown as NodeInternals;
     internals.document = document;
     internals.dockerfile = dockerfile;
-    return node;
+    return { node, end, comments };
   }
-}
-
-/** Whether `text` has `oldText`'s `[oldStart, oldEnd)` at `start`. */
-function sameText(text: string, start: number, oldText: string, oldStart: number, oldEnd: number): boolean {
-  // `substring` of a longer text is a view into it (V8 copies nothing), and `startsWith` compares natively.
-  return text.startsWith(oldText.substring(oldStart, oldEnd), start);
 }
