@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/analysis/buildModel';
+import type { Fix, Problem } from '../../server/src/engine/problem';
 import { refactorActions, withRefactors, type RefactorActionInput } from '../../server/src/features/refactorActions';
 import { df } from '../support/dockerfile';
 
@@ -21,13 +22,19 @@ const support = { documentChanges: true, createFiles: true };
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
 
 function input(text: string, extra: Partial<RefactorActionInput> = {}): RefactorActionInput {
-  return { model: buildModel(text, { uri, version: 3 }), range: at(0), files: {}, diagnostics: [], support, ...extra };
+  return { model: buildModel(text, { uri, version: 3 }), range: at(0), files: {}, diagnostics: [], problems: [], support, ...extra };
 }
 
 const summary = (actions: readonly CodeAction[]) => actions.map((a) => [a.title, a.kind]);
 
-function diagnostic(code: string, line: number, fixes: unknown[] = []): Diagnostic {
-  return { range: { start: { line, character: 0 }, end: { line, character: 4 } }, message: 'm', source: 'stagelint', code, data: { ruleId: code, version: 3, fixes } };
+function diagnostic(code: string, line: number): Diagnostic {
+  return { range: { start: { line, character: 0 }, end: { line, character: 4 } }, message: 'm', source: 'stagelint', code };
+}
+
+/** The problem a diagnostic of `diagnostic(code, line)` was published for. */
+function problem(code: string, line: number, fixes: Fix[]): Problem {
+  const { range, message } = diagnostic(code, line);
+  return { ruleId: code, severity: 'info', messageId: 'm', message, range, related: [], tags: [], fixes };
 }
 
 describe('refactor code actions at the cursor', () => {
@@ -66,8 +73,12 @@ describe('refactor-backed quick fixes', () => {
   });
 
   it('does not attach it when the rule brings its own fix, or for other sources', () => {
-    const own = diagnostic('prefer-multi-stage-build', 0, [{ title: 'Split into builder and runtime stages (unsafe)', safety: 'unsafe', edits: [] }]);
-    expect(refactorActions(input(single, { diagnostics: [own], only: ['quickfix'] }))).toEqual([]);
+    const own = diagnostic('prefer-multi-stage-build', 0);
+    const withFix = problem('prefer-multi-stage-build', 0, [{ title: 'Split into builder and runtime stages (unsafe)', safety: 'unsafe', edits: [] }]);
+    expect(refactorActions(input(single, { diagnostics: [own], problems: [withFix], only: ['quickfix'] }))).toEqual([]);
+    // The same diagnostic whose current problem has no fix gets the refactor.
+    const withoutFix = problem('prefer-multi-stage-build', 0, []);
+    expect(refactorActions(input(single, { diagnostics: [own], problems: [withoutFix], only: ['quickfix'] }))).toHaveLength(1);
     const foreign = { ...diagnostic('prefer-multi-stage-build', 0), source: 'hadolint' };
     expect(refactorActions(input(single, { diagnostics: [foreign], only: ['quickfix'] }))).toEqual([]);
   });

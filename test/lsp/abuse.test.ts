@@ -224,18 +224,26 @@ describe('the server under abuse', () => {
     await h.currentDiagnostics(uri);
     const r = rng(20261124);
     const inserts = ['a', ' ', '\n', '\\\n', '#', '"', '$X'];
-    const shape = (diagnostics: readonly Diagnostic[]) =>
-      diagnostics.map((d) => ({ code: d.code, range: d.range, message: d.message, fixes: (d.data as { fixes?: unknown } | undefined)?.fixes }));
+    // The diagnostics, and the quick fixes the server offers for all of them (without the document's uri and version).
+    const shape = async (u: string) => {
+      const diagnostics = await h.currentDiagnostics(u);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+      const actions = (await h.codeActions(u, whole, diagnostics, ['quickfix'])) ?? [];
+      return {
+        diagnostics: diagnostics.map((d) => ({ code: d.code, range: d.range, message: d.message })),
+        fixes: actions.map((a) => ({ title: a.title, for: a.diagnostics?.map((d) => [d.code, d.range]), edit: JSON.stringify(a.edit, (key, value) => (key === 'textDocument' ? undefined : value)).split(u).join('<uri>') })),
+      };
+    };
     for (let k = 0; k < 25; k++) {
       const text = h.text(uri);
       const lineCount = text.split('\n').length;
       const line = r.int(lineCount);
       const character = r.int((text.split('\n')[line] ?? '').length + 1);
       await h.change(uri, [{ range: { start: { line, character }, end: { line, character } }, newText: r.pick(inserts) }]);
-      const edited = await h.currentDiagnostics(uri);
+      const edited = await shape(uri);
       const fresh = `file:///abuse/incremental-fresh-${k}/Dockerfile`;
       await h.open(fresh, h.text(uri));
-      expect({ step: k, diagnostics: shape(edited) }).toEqual({ step: k, diagnostics: shape(await h.currentDiagnostics(fresh)) });
+      expect({ step: k, ...edited }).toEqual({ step: k, ...(await shape(fresh)) });
       await h.close(fresh);
     }
   });

@@ -68,10 +68,15 @@ describe('robustness', () => {
     expect(await h.codeActions(unknown, zero, [])).toEqual([]);
     expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [{ uri: unknown }] })).toEqual({ applied: false });
     expect(await h.request('workspace/executeCommand', { command: 'stagelint.applyAllFixes', arguments: [] })).toEqual({ applied: false });
-    // Malformed diagnostic data from a client is tolerated.
+    // Mangled diagnostics from a client are tolerated: a stray data field, a code that is no rule, none at all.
     await h.open(uri, 'from alpine\n');
-    const mangled: Diagnostic = { range: zero, message: 'x', source: 'stagelint', code: 'demo-keyword-case', data: { fixes: 'nope', version: 'x' } };
-    expect(Array.isArray(await h.codeActions(uri, zero, [mangled]))).toBe(true);
+    const mangled: Diagnostic[] = [
+      { range: zero, message: 'x', source: 'stagelint', code: 'demo-keyword-case', data: { fixes: 'nope', version: 'x' } },
+      { range: zero, message: 'x', source: 'stagelint', code: 'no-such-rule' },
+      { range: zero, message: 'x', source: 'stagelint', code: 42 },
+      { range: zero, message: 'x', source: 'stagelint' },
+    ];
+    for (const d of mangled) expect(Array.isArray(await h.codeActions(uri, zero, [d]))).toBe(true);
   });
 
   it('a closed document is dropped even while its diagnostics are being computed', async () => {

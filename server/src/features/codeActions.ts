@@ -9,17 +9,16 @@
  *      the file.
  * On request (`context.only`), `source.fixAll.stagelint` applies every safe fix.
  *
- * Diagnostics computed for an older document version carry stale edits; their problem is then looked up again
- * in the current problems instead of trusting `data`.
+ * Diagnostics carry no fixes (see `diagnostics.ts`): each is matched to its problem among the current problems.
  */
-import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CODE_ACTION_KINDS } from '../../../shared/src/protocol';
 import type { DockerfileModel } from '../analysis/model';
 import { applyFixes } from '../engine/applyFixes';
 import { minimalEdit } from '../engine/fixes';
 import type { LintOptions } from '../engine/lint';
-import type { Fix, Problem } from '../engine/problem';
-import { diagnosticData } from './diagnostics';
+import type { Problem } from '../engine/problem';
+import { ruleIdOf } from './diagnostics';
 import { ignoreFileEdit, ignoreInstructionEdit, ignoreStageEdit } from './ignoreComments';
 import { intersects, sameRange } from '../analysis/ranges';
 import { toWorkspaceEdit, wantsKind, type EditSupport } from './workspaceEdits';
@@ -43,15 +42,9 @@ export interface CodeActionInput {
   readonly refactorFixes?: readonly CodeAction[];
 }
 
-interface ResolvedProblem {
-  readonly ruleId: string;
-  readonly range: Range;
-  readonly fixes: readonly Fix[];
-}
-
 interface Located {
   readonly diagnostic: Diagnostic;
-  readonly problem: ResolvedProblem;
+  readonly problem: Problem;
 }
 
 /** A title without the ` (unsafe)` the engine appends, so a refactor and a rule fix doing the same edit match. */
@@ -62,7 +55,7 @@ export function baseTitle(title: string): string {
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const located: Located[] = [];
   for (const diagnostic of input.diagnostics) {
-    const problem = resolve(diagnostic, input);
+    const problem = problemOf(diagnostic, input.problems);
     if (problem) located.push({ diagnostic, problem });
   }
   const byRule = groupByRule(located);
@@ -170,13 +163,17 @@ function fixAllAction(input: CodeActionInput, title: string, kind: CodeActionKin
   return { title, kind, ...(diagnostics.length > 0 ? { diagnostics } : {}), edit };
 }
 
-/** The problem behind a diagnostic: from `data` when it is current, else matched among the current problems. */
-function resolve(diagnostic: Diagnostic, input: CodeActionInput): ResolvedProblem | undefined {
-  const data = diagnosticData(diagnostic);
-  if (!data) return undefined;
-  if (data.version === input.model.version) return { ruleId: data.ruleId, range: diagnostic.range, fixes: data.fixes };
-  const candidates = input.problems.filter((p) => p.ruleId === data.ruleId && intersects(p.range, diagnostic.range));
+/**
+ * The problem behind one of our diagnostics, among the current problems. A diagnostic of the current version
+ * finds its own (same rule, range and message); one published for an older version, the current problem of its
+ * rule that overlaps it most closely. Undefined when its rule reports nothing there any more.
+ */
+export function problemOf(diagnostic: Diagnostic, problems: readonly Problem[]): Problem | undefined {
+  const ruleId = ruleIdOf(diagnostic);
+  if (!ruleId) return undefined;
+  const candidates = problems.filter((p) => p.ruleId === ruleId && intersects(p.range, diagnostic.range));
   return (
+    candidates.find((p) => sameRange(p.range, diagnostic.range) && p.message === diagnostic.message) ??
     candidates.find((p) => sameRange(p.range, diagnostic.range)) ??
     candidates.find((p) => p.message === diagnostic.message) ??
     candidates[0]

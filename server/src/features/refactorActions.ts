@@ -15,8 +15,9 @@ import { CODE_ACTION_KINDS } from '../../../shared/src/protocol';
 import type { DockerfileModel } from '../analysis/model';
 import type { FileFacts } from '../engine/fileFacts';
 import { refactorsAt, refactorsResolving, type RefactorAction } from '../refactors';
-import { baseTitle } from './codeActions';
-import { diagnosticData } from './diagnostics';
+import type { Problem } from '../engine/problem';
+import { baseTitle, problemOf } from './codeActions';
+import { ruleIdOf } from './diagnostics';
 import { toWorkspaceEdit, wantsKind, type EditSupport } from './workspaceEdits';
 
 export interface RefactorActionInput {
@@ -25,6 +26,8 @@ export interface RefactorActionInput {
   readonly range: Range;
   readonly files: FileFacts;
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems of the current version: a diagnostic whose problem has fixes of its own gets no refactor. */
+  readonly problems: readonly Problem[];
   readonly only?: readonly string[];
   readonly support: EditSupport;
 }
@@ -53,9 +56,9 @@ export function refactorQuickFixes(input: RefactorActionInput): CodeAction[] {
   const out: CodeAction[] = [];
   const context = { files: input.files };
   for (const diagnostic of input.diagnostics) {
-    const data = diagnosticData(diagnostic);
-    if (!data || data.fixes.length > 0) continue;
-    for (const refactor of refactorsResolving(data.ruleId)) {
+    const ruleId = ruleIdOf(diagnostic);
+    if (!ruleId || (problemOf(diagnostic, input.problems)?.fixes.length ?? 0) > 0) continue;
+    for (const refactor of refactorsResolving(ruleId)) {
       const action = refactorsAt(input.model, diagnostic.range, context, [refactor])[0];
       const edit = action && actionEdit(input.model, action, input.support);
       if (!action || !edit) continue;

@@ -46,7 +46,7 @@ export class Diagnostics {
     const snapshot = await this.deps.linter.lint(uri, pacing);
     this.deps.onLinted?.();
     if (!snapshot) return undefined;
-    return { version: snapshot.version, diagnostics: toDiagnostics(snapshot.problems, uri, snapshot.version, this.deps.support) };
+    return { version: snapshot.version, diagnostics: toDiagnostics(snapshot.problems, uri, this.deps.support) };
   }
 
   opened(uri: string): void {

@@ -20,6 +20,7 @@ export async function provideCodeActions(params: CodeActionParams, deps: CodeAct
     range: params.range,
     files: snapshot.lintOptions.files ?? {},
     diagnostics: params.context.diagnostics,
+    problems: snapshot.problems,
     ...only,
     support: deps.edits,
   };
