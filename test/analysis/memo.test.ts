@@ -1,6 +1,6 @@
 /** ObjectMemo: WeakMap's get/set/has, with the value kept on its key (hidden from equality and JSON). */
 import { describe, expect, it } from 'vitest';
-import { MemoSlot, ObjectMemo } from '../../server/src/analysis/memo';
+import { forgetMemos, MemoSlot, ObjectMemo } from '../../server/src/analysis/memo';
 
 describe('ObjectMemo', () => {
   it('keeps one value per key and memo', () => {
@@ -72,5 +72,23 @@ describe('ObjectMemo slots', () => {
     expect(Object.getOwnPropertySymbols(t)).toEqual([]);
     expect(t).toEqual(new Thing('x'));
     expect(JSON.stringify(t)).toBe('{"name":"x"}');
+  });
+});
+
+describe('forgetMemos', () => {
+  it("drops every memo's value on a key, a MemoSlot instance's too, and the memos keep working", () => {
+    class Thing extends MemoSlot {}
+    const a = new ObjectMemo<object, number>();
+    const b = new ObjectMemo<object, number>();
+    const plain = {};
+    const slotted = new Thing();
+    const other = {};
+    for (const key of [plain, slotted, other]) a.set(key, 1).set(key, 1) && b.set(key, 2);
+    forgetMemos(plain);
+    forgetMemos(slotted);
+    forgetMemos({});
+    expect([plain, slotted, other].map((k) => [a.has(k), b.has(k)])).toEqual([[false, false], [false, false], [true, true]]);
+    a.set(plain, 3);
+    expect([a.get(plain), b.get(plain)]).toEqual([3, undefined]);
   });
 });

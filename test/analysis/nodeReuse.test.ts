@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../server/src/analysis/astParser';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import { ModelCache } from '../../server/src/analysis/cache';
+import { ObjectMemo } from '../../server/src/analysis/memo';
 import type { DockerfileModel } from '../../server/src/analysis/model';
 import { generationOf, MAX_GENERATIONS } from '../../server/src/analysis/nodeReuse';
 import { resolveConfig } from '../../server/src/engine/config';
@@ -163,6 +164,27 @@ describe('ModelCache', () => {
     expect(shared(first.ast!, second.ast!)).toBe(LINES.length - 1);
     const other = cache.get('file:///b/Dockerfile', 1, edited);
     expect(shared(second.ast!, other.ast!)).toBe(0);
+  });
+
+  it('forgets the facts memoised on a model once the next version replaces it, and keeps what is on its nodes', () => {
+    const cache = new ModelCache(10);
+    const text = SAMPLE + 'ONBUILD RUN make\n';
+    const first = cache.get('file:///a/Dockerfile', 1, text);
+    const trigger = first.instructions.at(-1)!.trigger!;
+    const facts = new ObjectMemo<object, string>();
+    const keys: object[] = [first, first.stages[0]!, first.stages[1]!, first.instructions[2]!, trigger];
+    for (const key of keys) facts.set(key, 'fact');
+    const node = first.instructions[1]!.node;
+    facts.set(node, 'node fact');
+    // Asking for the same version again keeps them.
+    expect(cache.get('file:///a/Dockerfile', 1, text)).toBe(first);
+    expect(keys.map((k) => facts.has(k))).toEqual(keys.map(() => true));
+    const second = cache.get('file:///a/Dockerfile', 2, text.replace('make\n', 'make all\n'));
+    expect(keys.map((k) => facts.has(k))).toEqual(keys.map(() => false));
+    expect(second.instructions[1]!.node).toBe(node);
+    expect(facts.get(node)).toBe('node fact');
+    // Features still reading the old model compute what they need again.
+    expect(lintModel(first, { config: resolveConfig(allRules, { file: { extends: 'all' } }), files: FILE_FACTS })).toEqual(lint(text, { config: resolveConfig(allRules, { file: { extends: 'all' } }), files: FILE_FACTS }).problems);
   });
 });
 

@@ -93,3 +93,8 @@ export class ObjectMemo<K extends object, V> {
 
 /** The slot as a property: hidden from `Object.keys`, equality checks and JSON; written by `set` only. */
 const HIDDEN_SLOT: PropertyDescriptor = Object.freeze({ value: undefined, enumerable: false, writable: true, configurable: true });
+
+/** Drops every memo value kept on `key` (what fell back to a `WeakMap` is left: frozen keys are rare). */
+export function forgetMemos(key: object): void {
+  if ((key as Slotted)[SLOT] !== undefined) (key as Slotted)[SLOT] = undefined;
+}
