@@ -1,4 +1,6 @@
 /** ObjectMemo: WeakMap's get/set/has, with the value kept on its key (hidden from equality and JSON). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetMemos, MemoSlot, ObjectMemo } from '../../server/src/analysis/memo';
 
@@ -90,5 +92,15 @@ describe('forgetMemos', () => {
     expect([plain, slotted, other].map((k) => [a.has(k), b.has(k)])).toEqual([[false, false], [false, false], [true, true]]);
     a.set(plain, 3);
     expect([a.get(plain), b.get(plain)]).toEqual([3, undefined]);
+  });
+});
+
+describe('caches of what a lint makes', () => {
+  it('are ObjectMemos, not WeakMaps (whose values of dead models young-generation collections kept copying)', () => {
+    const src = resolve(__dirname, '..', '..', 'server', 'src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const perLint = /new Weak(?:Map|Set)<\s*(?:DockerfileModel|Stage|Instr|Instruction|RunScript|ShellCommand)\b/;
+    expect(files.filter((f) => perLint.test(readFileSync(join(src, f), 'utf8')))).toEqual([]);
+    expect(files.length).toBeGreaterThan(100);
   });
 });

@@ -4,10 +4,10 @@
  * publish`, `npm run build`, `tsc`, …). `no-build-tools-in-final-stage`, `prefer-multi-stage-build` and
  * `no-sdk-base-in-final-stage` read these.
  */
-import { ObjectMemo } from './memo';
 import type { Range } from 'vscode-languageserver-types';
 import type { ImageFacts } from './baseImages';
 import { baseFactsOf, chainInstructions, rootImageText, stageChain } from './finalImage';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { shellScriptsOf, type RunScript } from './runScript';
 import { commandArgs, commandName, type ShellCommand } from './shell';
@@ -28,7 +28,7 @@ function isStrongBuildTool(p: InstalledPackage): boolean {
   return !WEAK_TOOLS.test(p.pkg.name) && !HEADER_REASONS.has(p.classification.reason);
 }
 
-const toolCache = new WeakMap<DockerfileModel, readonly BuildToolInstall[]>();
+const toolCache = new ObjectMemo<DockerfileModel, readonly BuildToolInstall[]>();
 
 /** Build tools kept in any target image, grouped by install command (each command once). */
 export function finalBuildTools(model: DockerfileModel): readonly BuildToolInstall[] {

@@ -5,7 +5,6 @@
  * `deps-before-source` rule and the "Copy dependency manifests first" refactor) copies only the manifests
  * before the install and the rest after it; `fixBlocker` says why it is not offered when it is not.
  */
-import { ObjectMemo } from './memo';
 import { copyParts, wholeContextSource, type CopyParts, type CopySource } from './copySources';
 import { stageChain } from './finalImage';
 import { classifyInstall, manifestCopies, type DependencyInstall, type ManifestCopy } from './manifests';
@@ -16,6 +15,7 @@ import { installOf } from './packageInstalls';
 import { runScriptsOf, type RunScript } from './runScript';
 import { commandArgs, commandName, type ShellCommand } from './shell';
 import { cleanPath } from './dockerignore';
+import { ObjectMemo } from './memo';
 import { wordValue } from './wordValue';
 
 export type FixBlocker =
@@ -148,7 +148,7 @@ function monorepoHints(model: DockerfileModel): boolean {
   return hints;
 }
 
-const monorepoCache = new WeakMap<DockerfileModel, boolean>();
+const monorepoCache = new ObjectMemo<DockerfileModel, boolean>();
 
 function scanMonorepoHints(model: DockerfileModel): boolean {
   for (const instr of model.instructions) {

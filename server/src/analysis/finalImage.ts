@@ -7,6 +7,7 @@
  * model, so rules that never ask cost nothing.
  */
 import { describeImageText, type ImageFacts } from './baseImages';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
 
 interface FinalFacts {
@@ -14,7 +15,7 @@ interface FinalFacts {
   readonly facts: Map<Stage, ImageFacts>;
 }
 
-const cache = new WeakMap<DockerfileModel, FinalFacts>();
+const cache = new ObjectMemo<DockerfileModel, FinalFacts>();
 
 function factsOf(model: DockerfileModel): FinalFacts {
   let hit = cache.get(model);

@@ -6,6 +6,10 @@
  * lint makes thousands of short-lived entries (one per instruction per cached fact). Linting the corpus spent more
  * time collecting garbage with its per-instruction `WeakMap` caches than the caches saved. A value stored on its key
  * is as weak as a `WeakMap` entry (it lives exactly as long as the key) and costs the collector nothing extra.
+ * The same holds for one entry per model or stage: with a dozen model- and stage-keyed `WeakMap`s, linting the
+ * corpus ten times had young-generation collections keep 249 MB alive and promote 222 MB to the old generation;
+ * with `ObjectMemo`s, 114 and 94 MB (`--trace-gc-nvp`). The facts of each linted file were copied and promoted
+ * although its model was already garbage.
  *
  * All memos of one key share one hidden, non-enumerable slot, so keys keep one shape whichever memos they are in,
  * and equality checks and JSON never see the slot. The slot is a flat list of (memo, value) pairs, not a `Map`: a

@@ -8,6 +8,7 @@
 import type { ImageFacts } from './baseImages';
 import { cleanPath } from './dockerignore';
 import { baseFactsOf } from './finalImage';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Instr, Stage } from './model';
 import { argumentText, wordValue } from './wordValue';
 
@@ -68,7 +69,7 @@ interface StageWorkdirs {
   readonly end: string | undefined;
 }
 
-const workdirCache = new WeakMap<Stage, StageWorkdirs>();
+const workdirCache = new ObjectMemo<Stage, StageWorkdirs>();
 
 /** Working directories of a stage, computed once from its parent's (or its base image's) and its WORKDIRs. */
 function stageWorkdirs(model: DockerfileModel, stage: Stage, visiting: Set<Stage> = new Set()): StageWorkdirs {

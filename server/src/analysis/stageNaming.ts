@@ -3,6 +3,7 @@
  * stage does (its role, see `stageRole.ts`) that no other stage uses yet. Shared by the rules that name or rename
  * stages and by the rename refactor.
  */
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Stage } from './model';
 import { inferStageRole, type StageRole } from './stageRole';
 
@@ -44,7 +45,7 @@ export function suggestStageName(model: DockerfileModel, stage: Stage, fallback?
 }
 
 /** Per model: a name is suggested for each generic stage, and collecting the names each time was quadratic. */
-const countCache = new WeakMap<DockerfileModel, ReadonlyMap<string, number>>();
+const countCache = new ObjectMemo<DockerfileModel, ReadonlyMap<string, number>>();
 
 /** How many stages carry each (lower-cased) name. */
 function nameCounts(model: DockerfileModel): ReadonlyMap<string, number> {

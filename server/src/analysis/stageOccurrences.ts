@@ -7,6 +7,7 @@
  * References inside ONBUILD triggers are left out: they run in child images, whose stages are not this file's.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Stage, StageEdge } from './model';
 import { contains } from './ranges';
 
@@ -44,7 +45,7 @@ function commentOccurrences(model: DockerfileModel): StageOccurrence[] {
   return found;
 }
 
-const cache = new WeakMap<DockerfileModel, readonly StageOccurrence[]>();
+const cache = new ObjectMemo<DockerfileModel, readonly StageOccurrence[]>();
 
 /** Every occurrence of every stage, in document order (computed once per model). */
 function allOccurrences(model: DockerfileModel): readonly StageOccurrence[] {

@@ -13,6 +13,7 @@
  */
 import { possiblyReachableStages } from './dynamicRefs';
 import { stageChain } from './finalImage';
+import { ObjectMemo } from './memo';
 import type { DockerfileModel, Stage } from './model';
 
 export type ReachState = 'reached' | 'deliberate-target' | 'unreachable';
@@ -20,7 +21,7 @@ export type ReachState = 'reached' | 'deliberate-target' | 'unreachable';
 /** Name parts that mark a stage built on purpose with `--target` (`test`, `unit-test`, `lint`, …). */
 const DELIBERATE = new Set(['test', 'tests', 'lint', 'dev', 'development', 'debug', 'ci', 'docs', 'validate', 'release', 'update', 'image']);
 
-const cache = new WeakMap<DockerfileModel, ReadonlyMap<Stage, ReachState>>();
+const cache = new ObjectMemo<DockerfileModel, ReadonlyMap<Stage, ReachState>>();
 
 export function reachState(model: DockerfileModel, stage: Stage): ReachState {
   return statesOf(model).get(stage) ?? 'unreachable';
@@ -85,7 +86,7 @@ function isPublished(model: DockerfileModel, stage: Stage): boolean {
 }
 
 /** Per model: asked for every stage, and scanning every image reference each time was quadratic. */
-const publishedCache = new WeakMap<DockerfileModel, ReadonlySet<string>>();
+const publishedCache = new ObjectMemo<DockerfileModel, ReadonlySet<string>>();
 
 /** The repository, tag and digest parts (lower-cased) of every image the file pulls. */
 function publishedNames(model: DockerfileModel): ReadonlySet<string> {

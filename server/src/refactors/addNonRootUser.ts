@@ -6,6 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { buildModel } from '../analysis/buildModel';
+import { ObjectMemo } from '../analysis/memo';
 import type { DockerfileModel, Stage } from '../analysis/model';
 import { applyEdits } from '../engine/applyFixes';
 import { minimalEdit } from '../engine/fixes';
@@ -31,7 +32,7 @@ export const addNonRootUser: Refactor = {
 };
 
 /** Per model and stage: the editor asks at every cursor move, and the result costs a second model. */
-const cache = new WeakMap<DockerfileModel, Map<Stage, { files: RefactorContext['files']; action: RefactorAction | undefined }>>();
+const cache = new ObjectMemo<DockerfileModel, Map<Stage, { files: RefactorContext['files']; action: RefactorAction | undefined }>>();
 
 function compute(model: DockerfileModel, stage: Stage, context: RefactorContext): RefactorAction | undefined {
   const found = ruleFixAt(model, stage.from.range, context.files, 'no-root-final-stage');

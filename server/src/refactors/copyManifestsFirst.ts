@@ -4,13 +4,14 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findDepsBeforeSource, type DepsBeforeSource } from '../analysis/dependencyOrder';
+import { ObjectMemo } from '../analysis/memo';
 import type { DockerfileModel } from '../analysis/model';
 import { copyManifestsFirstEdits } from '../engine/edits/manifestsFirst';
 import { instructionsIn } from './selection';
 import type { Refactor, RefactorAction, RefactorContext } from './types';
 
 /** Findings per model and context listing: the editor asks at every cursor move. */
-const cache = new WeakMap<DockerfileModel, { files: readonly string[] | undefined; issues: readonly DepsBeforeSource[] }>();
+const cache = new ObjectMemo<DockerfileModel, { files: readonly string[] | undefined; issues: readonly DepsBeforeSource[] }>();
 
 function issuesOf(model: DockerfileModel, contextFiles: readonly string[] | undefined): readonly DepsBeforeSource[] {
   const hit = cache.get(model);

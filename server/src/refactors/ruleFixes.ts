@@ -5,6 +5,7 @@
  * quick fix and the refactor never drift apart. A rule missing from the registry offers nothing.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { ObjectMemo } from '../analysis/memo';
 import type { DockerfileModel, Instr } from '../analysis/model';
 import type { FileFacts } from '../engine/fileFacts';
 import { lintModel } from '../engine/lint';
@@ -12,7 +13,7 @@ import type { Fix, Problem } from '../engine/problem';
 import { allRules } from '../rules';
 import { instructionsIn } from './selection';
 
-const cache = new WeakMap<DockerfileModel, Map<string, { files: FileFacts; problems: readonly Problem[] }>>();
+const cache = new ObjectMemo<DockerfileModel, Map<string, { files: FileFacts; problems: readonly Problem[] }>>();
 
 /** Problems of rule `ruleId` on `model` (cached per model, rule and file facts). */
 export function ruleProblems(model: DockerfileModel, ruleId: string, files: FileFacts): readonly Problem[] {

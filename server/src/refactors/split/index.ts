@@ -7,6 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { describeImageText } from '../../analysis/baseImages';
+import { ObjectMemo } from '../../analysis/memo';
 import type { DockerfileModel } from '../../analysis/model';
 import { detectStyle } from '../style';
 import { minimalEdit } from '../../engine/fixes';
@@ -26,7 +27,7 @@ const FAMILIES = new Set(['debian', 'ubuntu', 'alpine']);
 
 export type SplitResult = { readonly output: string; readonly ecosystem: SplitEcosystem } | { readonly declined: string };
 
-const cache = new WeakMap<DockerfileModel, SplitResult>();
+const cache = new ObjectMemo<DockerfileModel, SplitResult>();
 
 /** The split file, or why there is none (computed once per model: the editor asks at every cursor move). */
 export function explainSplit(model: DockerfileModel): SplitResult {
