@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forgetMemos, MemoSlot, ObjectMemo } from '../../server/src/analysis/memo';
+import { parseDockerfile } from '../../server/src/analysis/astParser';
+import { forgetMemos, MemoSlot, ObjectMemo, withMemoSlot } from '../../server/src/analysis/memo';
 
 describe('ObjectMemo', () => {
   it('keeps one value per key and memo', () => {
@@ -74,6 +75,23 @@ describe('ObjectMemo slots', () => {
     expect(Object.getOwnPropertySymbols(t)).toEqual([]);
     expect(t).toEqual(new Thing('x'));
     expect(JSON.stringify(t)).toBe('{"name":"x"}');
+  });
+});
+
+describe('withMemoSlot', () => {
+  it("reserves the slot in a subclass of another library's class, as the parser's instruction nodes do", () => {
+    class Library {
+      constructor(readonly name: string) {}
+    }
+    const Slotted = withMemoSlot(Library);
+    const memo = new ObjectMemo<object, number>();
+    const key = new Slotted('x');
+    memo.set(key, 1);
+    expect([memo.get(key), key instanceof Library, key.name]).toEqual([1, true, 'x']);
+    expect(Object.getOwnPropertySymbols(key)).toEqual([]);
+    const [node] = parseDockerfile('FROM alpine\n').getInstructions();
+    memo.set(node!, 2);
+    expect([memo.get(node!), Object.getOwnPropertySymbols(node!).map((sym) => sym.description)]).toEqual([2, ['generation']]);
   });
 });
 

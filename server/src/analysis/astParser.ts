@@ -25,7 +25,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { Util } from 'dockerfile-ast/lib/util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { ObjectMemo } from './memo';
+import { ObjectMemo, withMemoSlot } from './memo';
 import { newGeneration, ReusableNodes, setGeneration, type Generation } from './nodeReuse';
 import { processArguments } from './parserScan';
 import { lineOffsetsOf, PositionFinder, rawArguments } from './rawArguments';
@@ -101,9 +101,12 @@ function copyArgument(arg: Argument): Argument {
   return new ArgumentClass(arg.getValue(), { start, end });
 }
 
-/** A subclass of `Base` whose (private) `getRawArguments` is computed once. */
+/**
+ * A subclass of `Base` whose (private) `getRawArguments` is computed once, and which reserves the memo slot (what a
+ * record reads from its node and the node's syntax issues are memoised on every node of a parse).
+ */
 function withArgumentsOnce(Base: InstructionClass, getRawArguments = argumentsOnce): InstructionClass {
-  const Once = class extends Base {};
+  const Once = withMemoSlot(Base);
   Object.defineProperty(Once.prototype, 'getRawArguments', { value: getRawArguments, writable: true, configurable: true });
   return Once;
 }

@@ -18,8 +18,8 @@
  * was most of what caching recognised commands allocated). Keys that cannot take a property (frozen objects) fall
  * back to a `WeakMap`.
  *
- * A class whose instances are memo keys can reserve the slot (see `MemoSlot`): then memoising on an instance
- * neither defines a property nor changes its shape.
+ * A class whose instances are memo keys can reserve the slot (see `MemoSlot`, and `withMemoSlot` for a subclass of
+ * another library's class): then memoising on an instance neither defines a property nor changes its shape.
  */
 const SLOT = Symbol('stagelint.memo');
 
@@ -41,6 +41,24 @@ export class MemoSlot {
   set [SLOT](pairs: Pairs | undefined) {
     this.#pairs = pairs;
   }
+}
+
+/**
+ * `Base` with the slot reserved as `MemoSlot` reserves it, for classes that extend another library's class (the
+ * parser's instruction nodes: every node of a parse is a memo key).
+ */
+export function withMemoSlot<T extends new (...args: any[]) => object>(Base: T): T {
+  return class extends Base {
+    #pairs: Pairs | undefined = undefined;
+
+    get [SLOT](): Pairs | undefined {
+      return this.#pairs;
+    }
+
+    set [SLOT](pairs: Pairs | undefined) {
+      this.#pairs = pairs;
+    }
+  };
 }
 
 export class ObjectMemo<K extends object, V> {
@@ -82,7 +100,8 @@ export class ObjectMemo<K extends object, V> {
       (key as Slotted)[SLOT] = grown;
       return this;
     }
-    if (!(key instanceof MemoSlot)) {
+    // A reserved slot (`MemoSlot`, `withMemoSlot`), or one defined before and emptied by `forgetMemos`.
+    if (!(SLOT in key)) {
       if (!Object.isExtensible(key)) {
         (this.fallback ??= new WeakMap()).set(key, value);
         return this;
