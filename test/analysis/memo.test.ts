@@ -103,7 +103,10 @@ describe('forgetMemos', () => {
     const plain = {};
     const slotted = new Thing();
     const other = {};
-    for (const key of [plain, slotted, other]) a.set(key, 1).set(key, 1) && b.set(key, 2);
+    for (const key of [plain, slotted, other]) {
+      a.set(key, 1);
+      b.set(key, 2);
+    }
     forgetMemos(plain);
     forgetMemos(slotted);
     forgetMemos({});
