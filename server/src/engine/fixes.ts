@@ -3,7 +3,6 @@
  * insert next to, the file's line endings, and whole-line removal (so no blank holes are left).
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { occurrencesOf } from '../analysis/stageOccurrences';
 
@@ -19,8 +18,12 @@ export function keywordLike(next: Instr, keyword: string): string {
   return next.keywordText === next.keywordText.toLowerCase() ? keyword.toLowerCase() : keyword;
 }
 
+export function lineText(model: DockerfileModel, line: number): string {
+  return model.document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+}
+
 export function indentOf(model: DockerfileModel, line: number): string {
-  return /^[ \t]*/.exec(lineTextAt(model, line))![0];
+  return /^[ \t]*/.exec(lineText(model, line))![0];
 }
 
 /** Inserts ` text` right after `instr`'s keyword, where BuildKit reads flags (`COPY --chown=app …`, `RUN --mount=… …`). */
@@ -42,7 +45,7 @@ export function insertLinesBefore(model: DockerfileModel, line: number, lines: r
 export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: readonly string[]): TextEdit {
   const indent = indentOf(model, instr.range.start.line);
   const endLine = instr.range.end.line;
-  const end = { line: endLine, character: lineTextAt(model, endLine).length };
+  const end = { line: endLine, character: lineText(model, endLine).length };
   return { range: { start: end, end }, newText: lines.map((l) => model.eol + indent + l).join('') };
 }
 
@@ -55,12 +58,12 @@ export function removeLines(model: DockerfileModel, from: number, to: number): T
   if (to < lastLine) {
     // Removing the first instruction must not pull a later `# key=value` comment into the directive block (it
     // would become, say, an escape directive): a blank line left in its place ends the block, as it did before.
-    const joinsDirectives = DIRECTIVE_SHAPED.test(lineTextAt(model, to + 1)) && Array.from({ length: from }, (_, l) => lineTextAt(model, l)).every((t) => DIRECTIVE_SHAPED.test(t));
+    const joinsDirectives = DIRECTIVE_SHAPED.test(lineText(model, to + 1)) && Array.from({ length: from }, (_, l) => lineText(model, l)).every((t) => DIRECTIVE_SHAPED.test(t));
     return { range: { start: { line: from, character: 0 }, end: { line: to + 1, character: 0 } }, newText: joinsDirectives ? '\n' : '' };
   }
   // Last line of the file: eat the preceding line break instead.
-  const start = from > 0 ? { line: from - 1, character: lineTextAt(model, from - 1).length } : { line: 0, character: 0 };
-  return { range: { start, end: { line: to, character: lineTextAt(model, to).length } }, newText: '' };
+  const start = from > 0 ? { line: from - 1, character: lineText(model, from - 1).length } : { line: 0, character: 0 };
+  return { range: { start, end: { line: to, character: lineText(model, to).length } }, newText: '' };
 }
 
 export function removeInstruction(model: DockerfileModel, instr: Instr): TextEdit {

@@ -5,10 +5,9 @@
  * `# syntax=` would end the block and silently turn the directive into a plain comment.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel, Stage } from '../analysis/model';
 import type { Suppression, SuppressionScope } from '../analysis/suppressions';
-import { insertLinesBefore } from '../engine/fixes';
+import { insertLinesBefore, lineText } from '../engine/fixes';
 
 /** What the user replaces; the reason after `--` is required, and a visible placeholder is easy to spot. */
 const REASON_PLACEHOLDER = '<reason>';
@@ -53,7 +52,7 @@ export function ignoreFileEdit(model: DockerfileModel, ruleId: string): TextEdit
   if (existing) return extend(model, existing, ruleId);
   const lineCount = model.document.lineCount;
   let line = model.directiveBlockEnd;
-  if (model.directives.length > 0 && line < lineCount && lineTextAt(model, line).trim() === '') line++;
+  if (model.directives.length > 0 && line < lineCount && lineText(model, line).trim() === '') line++;
   const comment = suppressionComment('file', ruleId);
   if (line < lineCount) {
     const at = { line, character: 0 };
@@ -61,7 +60,7 @@ export function ignoreFileEdit(model: DockerfileModel, ruleId: string): TextEdit
   }
   // Only directives (or nothing) in the file: append after the last line.
   const last = lineCount - 1;
-  const end = { line: last, character: lineTextAt(model, last).length };
+  const end = { line: last, character: lineText(model, last).length };
   const needsBreak = model.text.length > 0 && !model.text.endsWith('\n');
   return { range: { start: end, end }, newText: (needsBreak ? model.eol : '') + comment + model.eol };
 }

@@ -15,11 +15,10 @@
  * in the new child stage) or when nothing would remain.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { lineTextAt } from '../analysis/logicalLine';
 import { classifyInstall } from '../analysis/manifests';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { shellScriptsOf } from '../analysis/runScript';
-import { replace } from '../engine/fixes';
+import { lineText, replace } from '../engine/fixes';
 import { instructionsIn } from './selection';
 import { asKeyword } from './style';
 import type { Refactor, RefactorAction } from './types';
@@ -73,13 +72,13 @@ export const extractStage: Refactor = {
     else edits.push(replace({ start: stage.base.range.end, end: stage.base.range.end }, ` ${as} ${name}`));
     // 2. The rest is built FROM it, under the original name, with the ARGs it uses declared again.
     const eol = model.eol;
-    const indent = /^[ \t]*/.exec(lineTextAt(model, stage.from.range.start.line))![0];
+    const indent = /^[ \t]*/.exec(lineText(model, stage.from.range.start.line))![0];
     const header = [`${indent}${stage.from.keywordText} ${name}${stage.name ? ` ${as} ${stage.name.text}` : ''}`];
     for (const arg of argsUsedLater(model, stage, selected, rest)) {
-      for (let l = arg.range.start.line; l <= arg.range.end.line; l++) header.push(lineTextAt(model, l));
+      for (let l = arg.range.start.line; l <= arg.range.end.line; l++) header.push(lineText(model, l));
     }
     const endLine = lastSelected.range.end.line;
-    const end = { line: endLine, character: lineTextAt(model, endLine).length };
+    const end = { line: endLine, character: lineText(model, endLine).length };
     edits.push(replace({ start: end, end }, `${eol}${eol}${header.join(eol)}`));
     // 3. Stages after the insertion move one index up.
     for (const edge of model.edges) {

@@ -4,8 +4,8 @@
  * before each block. Refactors that move or copy instructions rebuild text from blocks, so instructions keep
  * their exact text (continuations, heredocs, indentation) and their comments.
  */
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel, Instr } from '../analysis/model';
+import { lineText } from '../engine/fixes';
 
 export interface Block {
   /** The instruction; undefined for a comment block that belongs to no instruction. */
@@ -53,13 +53,13 @@ export function blocksOf(model: DockerfileModel, from: number, to: number): Bloc
       const blankBefore = comments.length > 0 ? commentBlanks : blanks;
       comments = [];
       const end = Math.min(instr.range.end.line, to);
-      for (let l = line; l <= end; l++) lines.push(lineTextAt(model, l));
+      for (let l = line; l <= end; l++) lines.push(lineText(model, l));
       blocks.push({ instr, lines, firstLine: first, lastLine: end, blankBefore });
       blanks = 0;
       line = end;
       continue;
     }
-    const text = lineTextAt(model, line);
+    const text = lineText(model, line);
     if (text.trim() === '') {
       if (comments.length > 0) {
         flushComments();

@@ -3,8 +3,8 @@
  * keyword casing, the escape character (backslash, or backtick after `# escape=`), line endings, how
  * continuation lines are indented and whether `&&` starts or ends a continued line.
  */
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel } from '../analysis/model';
+import { lineText } from '../engine/fixes';
 
 export interface FileStyle {
   /** Instruction keywords are written in lower case (`run`, `copy`). */
@@ -29,9 +29,9 @@ export function detectStyle(model: DockerfileModel): FileStyle {
   let trailing = 0;
   for (const instr of model.instructions) {
     for (let line = instr.range.start.line; line < instr.range.end.line; line++) {
-      const text = lineTextAt(model, line).trimEnd();
+      const text = lineText(model, line).trimEnd();
       if (!text.endsWith(model.escapeChar)) continue;
-      const next = lineTextAt(model, line + 1);
+      const next = lineText(model, line + 1);
       const indent = /^[ \t]*/.exec(next)![0];
       if (indent.length > 0 && next.trim() !== '' && !next.trimStart().startsWith('#')) indents.set(indent, (indents.get(indent) ?? 0) + 1);
       if (/(&&|\|\||;)\s*\S$/.test(text)) trailing++;

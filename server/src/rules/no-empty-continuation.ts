@@ -1,7 +1,6 @@
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel, Instr } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
-import { removeLines } from '../engine/fixes';
+import { lineText, removeLines } from '../engine/fixes';
 
 /** Blank lines inside `instr`'s continuation, heredoc bodies excluded (blank lines are content there). */
 function emptyContinuationLines(model: DockerfileModel, instr: Instr): number[] {
@@ -22,7 +21,7 @@ function emptyContinuationLines(model: DockerfileModel, instr: Instr): number[] 
 
 const BLANKS = /\s*/y;
 
-/** `lineTextAt(model, line).trim() === ''`, read in place: the line up to the next one's start is all white space. */
+/** `lineText(model, line).trim() === ''`, read in place: the line up to the next one's start is all white space. */
 function isBlankLine(model: DockerfileModel, line: number): boolean {
   BLANKS.lastIndex = model.document.offsetAt({ line, character: 0 });
   BLANKS.test(model.text);
@@ -76,7 +75,7 @@ export default defineRule({
       report({
         messageId: 'empty',
         data: { keyword: instr.keyword },
-        range: { start: { line: first, character: 0 }, end: { line: first, character: lineTextAt(model, first).length } },
+        range: { start: { line: first, character: 0 }, end: { line: first, character: lineText(model, first).length } },
         related: [{ range: instr.keywordRange, message: `The continued ${instr.keyword}` }],
         fixes: [{ messageId: 'remove', safety: 'safe', edits: runs(lines).map(([from, to]) => removeLines(model, from, to)) }],
       });

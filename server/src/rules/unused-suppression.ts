@@ -1,5 +1,4 @@
 import type { Range } from 'vscode-languageserver-types';
-import { lineTextAt } from '../analysis/logicalLine';
 import type { DockerfileModel } from '../analysis/model';
 import { closest } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
@@ -77,7 +76,7 @@ export default defineRule({
 
 /** Removes one id from an ignore comment together with the comma that separates it from its neighbour. */
 function removeIdEdit(model: DockerfileModel, line: number, range: Range) {
-  const text = lineTextAt(model, line);
+  const text = model.textOf({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
   const before = /\s*,\s*$/.exec(text.slice(0, range.start.character))?.[0];
   if (before) return replace({ start: { line, character: range.start.character - before.length }, end: range.end }, '');
   const after = /^\s*,\s*/.exec(text.slice(range.end.character))?.[0] ?? '';

@@ -11,9 +11,8 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { DepsBeforeSource } from '../../analysis/dependencyOrder';
-import { lineTextAt } from '../../analysis/logicalLine';
 import type { DockerfileModel } from '../../analysis/model';
-import { indentOf, replace } from '../fixes';
+import { indentOf, lineText, replace } from '../fixes';
 
 /** `dest` with a trailing `/` (a COPY of several sources needs a directory destination), then `target`. */
 function directory(dest: string, target: string): string {
@@ -37,8 +36,8 @@ export function copyManifestsFirstEdits(model: DockerfileModel, issue: DepsBefor
   const manifestCopy = [lines[0]!, ...lines.slice(1).map((l) => `${model.eol}${indent}${instr.keywordText} ${flags}${l}`)].join('');
   // The original COPY, every line as written, goes right after the install RUN.
   const original: string[] = [];
-  for (let l = instr.range.start.line; l <= instr.range.end.line; l++) original.push(lineTextAt(model, l));
-  const runEnd = { line: run.range.end.line, character: lineTextAt(model, run.range.end.line).length };
+  for (let l = instr.range.start.line; l <= instr.range.end.line; l++) original.push(lineText(model, l));
+  const runEnd = { line: run.range.end.line, character: lineText(model, run.range.end.line).length };
   return [
     replace({ start: first.range.start, end: dest.range.end }, manifestCopy),
     replace({ start: runEnd, end: runEnd }, original.map((l) => model.eol + l).join('')),
