@@ -18,8 +18,16 @@ export function keywordLike(next: Instr, keyword: string): string {
   return next.keywordText === next.keywordText.toLowerCase() ? keyword.toLowerCase() : keyword;
 }
 
+/**
+ * A character past the end of any line: the document clamps it to the line's end, before its line break. Not
+ * `Number.MAX_SAFE_INTEGER`, which V8 cannot keep as a small integer: positions built with it made every
+ * `{ line, character }` of that shape store its character as a double.
+ */
+const PAST_LINE_END = 0x3fffffff;
+
+/** Text of document line `line` without its line break (`\n`, `\r\n` or a lone `\r`). */
 export function lineText(model: DockerfileModel, line: number): string {
-  return model.document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+  return model.document.getText({ start: { line, character: 0 }, end: { line, character: PAST_LINE_END } }).replace(/\r?\n$/, '');
 }
 
 export function indentOf(model: DockerfileModel, line: number): string {

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../analysis/model';
 import { closest } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
-import { removeLines, replace } from '../engine/fixes';
+import { lineText, removeLines, replace } from '../engine/fixes';
 
 export default defineRule({
   id: 'unused-suppression',
@@ -76,7 +76,7 @@ export default defineRule({
 
 /** Removes one id from an ignore comment together with the comma that separates it from its neighbour. */
 function removeIdEdit(model: DockerfileModel, line: number, range: Range) {
-  const text = model.textOf({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+  const text = lineText(model, line);
   const before = /\s*,\s*$/.exec(text.slice(0, range.start.character))?.[0];
   if (before) return replace({ start: { line, character: range.start.character - before.length }, end: range.end }, '');
   const after = /^\s*,\s*/.exec(text.slice(range.end.character))?.[0] ?? '';
