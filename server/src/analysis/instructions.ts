@@ -97,14 +97,7 @@ class InstrRecord extends MemoSlot implements MutableInstr {
 }
 
 /** What an instruction record holds that depends on its node alone. */
-interface NodeContent {
-  readonly keyword: string;
-  readonly keywordText: string;
-  readonly keywordRange: Range;
-  readonly flags: readonly FlagInfo[];
-  readonly args: readonly Token[];
-  readonly heredocs: readonly HeredocInfo[];
-}
+type NodeContent = Pick<Instr, 'keyword' | 'keywordText' | 'keywordRange' | 'flags' | 'args' | 'heredocs'>;
 
 /**
  * Kept on the node: a node the next version reuses (`nodeReuse.ts`, same text at the same position) has the same

@@ -45,7 +45,9 @@ export class MemoSlot {
 
 /**
  * `Base` with the slot reserved as `MemoSlot` reserves it, for classes that extend another library's class (the
- * parser's instruction nodes: every node of a parse is a memo key).
+ * parser's instruction nodes: every node of a parse is a memo key). The same accessor written twice on purpose:
+ * `MemoSlot` as `withMemoSlot(Object)` put one more prototype under every record and made linting the corpus 6-10%
+ * slower (five interleaved pairs of runs).
  */
 export function withMemoSlot<T extends new (...args: any[]) => object>(Base: T): T {
   return class extends Base {

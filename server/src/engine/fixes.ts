@@ -25,9 +25,9 @@ export function keywordLike(next: Instr, keyword: string): string {
  */
 const PAST_LINE_END = 0x3fffffff;
 
-/** Text of document line `line` without its line break (`\n`, `\r\n` or a lone `\r`). */
+/** Text of document line `line` without its line break (`\n`, `\r\n` or a lone `\r`: the clamp stops before it). */
 export function lineText(model: DockerfileModel, line: number): string {
-  return model.document.getText({ start: { line, character: 0 }, end: { line, character: PAST_LINE_END } }).replace(/\r?\n$/, '');
+  return model.document.getText({ start: { line, character: 0 }, end: { line, character: PAST_LINE_END } });
 }
 
 export function indentOf(model: DockerfileModel, line: number): string {
