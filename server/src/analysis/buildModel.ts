@@ -11,6 +11,7 @@ import { contains } from './ranges';
 import { parseImageReference } from './imageRef';
 import { setStage, wrapInstruction } from './instructions';
 import type { ArgDecl, BaseRef, CommentInfo, Directive, DockerfileModel, Instr, Stage, StageEdge } from './model';
+import { mapPacked } from './packedArrays';
 import { guarded, safeParse } from './parse';
 import { stageLabel } from './stageLabel';
 import { findCycles, reachableStages, referencesIn, stageKey } from './stageRefs';
@@ -57,7 +58,7 @@ export function buildModel(text: string, options: BuildModelOptions = {}): Docke
     ...(ast ? guarded(() => ast.getComments().map((c) => ({ text: document.getText(c.getRange()), range: c.getRange() })), []) : []),
   ];
   const instructions: Instr[] = ast
-    ? guarded(() => ast.getInstructions().map((node, i) => wrapInstruction(node, i, document)), [])
+    ? guarded(() => mapPacked(ast.getInstructions(), (node, i) => wrapInstruction(node, i, document)), [])
     : [];
 
   // Split into stages at each FROM; ARGs before the first FROM are global.

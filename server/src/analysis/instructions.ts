@@ -7,6 +7,7 @@ import type { Flag, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { MemoSlot, ObjectMemo } from './memo';
+import { mapPacked } from './packedArrays';
 import { guarded } from './parse';
 import type { FlagInfo, HeredocInfo, Instr, Stage, Token } from './model';
 
@@ -108,15 +109,14 @@ const contents = new ObjectMemo<Instruction, NodeContent>();
 function contentOf(node: Instruction, document: TextDocument): NodeContent {
   const known = contents.get(node);
   if (known) return known;
-  const flags = hasFlags(node) ? guarded(() => node.getFlags().map(flagInfo), []) : [];
+  const flags = hasFlags(node) ? guarded(() => mapPacked(node.getFlags(), flagInfo), []) : [];
   // dockerfile-ast's arguments are `{ value, range }` objects already (its `Argument` keeps exactly these two
-  // fields), and `getArguments()` hands out a fresh array of them: they serve as the model's tokens as they are,
-  // instead of a copy of each in every model.
-  const args: Token[] = guarded(() => {
-    const list = node.getArguments() as unknown as Token[];
-    for (const a of list) flatten(a.value);
-    return list;
-  }, []);
+  // fields): they serve as the model's tokens as they are, instead of a copy of each in every model. Only the list is
+  // new, packed in every tier (packedArrays.ts).
+  const args: Token[] = guarded(() => mapPacked(node.getArguments() as unknown as Token[], (a) => {
+    flatten(a.value);
+    return a;
+  }), []);
   const keywordRange = node.getInstructionRange();
   const content: NodeContent = {
     keyword: node.getKeyword().toUpperCase(), keywordText: document.getText(keywordRange), keywordRange, flags, args,
