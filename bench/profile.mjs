@@ -64,6 +64,8 @@ export function summarize(profile, bundlePath) {
 }
 
 export async function run({ rounds = 10 } = {}) {
+  const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the development build failed');
   const dir = mkdtempSync(join(tmpdir(), 'stagelint-profile-'));
   try {
     const loop = join(fileURLToPath(new URL('.', import.meta.url)), 'lib', 'lintLoop.mjs');

@@ -5,10 +5,11 @@
 // Usage: node bench/run.mjs [--only throughput,latency,coldStart,memory,size] [--quick] [--no-write]
 //   --quick     fewer rounds/edits (a smoke run; the numbers are noisier)
 //   --no-write  print only, keep bench/results.json as it is
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { buildBenchBundles } from './lib/bundles.mjs';
 import { corpusDir, repoRoot } from './lib/corpus.mjs';
 import { machine } from './lib/machine.mjs';
 import { peerVersion } from './lib/servers.mjs';
@@ -22,16 +23,15 @@ const quick = args.includes('--quick');
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown section '${name}' (known: ${SECTIONS.join(', ')})`);
 
 const OPTIONS = {
-  throughput: quick ? { rounds: 5, warmup: 2 } : { rounds: 15, warmup: 5 },
+  throughput: quick ? { rounds: 5, warmup: 2 } : { rounds: 15, warmup: 15 },
   latency: quick ? { edits: 50, warmup: 10, sessions: 1 } : { edits: 200, warmup: 20, sessions: 3 },
   coldStart: quick ? { runs: 3 } : { runs: 7 },
   memory: quick ? { documents: 100, edits: 1000 } : { documents: 500, edits: 10_000 },
   size: {},
 };
 
-// The benchmarks drive the built bundles (dist/api.js, dist/server.js): build them from the current sources.
-const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// The benchmarks drive the production bundles (api.js, server.js) built from the current sources.
+if (!buildBenchBundles()) process.exit(1);
 
 const results = {
   date: new Date().toISOString(),

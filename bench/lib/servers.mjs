@@ -1,8 +1,9 @@
-// The two servers the benchmark drives: stagelint's built dist/server.js and the peer Dockerfile language server
+// The two servers the benchmark drives: stagelint's server.js (the production build, lib/bundles.mjs) and the peer Dockerfile language server
 // (rcjsuen's dockerfile-language-server-nodejs, what most editors other than VS Code run), both over --stdio.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { bundle } from './bundles.mjs';
 import { repoRoot } from './corpus.mjs';
 import { LspClient } from './lspClient.mjs';
 
@@ -14,7 +15,7 @@ export const STAGELINT_EXEC_ARGV = JSON.parse(readFileSync(join(repoRoot, 'clien
 export const SERVERS = {
   stagelint: {
     label: 'stagelint',
-    command: join(repoRoot, 'dist', 'server.js'),
+    command: bundle('server.js'),
     args: ['--stdio'],
     // Started as the client starts it (client/src/extension.ts), with the same flags.
     nodeOptions: STAGELINT_EXEC_ARGV,

@@ -9,7 +9,7 @@ function rows(results) {
     const lint = t.msPerCorpus['stagelint lint (all rules)'];
     const validate = t.msPerCorpus['dockerfile-utils validate'];
     const parse = t.msPerCorpus['dockerfile-ast parse'];
-    out.push({ title: `Throughput — corpus: ${t.files} files, ${Math.round(t.bytes / 1024)} KB; median CPU time of ${t.rounds} interleaved rounds` });
+    out.push({ title: `Throughput — corpus: ${t.files} files, ${Math.round(t.bytes / 1024)} KB; median CPU time of ${t.rounds} interleaved rounds after ${t.warmup} warm-up rounds` });
     out.push(['  lint vs dockerfile-utils validate', fmt(lint, ' ms'), fmt(validate, ' ms'), fmt(t.ratios.lintVsValidate, '×'), '≤ 1.0×', t.goals['lint <= 1.0x validate']]);
     out.push(['  lint vs dockerfile-ast parse', fmt(lint, ' ms'), fmt(parse, ' ms'), fmt(t.ratios.lintVsParse, '×'), '≤ 1.5×', t.goals['lint <= 1.5x parse']]);
     out.push(['  CPU ms per corpus (wall ms)', `${fmt(lint)} (${fmt(t.wallMsPerCorpus['stagelint lint (all rules)'])})`, `${fmt(validate)} (${fmt(t.wallMsPerCorpus['dockerfile-utils validate'])})`]);
