@@ -1,8 +1,10 @@
 // Memory: the server's RSS (right after the work and at rest) and heap (after a forced GC) with 500 open
 // Dockerfiles (corpus files repeated under distinct uris), after 10,000 single-character edits spread over them (with documents closed and new ones
 // opened along the way), after 10,000 more, and after closing everything — models of closed documents must be freed.
+// The peer server's RSS with the same open documents is measured too.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { loadCorpus } from './lib/corpus.mjs';
 import { SERVERS, startServer } from './lib/servers.mjs';
 import { mb } from './lib/stats.mjs';
@@ -49,8 +51,49 @@ async function snapshot(client) {
   };
 }
 
+/**
+ * The peer server's RSS for the same opening: every corpus file opened and closed once (the warm-up stagelint gets
+ * too), then `documents` open ones, right after their diagnostics and after as long at rest. It keeps no model of a
+ * document, only its text, and runs no idle collections.
+ */
+async function peerRss(corpus, documents, batch) {
+  const spec = SERVERS.rcjsuen;
+  const client = startServer('rcjsuen');
+  try {
+    await client.initialize(spec.initializationOptions);
+    const started = client.rss().rss;
+    let serial = 0;
+    const openBatch = async (count) => {
+      const uris = [];
+      const sentAt = performance.now();
+      for (let k = 0; k < count; k++) {
+        const uri = `file:///bench/memory/peer/${serial}/Dockerfile`;
+        await client.open(uri, corpus[serial++ % corpus.length].text, 1);
+        uris.push(uri);
+      }
+      await Promise.all(uris.map((uri) => client.waitForDiagnostics(uri, spec.accepts(1, sentAt), 120_000)));
+      return uris;
+    };
+    for (let i = 0; i < corpus.length; i += batch) {
+      for (const uri of await openBatch(Math.min(batch, corpus.length - i))) await client.close(uri);
+    }
+    await roundTrip(client);
+    for (let i = 0; i < documents; i += batch) await openBatch(Math.min(batch, documents - i));
+    const { rss } = client.rss();
+    await new Promise((resolve) => setTimeout(resolve, AT_REST_MS));
+    return { rssAtStartMB: mb(started), rssMB: mb(rss), rssAtRestMB: mb(client.rss().rss) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
 export async function run({ documents = 500, edits = 10_000, batch = 100 } = {}) {
   const corpus = loadCorpus();
+  const stagelint = await stagelintMemory(corpus, { documents, edits, batch });
+  return { ...stagelint, peer: await peerRss(corpus, documents, batch) };
+}
+
+async function stagelintMemory(corpus, { documents, edits, batch }) {
   const spec = SERVERS.stagelint;
   const client = startServer('stagelint', { nodeOptions: ['--expose-gc', '-r', HOOK] });
   const open = new Map(); // uri → { text, version }

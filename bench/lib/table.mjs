@@ -31,13 +31,15 @@ function rows(results) {
   }
   const m = s.memory;
   if (m) {
-    out.push({ title: `Memory — ${m.documents} open documents, ${m.edits} edits (${m.documentsClosedDuringEdits} closed and replaced)` });
-    out.push(['  RSS at start', fmt(m.started.rssMB, ' MB')]);
-    out.push([`  RSS with ${m.documents} documents`, fmt(m.opened.rssMB, ' MB'), '', '', '< 100 MB', m.opened.rssMB < 100]);
+    out.push({ title: `Memory — ${m.documents} open documents, ${m.edits} edits (${m.documentsClosedDuringEdits} closed and replaced); vs dockerfile-language-server-nodejs with the same documents open` });
+    const p = m.peer ?? {};
+    const ratio = (ours, theirs) => (theirs ? fmt(ours / theirs, '×') : '');
+    out.push(['  RSS at start', fmt(m.started.rssMB, ' MB'), fmt(p.rssAtStartMB, ' MB'), ratio(m.started.rssMB, p.rssAtStartMB)]);
+    out.push([`  RSS with ${m.documents} documents`, fmt(m.opened.rssMB, ' MB'), fmt(p.rssMB, ' MB'), ratio(m.opened.rssMB, p.rssMB), '< 100 MB', m.opened.rssMB < 100]);
     out.push([`  RSS after ${m.edits} edits (peak)`, `${fmt(m.edited.rssMB, ' MB')} (${fmt(m.edited.peakRssMB, ' MB')})`, '', '', '< 100 MB', m.edited.rssMB < 100]);
     // The server collects garbage once it has been idle (server/src/lsp/idleCollection.ts).
     const rest = [m.opened, m.edited, m.allClosed].map((s) => fmt(s.rssAtRestMB, ' MB')).join(', ');
-    out.push(['  RSS at rest: opened, edited, all closed', rest, '', '', '< 100 MB', m.goals['RSS at rest with 500 documents < 100 MB']]);
+    out.push(['  RSS at rest: opened, edited, all closed', rest, p.rssAtRestMB ? `opened ${fmt(p.rssAtRestMB, ' MB')}` : '', ratio(m.opened.rssAtRestMB, p.rssAtRestMB), '< 100 MB', m.goals['RSS at rest with 500 documents < 100 MB']]);
     out.push(['  heap after GC: opened → edited', `${fmt(m.opened.heapUsedAfterGcMB, ' MB')} → ${fmt(m.edited.heapUsedAfterGcMB, ' MB')}`, '', '', 'no growth', m.goals['no heap growth across edits']]);
     out.push(['  heap after GC: warm → all closed', `${fmt(m.warmedUp.heapUsedAfterGcMB, ' MB')} → ${fmt(m.allClosed.heapUsedAfterGcMB, ' MB')}`, '', '', 'models freed', m.goals['closing frees the models']]);
     out.push([`  heap committed with ${m.documents} documents`, fmt(m.opened.heapTotalMB, ' MB')]);
