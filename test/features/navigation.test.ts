@@ -113,6 +113,15 @@ describe('rename', () => {
     expect(applyEdits(NODE_APP, test.edit.changes![m.uri]!)).toContain('# docker build --target unit .');
   });
 
+  it('renames a mount from= that a line continuation splits off its flag', () => {
+    const text = 'FROM golang AS build\nRUN go build\nFROM alpine\nRUN --mount=type=bind,\\\nfrom=build,target=/src make\n';
+    const m = model(text);
+    const result = renameStage(m, at(text, 'from=build', 6), 'compile');
+    if ('error' in result) throw new Error(result.error);
+    const out = applyEdits(text, result.edit.changes![m.uri]!);
+    expect(out).toBe('FROM golang AS compile\nRUN go build\nFROM alpine\nRUN --mount=type=bind,\\\nfrom=compile,target=/src make\n');
+  });
+
   it('through a numeric reference renames the named stage it points at', () => {
     const m = model(NODE_APP);
     const prep = prepareStageRename(m, at(NODE_APP, '--from=2', 7));

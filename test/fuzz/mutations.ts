@@ -1,7 +1,8 @@
 /**
  * Mutations of real Dockerfiles, as fast-check arbitraries (so a failure shrinks to the fewest, smallest
  * mutations): lines dropped, duplicated and swapped; random bytes; unbalanced quotes and brackets; heredoc
- * markers without their end; huge continuations; escape directives mixed in; CRLF and a BOM; truncation.
+ * markers without their end; huge continuations; words split by a continuation; escape directives mixed in; CRLF
+ * and a BOM; truncation.
  */
 import fc from 'fast-check';
 
@@ -10,6 +11,7 @@ export type Mutation =
   | { readonly kind: 'swap'; readonly at: number; readonly other: number }
   | { readonly kind: 'insert'; readonly at: number; readonly text: string }
   | { readonly kind: 'continuation'; readonly at: number; readonly lines: number; readonly blank: boolean }
+  | { readonly kind: 'split'; readonly at: number; readonly column: number }
   | { readonly kind: 'escape'; readonly at: number; readonly directive: string }
   | { readonly kind: 'crlf' | 'bom' | 'cr' };
 
@@ -39,6 +41,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), at: position, other: position }),
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position, text }) },
   fc.record({ kind: fc.constant('continuation' as const), at: position, lines: fc.integer({ min: 1, max: 400 }), blank: fc.boolean() }),
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('split' as const), at: position, column: position }) },
   fc.record({ kind: fc.constant('escape' as const), at: position, directive: fc.constantFrom(...ESCAPE_DIRECTIVES) }),
   fc.record({ kind: fc.constantFrom('crlf' as const, 'bom' as const, 'cr' as const) }),
 );
@@ -68,6 +71,14 @@ export function applyMutation(input: string, m: Mutation): string {
       // A RUN continued over many lines (optionally with blank ones in between, which BuildKit warns about).
       const body = Array.from({ length: m.lines }, (_, i) => (m.blank && i % 7 === 3 ? '' : `    && echo ${i} \\`));
       lines.splice(line, 0, 'RUN set -e \\', ...body, '    && true');
+      return lines.join('\n');
+    }
+    case 'split': {
+      // A line continuation inside a word (`--mount=type=bind,\⏎from=x`): BuildKit joins the lines into one word
+      // again, and every position after the break moves to the next line.
+      const text = lines[line] ?? '';
+      const column = m.column % (text.length + 1);
+      lines.splice(line, 1, `${text.slice(0, column)}\\`, text.slice(column));
       return lines.join('\n');
     }
     case 'escape':

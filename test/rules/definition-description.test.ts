@@ -19,6 +19,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an ARG name split by a line continuation',
+      code: '# the version to install\nARG VER\\\nSION=1.2\n',
+      errors: [{ messageId: 'arg', line: 2, column: 5, endLine: 3, endColumn: 5, data: { name: 'VERSION' } }],
+      output: null,
+    },
+    {
       name: 'a comment above an ARG that does not start with its name',
       code: '# the version to install\nARG VERSION=1.2\n',
       errors: [{ messageId: 'arg', line: 2, column: 5, endLine: 2, endColumn: 12, data: { name: 'VERSION' } }],

@@ -22,6 +22,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an ENV name split by a line continuation',
+      code: 'FROM node:20\nENV NPM_\\\nTOKEN=abc123\n',
+      errors: [{ messageId: 'secret', line: 2, column: 5, endLine: 3, endColumn: 6 }],
+    },
+    {
       code: 'FROM node:20\nENV NPM_TOKEN=abc123\n',
       errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14, message: "'NPM_TOKEN' looks like a secret ('token'): ENV values" }],
     },

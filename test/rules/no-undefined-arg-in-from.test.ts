@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a variable split by a line continuation is placed on both lines',
+      code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VER\\\nSON}-alpine\n',
+      errors: [{ messageId: 'undefinedSuggest', line: 2, column: 11, endLine: 3, endColumn: 5, data: { suggestion: 'NODE_VERSION' } }],
+    },
+    {
       name: 'undeclared variable, with a near-miss suggestion',
       code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSON}-alpine\nFROM --platform=$BUILDPLATFOM alpine\n',
       errors: [

@@ -32,6 +32,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'typo', line: 2, column: 6, endColumn: 16 }, { messageId: 'typo', line: 3, column: 18, endColumn: 27 }],
     },
     {
+      name: 'typo in a mount from= on a continuation line',
+      code: 'FROM golang AS builder\nFROM alpine\nRUN --mount=type=bind,\\\nfrom=buildr,target=/src make\n',
+      errors: [{ messageId: 'typo', line: 4, column: 6, endLine: 4, endColumn: 12 }],
+      output: null,
+      fixes: [{ title: "Change 'buildr' to stage 'builder' (unsafe)", output: 'FROM golang AS builder\nFROM alpine\nRUN --mount=type=bind,\\\nfrom=builder,target=/src make\n' }],
+    },
+    {
       name: 'FROM a stage defined later',
       code: 'FROM builder AS app\nFROM golang AS builder\n',
       errors: [{ messageId: 'later', line: 1, column: 6, endColumn: 13 }],

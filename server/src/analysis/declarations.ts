@@ -29,10 +29,7 @@ function readArgDecls(instr: Instr, escapeChar: string): ArgDecl[] {
     const name = eq < 0 ? word.raw : word.raw.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
     const rawDefault = eq < 0 ? undefined : word.raw.slice(eq + 1);
-    const nameRange = {
-      start: word.range.start,
-      end: { line: word.range.start.line, character: word.range.start.character + name.length },
-    };
+    const nameRange = { start: word.range.start, end: word.positionAt(name.length) };
     const decl: ArgDecl = rawDefault === undefined
       ? { name, defaultValue: undefined, instr, nameRange }
       : { name, defaultValue: unquote(rawDefault), rawDefault, instr, nameRange };

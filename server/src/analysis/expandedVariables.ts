@@ -114,7 +114,7 @@ function expandedSpans(model: DockerfileModel, instr: Instr): Range[] {
   if (instr.keyword === 'ARG') {
     return instructionWords(instr, model.escapeChar).flatMap((w) => {
       const eq = w.raw.indexOf('=');
-      return eq < 0 ? [] : [{ start: { line: w.range.start.line, character: w.range.start.character + eq + 1 }, end: w.range.end }];
+      return eq < 0 ? [] : [{ start: w.positionAt(eq + 1), end: w.range.end }];
     });
   }
   if (instr.keyword === 'RUN') {

@@ -7,9 +7,9 @@
  * Works from the dockerfile-ast node alone (no model needed), so the model builder can use it before the model
  * exists.
  */
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { ObjectMemo } from './memo';
-import { joinLogicalLine, physicalLine, splitWords, type PhysicalLine } from './logicalLine';
+import { joinLogicalLine, physicalLine, splitWords, type JoinedLine, type PhysicalLine } from './logicalLine';
 import type { Instr } from './model';
 import { guarded } from './parse';
 
@@ -18,6 +18,24 @@ export interface InstructionWord {
   readonly raw: string;
   /** Document range of the word (it may span continuation lines). */
   readonly range: Range;
+  /**
+   * Document position of an offset in `raw`: a continuation may split the word anywhere (`ARG VER\⏎SION=1`), so a
+   * part's position is not the word's start plus the offset.
+   */
+  positionAt(offset: number): Position;
+}
+
+class Word implements InstructionWord {
+  constructor(
+    readonly raw: string,
+    readonly range: Range,
+    private readonly start: number,
+    private readonly line: JoinedLine,
+  ) {}
+
+  positionAt(offset: number): Position {
+    return this.line.positionAt(this.start + offset);
+  }
 }
 
 /**
@@ -43,18 +61,18 @@ function readWords(instr: Instr, escapeChar: string): InstructionWord[] {
   const joined = joinLogicalLine(lines);
   // The first physical line is padded to its document column, so offsets in it are columns.
   const afterKeyword = instr.keywordRange.end.line === start.line ? instr.keywordRange.end.character : start.character + instr.keywordText.length;
-  return splitWords(joined.text, escapeChar, afterKeyword).map((w) => ({
-    raw: w.raw, range: { start: joined.positionAt(w.start), end: joined.positionAt(w.start + w.raw.length) },
-  }));
+  return splitWords(joined.text, escapeChar, afterKeyword).map(
+    (w) => new Word(w.raw, { start: joined.positionAt(w.start), end: joined.positionAt(w.start + w.raw.length) }, w.start, joined),
+  );
 }
 
 /** The same line classification as `logicalLines`, over the instruction's text instead of the document. */
 function physicalLines(text: string, firstLine: number, firstColumn: number, esc: string): PhysicalLine[] {
   const out: PhysicalLine[] = [];
-  const rawLines = text.split('\n');
+  // Lines as the document counts them (and the parser reads them): a lone carriage return ends a line too.
+  const rawLines = text.includes('\r') ? text.split(/\r\n?|\n/) : text.split('\n');
   for (let i = 0; i < rawLines.length; i++) {
-    const rawLine = rawLines[i]!;
-    const body = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const body = rawLines[i]!;
     const line = physicalLine(firstLine + i, i === 0 ? ' '.repeat(firstColumn) + body : body, i === 0, esc);
     out.push(line);
     if (!line.continues) break;

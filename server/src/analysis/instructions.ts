@@ -6,6 +6,7 @@
 import type { Flag, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { placeOptions } from './flagOptionRanges';
 import { MemoSlot, ObjectMemo } from './memo';
 import { mapPacked } from './packedArrays';
 import { guarded } from './parse';
@@ -23,21 +24,28 @@ function hasFlags(node: Instruction): node is WithFlags {
   return typeof (node as Partial<WithFlags>).getFlags === 'function';
 }
 
-function flagInfo(flag: Flag): FlagInfo {
+function flagInfo(flag: Flag, document: TextDocument): FlagInfo {
+  const value = flag.getValue();
+  const valueRange = flag.getValueRange();
   return {
     name: flag.getName(),
-    value: flag.getValue(),
+    value,
     range: flag.getRange(),
     nameRange: flag.getNameRange(),
-    valueRange: flag.getValueRange(),
+    valueRange,
     options: guarded(
       () =>
-        flag.getOptions().map((o) => ({
-          name: o.getName(),
-          value: o.getValue(),
-          range: o.getRange(),
-          valueRange: o.getValueRange(),
-        })),
+        placeOptions(
+          document,
+          valueRange,
+          value,
+          flag.getOptions().map((o) => ({
+            name: o.getName(),
+            value: o.getValue(),
+            range: o.getRange(),
+            valueRange: o.getValueRange(),
+          })),
+        ),
       [],
     ),
   };
@@ -109,7 +117,7 @@ const contents = new ObjectMemo<Instruction, NodeContent>();
 function contentOf(node: Instruction, document: TextDocument): NodeContent {
   const known = contents.get(node);
   if (known) return known;
-  const flags = hasFlags(node) ? guarded(() => mapPacked(node.getFlags(), flagInfo), []) : [];
+  const flags = hasFlags(node) ? guarded(() => mapPacked(node.getFlags(), (flag) => flagInfo(flag, document)), []) : [];
   // dockerfile-ast's arguments are `{ value, range }` objects already (its `Argument` keeps exactly these two
   // fields): they serve as the model's tokens as they are, instead of a copy of each in every model. Only the list is
   // new, packed in every tier (packedArrays.ts).

@@ -1,5 +1,6 @@
 import { argDeclsOf } from '../analysis/args';
-import type { Instr } from '../analysis/model';
+import { partRange } from '../analysis/joinedWord';
+import type { DockerfileModel, Instr } from '../analysis/model';
 import { defineRule } from '../engine/defineRule';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -50,9 +51,9 @@ type Found = (instr: Instr, name: string, word: string, range: Range) => void;
  * Calls `found` for each name `instr` declares that `secretWordOf` calls secret. ARG declarations are read with the
  * file's escape character: the model reads them so, and the declaration cache keeps one reading per instruction.
  */
-function findSecrets(instr: Instr, escapeChar: string, secretWordOf: (name: string) => string | undefined, found: Found): void {
+function findSecrets(instr: Instr, model: DockerfileModel, secretWordOf: (name: string) => string | undefined, found: Found): void {
   if (instr.keyword === 'ARG') {
-    for (const d of argDeclsOf(instr, escapeChar)) {
+    for (const d of argDeclsOf(instr, model.escapeChar)) {
       const word = secretWordOf(d.name);
       if (word) found(instr, d.name, word, d.nameRange);
     }
@@ -72,7 +73,7 @@ function findSecrets(instr: Instr, escapeChar: string, secretWordOf: (name: stri
     if (!m) continue;
     const name = m[1]!;
     const word = secretWordOf(name);
-    if (word) found(instr, name, word, { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } });
+    if (word) found(instr, name, word, partRange(model.document, token.range, token.value, 0, name.length));
   }
 }
 
@@ -125,8 +126,8 @@ export default defineRule({
     };
     const found: Found = (instr, name, word, range) => report({ messageId: 'secret', data: { name, word, keyword: instr.keyword }, range });
     for (const instr of model.instructions) {
-      findSecrets(instr, model.escapeChar, secretWordOf, found);
-      if (instr.trigger) findSecrets(instr.trigger, model.escapeChar, secretWordOf, found);
+      findSecrets(instr, model, secretWordOf, found);
+      if (instr.trigger) findSecrets(instr.trigger, model, secretWordOf, found);
     }
   },
 });

@@ -1,6 +1,8 @@
 import { expand, findVariables, globalScope, PREDEFINED_ARGS, removeQuotes, type Binding } from '../analysis/args';
 import { isValidImageReference } from '../analysis/buildkitGrammar';
+import { partRange } from '../analysis/joinedWord';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
+import type { Range } from 'vscode-languageserver-types';
 import { closest } from '../engine/config';
 import { defineRule } from '../engine/defineRule';
 
@@ -47,7 +49,7 @@ export default defineRule({
         const missing = uses.filter((u) => !declared.has(u.name) && !PREDEFINED_ARGS.has(u.name) && !u.modifier?.includes('-'));
         for (const use of missing) {
           const suggestion = closest(use.name, candidates);
-          const useRange = { start: { line: range.start.line, character: range.start.character + use.start }, end: { line: range.start.line, character: range.start.character + use.end } };
+          const useRange = partRange(model.document, range, text, use.start, use.end);
           report({ messageId: suggestion ? 'undefinedSuggest' : 'undefined', data: { name: use.name, ...(suggestion ? { suggestion } : {}) }, range: useRange });
         }
         if (missing.length > 0 || uses.length === 0 || range !== texts[0]?.range) continue;
@@ -68,8 +70,8 @@ export default defineRule({
 });
 
 /** The image and the `--platform` value of a FROM line, with their ranges. */
-function fromTexts(from: Instr, stage: Stage): { text: string; range: import('vscode-languageserver-types').Range }[] {
-  const result: { text: string; range: import('vscode-languageserver-types').Range }[] = [];
+function fromTexts(from: Instr, stage: Stage): { text: string; range: Range }[] {
+  const result: { text: string; range: Range }[] = [];
   if (stage.base.kind !== 'missing') result.push({ text: stage.base.text, range: stage.base.range });
   const platform = from.flag('platform');
   if (platform?.value && platform.valueRange) result.push({ text: platform.value, range: platform.valueRange });

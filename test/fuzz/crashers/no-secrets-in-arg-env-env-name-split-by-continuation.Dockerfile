@@ -1,0 +1,2 @@
+ENV O\
+_APIKEY=
