@@ -16,6 +16,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when the USER value is not one word --chown can take',
+      code: 'FROM alpine:3.20\nUSER app"#x\nCOPY a /app\n',
+      errors: [{ messageId: 'afterUser', line: 3, column: 1 }],
+      output: null,
+      fixes: [],
+    },
+    {
       name: 'COPY after USER node into the WORKDIR',
       code: 'FROM node:20-slim\nWORKDIR /app\nUSER node\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [{ messageId: 'afterUser', line: 4, column: 1, endColumn: 9, message: "COPY ignores 'USER node' (line 3): the files in '/app' stay owned by root" }],

@@ -39,6 +39,13 @@ ruleTester(rule, {
       fixes: [{ title: "Change 'buildr' to stage 'builder' (unsafe)", output: 'FROM golang AS builder\nFROM alpine\nRUN --mount=type=bind,\\\nfrom=builder,target=/src make\n' }],
     },
     {
+      name: 'no fix for a name read through an escape at the line end',
+      code: 'FROM golang AS docker-cli\nFROM alpine\nCOPY --from=docker-c\\\\\n  /a /b\n',
+      errors: [{ messageId: 'typo', line: 3, column: 13 }],
+      output: null,
+      fixes: [],
+    },
+    {
       name: 'FROM a stage defined later',
       code: 'FROM builder AS app\nFROM golang AS builder\n',
       errors: [{ messageId: 'later', line: 1, column: 6, endColumn: 13 }],

@@ -28,7 +28,6 @@ ruleTester(rule, {
       `,
       files: none,
       errors: [{ messageId: 'missing', line: 5, column: 6, endColumn: 8, message: "'COPY ./ .' copies the whole build context" }],
-      fixes: [],
     },
     {
       name: 'one report per Dockerfile, on the first whole-context COPY',

@@ -3,7 +3,7 @@
  * Positions in tables are 1-based (as editors show them). Beyond matching errors it checks:
  * - `output`: the text after all safe fixes of this rule (multi-pass, with the case's options), which must parse
  *   without syntax errors and stay as it is when fixed again (idempotence);
- * - `fixes`: each offered fix applied alone (by title), with its output;
+ * - `fixes`: each offered fix applied alone (by title), with its output; `[]`: no fix is offered;
  * - every fix respects `meta.fix`, every doc example behaves as declared, and no case is listed twice.
  */
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,9 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
               const again = applyFixes(fixed.output, optionsFor(rule, c));
               expect(again.output, 'fixes must be idempotent').toBe(fixed.output);
             }
+          }
+          if (c.fixes?.length === 0) {
+            expect(problems.flatMap((p) => p.fixes.map((f) => f.title)), 'fixes: [] means no fix is offered').toEqual([]);
           }
           for (const expectedFix of c.fixes ?? []) {
             const fix = problems.flatMap((p) => p.fixes).find((f) => f.title === expectedFix.title);

@@ -1,6 +1,6 @@
 /**
  * Where the options of a flag are when its value runs across a line continuation
- * (`RUN --mount=type=bind,\⏎from=builder,target=/src make`): dockerfile-ast reads the options from the joined value,
+ * (`RUN --mount=type=bind,\<newline>from=builder,target=/src make`): dockerfile-ast reads the options from the joined value,
  * as BuildKit does, but places each as if the value had no line break, its columns off by the continuation's length
  * and a range possibly starting on the escape character. An edit made at such a range (renaming a stage, correcting
  * a `from=` typo) would overwrite the wrong characters, so the options are placed again through `joinedWord`.

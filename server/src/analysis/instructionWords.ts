@@ -19,7 +19,7 @@ export interface InstructionWord {
   /** Document range of the word (it may span continuation lines). */
   readonly range: Range;
   /**
-   * Document position of an offset in `raw`: a continuation may split the word anywhere (`ARG VER\⏎SION=1`), so a
+   * Document position of an offset in `raw`: a continuation may split the word anywhere (`ARG VER\<newline>SION=1`), so a
    * part's position is not the word's start plus the offset.
    */
   positionAt(offset: number): Position;

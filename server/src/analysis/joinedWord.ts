@@ -66,7 +66,7 @@ export function joinedWord(document: TextDocument, range: Range): JoinedWord {
 
 /**
  * The range of characters `start` to `end` of `text`, the word at `range` as the parser joined it. Column arithmetic
- * when the word is on one line; through `joinedWord` when a continuation splits it (`FROM node:$\⏎{VERSION}`); the
+ * when the word is on one line; through `joinedWord` when a continuation splits it (`FROM node:$\<newline>{VERSION}`); the
  * whole word when its joined text is not `text` (there is no sure way to place the part then).
  */
 export function partRange(document: TextDocument, range: Range, text: string, start: number, end: number): Range {

@@ -73,7 +73,9 @@ export default defineRule({
         data: { text, stage: similar.name.text },
         range: edge.range,
         related: [{ range: similar.name.range, message: `'${similar.name.text}' is defined here` }],
-        fixes: edge.text.includes('$')
+        // No fix for a name read through an escape or a continuation (`docker-c\\<newline>`): the edit would replace
+        // those characters too, changing how the lines around it join.
+        fixes: edge.text.includes('$') || model.document.getText(edge.range) !== edge.text
           ? []
           : [{ messageId: 'replaceWith', data: { text: edge.text, stage: similar.name.text }, safety: 'unsafe', edits: [replace(edge.range, similar.name.text)] }],
       });

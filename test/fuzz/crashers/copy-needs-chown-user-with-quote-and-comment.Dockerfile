@@ -1,0 +1,3 @@
+FROM
+USER root"# syntax=docker/dockerfile:
+COPY - /app

@@ -1,0 +1,4 @@
+FROM R AS docker-cli
+FROM
+COPY --from=docker-c\\
+l
