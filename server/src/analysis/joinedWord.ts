@@ -15,6 +15,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { isSkippedLine } from './logicalLine';
 
 export interface JoinedWord {
   /** The word as BuildKit reads it: continuations and the blank and comment lines inside them removed. */
@@ -25,8 +26,6 @@ export interface JoinedWord {
 
 /** One continuation: the escape character, blanks after it, the line break (sticky: matched where `lastIndex` is). */
 const CONTINUATION = /[^\s][ \t]*\r?\n/y;
-/** Lines BuildKit skips inside a continuation: empty ones and comments. */
-const SKIPPED_LINE = /[ \t]*(#[^\n]*)?\r?\n/y;
 
 /** Where the match of the sticky `pattern` at `index` of `text` ends; -1 when it does not match there. */
 function matchEnd(pattern: RegExp, text: string, index: number): number {
@@ -45,7 +44,8 @@ export function joinedWord(document: TextDocument, range: Range): JoinedWord {
     const continued = matchEnd(CONTINUATION, raw, i);
     if (continued >= 0) {
       i = continued;
-      for (let skipped = matchEnd(SKIPPED_LINE, raw, i); skipped > i; skipped = matchEnd(SKIPPED_LINE, raw, i)) i = skipped;
+      // Blank and comment lines inside the continuation are dropped, as logicalLine.ts drops them.
+      for (let end = raw.indexOf('\n', i); end >= 0 && isSkippedLine(raw.slice(i, end)); end = raw.indexOf('\n', i)) i = end + 1;
       continue;
     }
     text += raw[i];
