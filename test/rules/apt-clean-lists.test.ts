@@ -43,6 +43,19 @@ ruleTester(rule, {
       errors: [{ messageId: 'lists', line: 2 }],
       output: null,
     },
+    // The tolerant shell lexer runs an unterminated quote or expansion to the end of the script: appended text would
+    // land inside it (and the problem stay, so --fix appended it once per pass).
+    ...[
+      ['a single quote', "apt-get install -y curl && echo 'x"],
+      ['a double quote', 'apt-get install -y curl \\\n  && echo "x'],
+      ['a ${', 'apt-get install -y ${pkg}-dbg=${ts/*'],
+      ['a $(', 'apt-get install -y $(cat pkgs'],
+    ].map(([what, script]) => ({
+      name: `a script ending inside ${what}: no fix`,
+      code: `FROM debian:12\nRUN apt-get update && ${script}\n`,
+      errors: [{ messageId: 'lists' }],
+      output: null,
+    })),
   ],
 });
 

@@ -7,7 +7,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr } from '../../analysis/model';
 import { runScriptsOf, type RunScript } from '../../analysis/runScript';
-import { commandWordIndex, type ShellCommand, type ShellWord } from '../../analysis/shell';
+import { commandWordIndex, parseShell, type ShellCommand, type ShellWord } from '../../analysis/shell';
 
 /** The script of `instr` that contains `cmd`. */
 export function scriptOf(model: DockerfileModel, instr: Instr, cmd: ShellCommand): RunScript | undefined {
@@ -57,7 +57,8 @@ export function removeWord(model: DockerfileModel, word: ShellWord): TextEdit | 
 
 /**
  * Appends ` && text` after the last command of a shell-form script, when the script ends with a plain
- * top-level command (not inside `if`/loops/subshells, not backgrounded, nothing but blanks after it).
+ * top-level command (not inside `if`/loops/subshells, not backgrounded, nothing but blanks after it) that the
+ * appended text does not become part of.
  */
 export function appendToScript(model: DockerfileModel, script: RunScript, text: string): TextEdit | undefined {
   if (script.form !== 'shell') return undefined;
@@ -66,6 +67,20 @@ export function appendToScript(model: DockerfileModel, script: RunScript, text: 
   if (!last || last.contexts.length > 0 || last.background || top.some((c) => c.end > last.end)) return undefined;
   const tail = model.text.slice(last.end, script.end);
   if (tail.trim() !== '') return undefined;
+  const newText = ` && ${text}`;
+  if (!appendsCommand(model, script, last.end, newText, top.length)) return undefined;
   const at = model.document.positionAt(last.end);
-  return { range: { start: at, end: at }, newText: ` && ${text}` };
+  return { range: { start: at, end: at }, newText };
+}
+
+/**
+ * Whether the script, with `newText` inserted at `at`, runs one more top-level command than its `commands`, and that
+ * command is `newText`'s own. It is not when the script ends inside an unterminated quote, `${` or `$(` (the
+ * tolerant lexer runs those to the end of the script): the text would land inside it and change that word instead.
+ */
+function appendsCommand(model: DockerfileModel, script: RunScript, at: number, newText: string, commands: number): boolean {
+  const edited = model.text.slice(script.start, at) + newText;
+  const top = parseShell(edited, { escapeChar: model.escapeChar }).commands.filter((c) => c.parent === undefined);
+  const added = top[top.length - 1];
+  return top.length === commands + 1 && added !== undefined && added.start >= at - script.start;
 }

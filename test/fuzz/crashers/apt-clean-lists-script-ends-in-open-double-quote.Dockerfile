@@ -1,0 +1,6 @@
+ac
+FROM s"
+
+RUN ho "es" && apt-get update \
+  && apt install --yls"
+
