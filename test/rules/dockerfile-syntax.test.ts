@@ -127,6 +127,24 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'a misspelt flag is not renamed to one the instruction already has (it would be given twice)',
+      code: 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=build --form=build /app /app\n',
+      errors: [{ messageId: 'unknownFlag', line: 3, column: 19, endColumn: 25 }],
+      fixes: [],
+    },
+    {
+      name: 'a repeatable flag may be suggested although it is there already',
+      code: 'FROM alpine\nRUN --mount=type=cache,target=/a --mout=type=cache,target=/b true\n',
+      errors: [{ messageId: 'unknownFlagSuggest', line: 2, data: { suggestion: 'mount' } }],
+      output: 'FROM alpine\nRUN --mount=type=cache,target=/a --mount=type=cache,target=/b true\n',
+    },
+    {
+      name: 'a misspelt --mount option is not renamed to one the mount already has (it would override it)',
+      code: 'FROM alpine\nRUN --mount=type=cache,target=/a,taget=/b go build\n',
+      errors: [{ messageId: 'mountKey', line: 2 }],
+      fixes: [],
+    },
+    {
       name: '--mount option typo with a safe fix',
       code: 'FROM alpine\nRUN --mount=type=cache,taget=/root/.cache go build\n',
       errors: [{ messageId: 'mountKeySuggest', line: 2, column: 24, endColumn: 29, data: { suggestion: 'target' } }],

@@ -15,7 +15,9 @@ export function checkFlags(instr: Instr, flags: readonly FlagInfo[], issues: Syn
     const flag = flags[f]!;
     const type = own(known, flag.name);
     if (!type) {
-      const typo = { name: flag.name, range: flag.nameRange, candidates: Object.keys(known) };
+      // Not a flag the instruction already has, unless it may repeat: renaming to it would give it twice.
+      const candidates = Object.keys(known).filter((name) => known[name] === 'strings' || !flags.some((other) => other.name === name));
+      const typo = { name: flag.name, range: flag.nameRange, candidates };
       issues.push({ kind: 'unknownFlag', range: wholeFlag(flag), data: flagData(instr, flag), typo });
       continue;
     }
@@ -91,7 +93,8 @@ function checkMount(flag: FlagInfo, issues: SyntaxIssue[]) {
     if (!MOUNT_KEY_SET.has(key)) {
       const nameRange = optionNameRange(opt);
       issues.push(nameRange
-        ? { kind: 'mountKey', range: nameRange, data: { name: opt.name }, typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3) } }
+        // Not an option the mount already has: renaming to it would override the value given there.
+        ? { kind: 'mountKey', range: nameRange, data: { name: opt.name }, typo: { name: opt.name, range: nameRange, candidates: MOUNT_KEYS.filter((k) => k.length > 3 && !flag.options.some((o) => o.name.toLowerCase() === k)) } }
         // Split over lines: the whole option, without a rename that could not say where the name is.
         : { kind: 'mountKey', range: opt.range, data: { name: opt.name } });
       continue;
