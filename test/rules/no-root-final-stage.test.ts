@@ -47,6 +47,24 @@ ruleTester(rule, {
       fixes: [{ title: "Run as 'app' (unsafe)", output: 'FROM alpine:3.20\nCOPY app /app\nRUN addgroup -S app && adduser -S -D -G app app\nUSER app\nENTRYPOINT ["/app"]\n' }],
     },
     {
+      name: 'a USER root after the ENTRYPOINT: the user goes after it (before it, the fix would not last)',
+      code: 'FROM alpine:3.20\nENTRYPOINT ["/app"]\nUSER root\nCOPY app /app\nCMD ["--serve"]\n',
+      errors: [{ messageId: 'rootUser', line: 1 }],
+      fixes: [{ title: "Run as 'app' (unsafe)", output: 'FROM alpine:3.20\nENTRYPOINT ["/app"]\nUSER root\nCOPY app /app\nRUN addgroup -S app && adduser -S -D -G app app\nUSER app\nCMD ["--serve"]\n' }],
+    },
+    {
+      name: 'a RUN after the CMD keeps running as it did: the user goes after it',
+      code: 'FROM alpine:3.20\nCMD ["/app"]\nRUN apk add --no-cache curl\n',
+      errors: [{ messageId: 'noUser', line: 1 }],
+      fixes: [{ title: "Run as 'app' (unsafe)", output: 'FROM alpine:3.20\nCMD ["/app"]\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -D -G app app\nUSER app\n' }],
+    },
+    {
+      name: 'the last RUN opens a heredoc the file never ends: no fix (the lines would become its body)',
+      code: 'FROM alpine:3.20\nCMD ["/app"]\nRUN <<EOF\napk add --no-cache curl\n',
+      errors: [{ messageId: 'noUser', line: 1 }],
+      fixes: [],
+    },
+    {
       name: 'node image: USER node',
       code: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [{ messageId: 'noUser', line: 1 }],

@@ -62,6 +62,17 @@ export function syntaxIssues(model: DockerfileModel): SyntaxIssue[] {
   return issues;
 }
 
+/**
+ * Whether `instr` opens a heredoc that the file never ends: the parser (and BuildKit) then read every line after it
+ * as that heredoc's body, so a line inserted below it would not be an instruction.
+ */
+export function opensUnterminatedHeredoc(model: DockerfileModel, instr: Instr): boolean {
+  if (instr.heredocs.length === 0) return false;
+  const issues: SyntaxIssue[] = [];
+  checkHeredocs(model, instr, parseInstruction(model, instr), issues);
+  return issues.length > 0;
+}
+
 function checkDirectives(model: DockerfileModel, issues: SyntaxIssue[]) {
   const seen = new Set<string>();
   for (const d of model.directives) {

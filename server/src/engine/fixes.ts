@@ -5,6 +5,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instr, Stage } from '../analysis/model';
 import { occurrencesOf } from '../analysis/stageOccurrences';
+import { opensUnterminatedHeredoc } from '../analysis/syntaxIssues';
 
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
@@ -49,8 +50,12 @@ export function insertLinesBefore(model: DockerfileModel, line: number, lines: r
   return { range: { start: at, end: at }, newText: text };
 }
 
-/** Inserts whole lines below the last line of `instr`. */
-export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: readonly string[]): TextEdit {
+/**
+ * Inserts whole lines below the last line of `instr`; undefined when `instr` opens a heredoc the file never ends
+ * (the lines would become part of its body).
+ */
+export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: readonly string[]): TextEdit | undefined {
+  if (opensUnterminatedHeredoc(model, instr)) return undefined;
   const indent = indentOf(model, instr.range.start.line);
   const endLine = instr.range.end.line;
   const end = { line: endLine, character: lineText(model, endLine).length };

@@ -1,8 +1,9 @@
 /**
  * "Add a non-root user" at the cursor, in a final stage that runs as root: the `no-root-final-stage` fix (the
  * base family's own account — `node`, distroless `nonroot`, .NET `$APP_UID` — or an `app` user created with
- * its tools, switched to before CMD/ENTRYPOINT), followed by `--chown` on the COPYs the new user must own (those
- * `copy-needs-chown` finds once the USER is in place: after it, or into the user's home).
+ * its tools, switched to after the stage's last RUN or USER, before CMD/ENTRYPOINT), followed by `--chown` on the
+ * COPYs the new user must own (those `copy-needs-chown` finds once the USER is in place: after it, or into the
+ * user's home).
  */
 import type { Range } from 'vscode-languageserver-types';
 import { buildModel } from '../analysis/buildModel';

@@ -83,11 +83,12 @@ export default defineRule({
           if (fromRefs.some((r) => r.start.line === use.range.start.line && r.start.character <= use.range.start.character && use.range.end.character <= r.end.character)) continue;
           reported.add(name);
           const arg = stage.from.keywordText === stage.from.keywordText.toLowerCase() ? 'arg' : 'ARG';
+          const edit = insertLinesAfter(model, stage.from, [`${arg} ${name}`]);
           report({
             messageId: 'outOfScope',
             data: { name, stage: stagePhrase(stage) },
             range: use.range,
-            fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
+            fixes: edit ? [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [edit] }] : [],
           });
         }
       }

@@ -34,8 +34,8 @@ export default defineRule({
       fixSafety:
         'Unsafe: the process loses root rights, so writes to root-owned paths and binding ports below 1024 ' +
         'fail. The fix creates the account with the base family\'s tools (Debian/Ubuntu `groupadd`/`useradd`, ' +
-        'Alpine `addgroup -S`/`adduser -S`) or uses the user the image ships, and adds `USER` before ' +
-        'CMD/ENTRYPOINT. Images of other families get no fix.',
+        'Alpine `addgroup -S`/`adduser -S`) or uses the user the image ships, and adds `USER` after the stage\'s last RUN or ' +
+        'USER, before the CMD/ENTRYPOINT that follows them. Images of other families get no fix.',
       examples: {
         invalid: ['FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n'],
         valid: [
@@ -49,9 +49,8 @@ export default defineRule({
   check({ model, report }) {
     for (const finding of rootFinalImages(model)) {
       const plan = nonRootPlan(finding.facts, finding.createdUser);
-      const fixes = plan
-        ? [{ messageId: 'addUser' as const, data: { user: plan.user }, safety: 'unsafe' as const, edits: [insertBeforeStart(model, finding.target, plan.lines)] }]
-        : [];
+      const edit = plan && insertBeforeStart(model, finding.target, plan.lines);
+      const fixes = plan && edit ? [{ messageId: 'addUser' as const, data: { user: plan.user }, safety: 'unsafe' as const, edits: [edit] }] : [];
       if (finding.userInstr) {
         report({
           messageId: 'rootUser',

@@ -122,9 +122,10 @@ export default defineRule({
             if (declaredPredefined.has(name)) continue;
             declaredPredefined.add(name);
             const arg = stage.from.keywordText === stage.from.keywordText.toLowerCase() ? 'arg' : 'ARG';
+            const edit = insertLinesAfter(model, stage.from, [`${arg} ${name}`]);
             report({
               messageId: 'predefined', data: { name }, range: use.range,
-              fixes: [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [insertLinesAfter(model, stage.from, [`${arg} ${name}`])] }],
+              fixes: edit ? [{ messageId: 'declare', data: { name }, safety: 'safe', edits: [edit] }] : [],
             });
           } else if (typo && suggestion !== undefined) {
             report({

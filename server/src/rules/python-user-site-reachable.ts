@@ -57,12 +57,13 @@ export default defineRule({
       if (issue.kind === 'not-on-path') {
         const start = issue.program!.instr;
         related.push({ range: start.range, message: `Starts '${issue.program!.name}'` });
+        const edit = insertLinesAfter(model, issue.instr, [`ENV PATH="${issue.site}/bin:$PATH"`]);
         report({
           messageId: 'notOnPath',
           data: { program: issue.program!.name, site: issue.site },
           range: issue.range,
           related,
-          fixes: [{ messageId: 'addPath', data: { site: issue.site }, safety: 'unsafe', edits: [insertLinesAfter(model, issue.instr, [`ENV PATH="${issue.site}/bin:$PATH"`])] }],
+          fixes: edit ? [{ messageId: 'addPath', data: { site: issue.site }, safety: 'unsafe', edits: [edit] }] : [],
         });
         continue;
       }

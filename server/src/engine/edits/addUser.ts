@@ -52,12 +52,22 @@ export function nonRootPlan(facts: ImageFacts, createdUser?: string): NonRootPla
 }
 
 /**
- * Inserts `lines` where a USER takes effect for the container: before the stage's first CMD/ENTRYPOINT, or
- * after its last instruction when it has neither (then the FROM line when the stage is empty).
+ * Inserts `lines` where a USER takes effect for the container: after the stage's build steps that run as its current
+ * user (its last RUN or USER: a USER before a later `USER root` would not last, and a RUN after it would run as the
+ * new user), before the first CMD/ENTRYPOINT from there; after its last instruction when there is none (then the
+ * FROM line when the stage is empty). Undefined when that last instruction opens a heredoc the file never ends.
  */
-export function insertBeforeStart(model: DockerfileModel, stage: Stage, lines: readonly string[]): TextEdit {
-  const start = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+export function insertBeforeStart(model: DockerfileModel, stage: Stage, lines: readonly string[]): TextEdit | undefined {
+  const steps = stage.instructions;
+  let from = 0;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (steps[i]!.keyword === 'RUN' || steps[i]!.keyword === 'USER') {
+      from = i + 1;
+      break;
+    }
+  }
+  const start = steps.slice(from).find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   if (start) return insertLinesBefore(model, start.range.start.line, lines);
-  const last: Instr = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  const last: Instr = steps[steps.length - 1] ?? stage.from;
   return insertLinesAfter(model, last, lines);
 }
