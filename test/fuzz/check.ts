@@ -8,6 +8,8 @@
  * but it must not break what parsed.) At most MAX_FIXES fixes of distinct rules are applied per input, so one
  * input with hundreds of fixes does not dominate a run. For one input in four, its next version (one keystroke-like
  * edit) lints the same whether its model is built from this one's, as the language server does, or from scratch.
+ * For one in four others, fixing the whole file as `--fix` does (and for one in four more, `--fix --unsafe-fixes`)
+ * throws nothing, settles before the pass limit (fixes that undo each other never do) and adds no syntax error.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
@@ -15,6 +17,7 @@ import { resolveConfig } from '../../server/src/engine/config';
 import type { FileFacts } from '../../server/src/engine/fileFacts';
 import { buildModel } from '../../server/src/analysis/buildModel';
 import type { DockerfileModel } from '../../server/src/analysis/model';
+import { applyFixes } from '../../server/src/engine/applyFixes';
 import { lint, lintModel } from '../../server/src/engine/lint';
 import type { Problem } from '../../server/src/engine/problem';
 import { allRules } from '../../server/src/rules';
@@ -31,7 +34,7 @@ export const FILE_FACTS: FileFacts = {
 };
 
 export interface Failure {
-  readonly kind: 'exception' | 'internal-error' | 'range' | 'fix-overlap' | 'fix-exception' | 'fix-syntax' | 'incremental';
+  readonly kind: 'exception' | 'internal-error' | 'range' | 'fix-overlap' | 'fix-exception' | 'fix-syntax' | 'fix-all' | 'incremental';
   readonly detail: string;
 }
 
@@ -60,11 +63,14 @@ function syntaxMessages(text: string): string[] {
   return lint(text, { rules: SYNTAX_ONLY, config: SYNTAX_CONFIG, files: FILE_FACTS }).problems.map((p) => `${p.messageId}: ${p.message}`);
 }
 
-/** The messages that make `after` a new syntax error: more problems, and one with a message `before` lacks. */
+/**
+ * The messages that make `after` a new syntax error: more problems, and one with a message `before` lacks. Messages
+ * are compared regardless of case: they quote words as written, and a casing fix (`Run` to `RUN`) rewrites those.
+ */
 export function newSyntaxErrors(before: readonly string[], after: readonly string[]): string[] {
   if (after.length <= before.length) return [];
-  const known = new Set(before);
-  return [...new Set(after.filter((m) => !known.has(m)))];
+  const known = new Set(before.map((m) => m.toLowerCase()));
+  return [...new Set(after.filter((m) => !known.has(m.toLowerCase())))];
 }
 
 /** Up to MAX_FIXES fixes, each from a different rule (the first offered for it). */
@@ -145,6 +151,23 @@ function checkIncremental(text: string, model: DockerfileModel, failures: Failur
   }
 }
 
+/** For one input in four: `--fix` (or, for another one in four, `--fix --unsafe-fixes`) on the whole file. */
+function checkFixAll(text: string, failures: Failure[]): void {
+  const unsafe = text.length % 4 === 3;
+  if (text.length % 4 !== 1 && !unsafe) return;
+  const mode = unsafe ? '--fix --unsafe-fixes' : '--fix';
+  try {
+    const result = applyFixes(text, { ...LINT_OPTIONS, unsafe });
+    if (result.fixed === 0) return;
+    const settled = applyFixes(result.output, { ...LINT_OPTIONS, unsafe, maxPasses: 1 });
+    if (settled.fixed > 0) failures.push({ kind: 'fix-all', detail: `${mode} still had fixes to apply after ${result.passes} passes: ${JSON.stringify(result.output)}` });
+    const added = newSyntaxErrors(syntaxMessages(text), syntaxMessages(result.output));
+    if (added.length) failures.push({ kind: 'fix-all', detail: `${mode} added dockerfile-syntax problems: ${added.join(' | ')}` });
+  } catch (e) {
+    failures.push({ kind: 'fix-all', detail: `${mode}: ${describe(e)}` });
+  }
+}
+
 /** Every invariant broken by `text` (empty when it passes). */
 export function checkInput(text: string): Failure[] {
   let problems: readonly Problem[];
@@ -163,5 +186,6 @@ export function checkInput(text: string): Failure[] {
   }
   checkFixes(text, problems, lines, failures);
   checkIncremental(text, model, failures);
+  checkFixAll(text, failures);
   return failures;
 }

@@ -46,5 +46,6 @@ describe('fuzzing', () => {
     expect(newSyntaxErrors(['a'], ['b'])).toEqual([]); // turned into another problem
     expect(newSyntaxErrors(['a'], ['a', 'a'])).toEqual([]); // repeated
     expect(newSyntaxErrors(['a'], ['a', 'b'])).toEqual(['b']);
+    expect(newSyntaxErrors(["Unknown flag '--chmod' for Run"], ["Unknown flag '--chmod' for RUN", 'b'])).toEqual(['b']); // recased
   });
 });
