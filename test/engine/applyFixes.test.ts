@@ -47,6 +47,16 @@ describe('applyFixes', () => {
     expect(result.fixed).toBe(2);
   });
 
+  it("applies one rule's insertions at one point in one pass, in document order", () => {
+    // Twelve declarations below one FROM took twelve passes, one per pass, and the loop stopped at ten.
+    const names = Array.from({ length: 12 }, (_, i) => `V${i + 1}`);
+    const text = [...names.map((n) => `ARG ${n}=1`), 'FROM alpine:3.20', `RUN echo ${names.map((n) => `$${n}`).join(' ')}`, ''].join('\n');
+    const result = applyFixes(text, { files: DOCKERIGNORE, ruleIds: ['global-arg-scope'] });
+    expect(result.output).toBe(text.replace('FROM alpine:3.20\n', `FROM alpine:3.20\n${names.map((n) => `ARG ${n}\n`).join('')}`));
+    expect(result.fixed).toBe(12);
+    expect(result.passes).toBe(1);
+  });
+
   it('leaves unsafe fixes alone without `unsafe`', () => {
     const result = applyFixes(MISSPELT_REFERENCE, { files: DOCKERIGNORE });
     expect(result.output).toBe(MISSPELT_REFERENCE);

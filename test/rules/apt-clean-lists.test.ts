@@ -50,6 +50,7 @@ ruleTester(rule, {
       ['a double quote', 'apt-get install -y curl \\\n  && echo "x'],
       ['a ${', 'apt-get install -y ${pkg}-dbg=${ts/*'],
       ['a $(', 'apt-get install -y $(cat pkgs'],
+      ["a line end after '\\\\' (a continuation to BuildKit)", 'apt-get install -y curl \\\\\n<<'],
     ].map(([what, script]) => ({
       name: `a script ending inside ${what}: no fix`,
       code: `FROM debian:12\nRUN apt-get update && ${script}\n`,

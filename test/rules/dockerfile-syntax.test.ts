@@ -133,6 +133,12 @@ ruleTester(rule, {
       fixes: [],
     },
     {
+      name: 'the dashes of a flag split by a continuation: no rename (the name is not written where the parser puts it)',
+      code: 'FROM alpine\nHEALTHCHECK -\\\n-interval=1m CMD true\n',
+      errors: [{ messageId: 'unknownFlagSuggest', line: 2 }],
+      fixes: [],
+    },
+    {
       name: 'a repeatable flag may be suggested although it is there already',
       code: 'FROM alpine\nRUN --mount=type=cache,target=/a --mout=type=cache,target=/b true\n',
       errors: [{ messageId: 'unknownFlagSuggest', line: 2, data: { suggestion: 'mount' } }],

@@ -60,6 +60,12 @@ function candidates(problems: readonly Problem[], options: ApplyFixesOptions): C
   return unsafe.filter((c) => c.ruleId === first?.ruleId);
 }
 
+/** Whether `fix` is one edit that inserts text and replaces nothing. */
+function isInsertion(fix: Fix): boolean {
+  const [edit] = fix.edits;
+  return fix.edits.length === 1 && edit !== undefined && edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
+}
+
 /** Applies one set of edits to `text` (edits must not overlap). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///fix', 'dockerfile', 0, text), [...edits]);
@@ -74,15 +80,19 @@ export function applyFixes(text: string, options: ApplyFixesOptions = {}): Apply
   let remaining = lint(output, options).problems;
   while (passes < (options.maxPasses ?? (10 + unsafePasses.size))) {
     const doc = TextDocument.create('file:///fix', 'dockerfile', 0, output);
-    const chosen: { start: number; end: number; fix: Fix }[] = [];
+    const chosen: { ruleId: string; start: number; end: number; fix: Fix }[] = [];
     for (const { ruleId, fix } of candidates(remaining, options)) {
       if (fix.safety === 'unsafe') unsafePasses.add(ruleId);
       const offsets = fix.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)] as const);
       const start = Math.min(...offsets.map((o) => o[0]), Number.MAX_SAFE_INTEGER);
       const end = Math.max(...offsets.map((o) => o[1]), -1);
-      // Conservative: touching edits wait for the next pass too, so their relative order is never ambiguous.
-      if (fix.edits.length > 0 && chosen.some((c) => start <= c.end && c.start <= end)) continue;
-      chosen.push({ start, end, fix });
+      // Conservative: touching edits wait for the next pass too, so their relative order is never ambiguous. Except
+      // one rule's insertions at one point (global-arg-scope declaring eleven ARGs below one FROM): they go in
+      // together, in document order, instead of one per pass, which ran out of passes.
+      const conflicts = (c: (typeof chosen)[number]) =>
+        start <= c.end && c.start <= end && !(c.ruleId === ruleId && c.start === start && isInsertion(c.fix) && isInsertion(fix));
+      if (fix.edits.length > 0 && chosen.some(conflicts)) continue;
+      chosen.push({ ruleId, start, end, fix });
     }
     if (chosen.length === 0) break;
     passes++;

@@ -79,8 +79,10 @@ export default defineRule({
         const messageId =
           issue.kind === 'unknownInstruction' ? 'unknownInstructionSuggest' : issue.kind === 'unknownFlag' ? 'unknownFlagSuggest' : 'mountKeySuggest';
         // Instruction names are not renamed automatically: a misspelt keyword may equally be a broken line continuation.
+        // Nor is a name the document does not spell at its range as the parser read it (`-\` + newline + `-interval`:
+        // a dash joined by a continuation), where the rename would change nothing.
         const fixes =
-          issue.kind === 'unknownInstruction'
+          issue.kind === 'unknownInstruction' || model.textOf(issue.typo.range) !== issue.typo.name
             ? []
             : [{ messageId: 'replaceName' as const, data: { name: issue.typo.name, suggestion }, safety: 'safe' as const, edits: [replace(issue.typo.range, suggestion)] }];
         report({ messageId, data: { ...issue.data, suggestion }, range: issue.range, fixes });

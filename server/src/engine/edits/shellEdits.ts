@@ -67,6 +67,9 @@ export function appendToScript(model: DockerfileModel, script: RunScript, text: 
   if (!last || last.contexts.length > 0 || last.background || top.some((c) => c.end > last.end)) return undefined;
   const tail = model.text.slice(last.end, script.end);
   if (tail.trim() !== '') return undefined;
+  // After an escape character (`apt install \\` at a line end, which BuildKit reads as a continuation while the
+  // parser reads an escaped backslash), the text would go between the continuation and the line it joins.
+  if (model.text[last.end - 1] === model.escapeChar) return undefined;
   const newText = ` && ${text}`;
   if (!appendsCommand(model, script, last.end, newText, top.length)) return undefined;
   const at = model.document.positionAt(last.end);

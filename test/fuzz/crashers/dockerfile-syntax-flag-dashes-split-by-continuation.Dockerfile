@@ -1,0 +1,2 @@
+HEALTHCHECK -\
+-interval=1m "]
