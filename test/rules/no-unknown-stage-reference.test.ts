@@ -4,6 +4,7 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a malformed FROM whose AS keyword the parser reads as the image (no rename of the keyword)', code: 'FROM e AS a\nFROM -- -- as d\n' },
     'FROM golang AS builder\nFROM alpine\nCOPY --from=builder /a /a\nCOPY --from=BUILDER /b /b\n',
     { name: 'plausible images and named contexts', code: 'FROM golang AS builder\nFROM alpine\nCOPY --from=nginx:1.27 /a /a\nCOPY --from=ghcr.io/org/tool /t /t\nCOPY --from=docs /d /d\nCOPY --from=busybox /bin/sh /sh\n' },
     { name: 'official image names close to a stage name', code: 'FROM alpine AS nodes\nFROM node\nCOPY --from=node /x /x\n' },

@@ -54,6 +54,9 @@ export default defineRule({
       const text = referenceText(edge);
       if (text === undefined || /[/:@]/.test(text) || KNOWN_OFFICIAL_IMAGES.has(text.toLowerCase())) continue;
       const key = text.toLowerCase();
+      // `FROM -- -- as d`: the parser took the flags for the image's place and the AS keyword for the image. That FROM
+      // is malformed (dockerfile-syntax says so); `as` is no misspelt stage, and renaming it broke the line further.
+      if (edge.kind === 'from' && key === 'as') continue;
       if (edge.kind === 'from') {
         const later = model.stagesNamed(key).find((s): s is NamedStage => s.index >= edge.source.index);
         if (later) {

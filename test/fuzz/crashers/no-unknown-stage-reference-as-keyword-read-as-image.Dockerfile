@@ -1,0 +1,2 @@
+FROM e AS a
+FROM -- -- as d
