@@ -156,11 +156,11 @@ function checkIncremental(text: string, model: DockerfileModel, failures: Failur
  * exposes the invalid type `x`): the single-fix check accepts that, and together with a fix that repeats a known
  * problem (a COPY duplicated with its flags) the count grows, which alone is no new error.
  */
-function withoutSingleFixOutcomes(text: string, added: readonly string[], unsafe: boolean): string[] {
+function withoutSingleFixOutcomes(text: string, problems: readonly Problem[], added: readonly string[], unsafe: boolean): string[] {
   if (added.length === 0) return [];
   const doc = TextDocument.create('file:///fuzz/Dockerfile', 'dockerfile', 0, text);
   const outcomes = new Set<string>();
-  for (const problem of lint(text, LINT_OPTIONS).problems) {
+  for (const problem of problems) {
     const fix = problem.fixes.find((f) => f.safety === 'safe' || unsafe);
     if (!fix || fix.edits.length === 0 || overlapping(doc, fix.edits)) continue;
     for (const m of syntaxMessages(TextDocument.applyEdits(doc, [...fix.edits]))) outcomes.add(m.toLowerCase());
@@ -169,7 +169,7 @@ function withoutSingleFixOutcomes(text: string, added: readonly string[], unsafe
 }
 
 /** For one input in four: `--fix` (or, for another one in four, `--fix --unsafe-fixes`) on the whole file. */
-function checkFixAll(text: string, failures: Failure[]): void {
+function checkFixAll(text: string, problems: readonly Problem[], failures: Failure[]): void {
   const unsafe = text.length % 4 === 3;
   if (text.length % 4 !== 1 && !unsafe) return;
   const mode = unsafe ? '--fix --unsafe-fixes' : '--fix';
@@ -178,7 +178,7 @@ function checkFixAll(text: string, failures: Failure[]): void {
     if (result.fixed === 0) return;
     const settled = applyFixes(result.output, { ...LINT_OPTIONS, unsafe, maxPasses: 1 });
     if (settled.fixed > 0) failures.push({ kind: 'fix-all', detail: `${mode} still had fixes to apply after ${result.passes} passes: ${JSON.stringify(result.output)}` });
-    const added = withoutSingleFixOutcomes(text, newSyntaxErrors(syntaxMessages(text), syntaxMessages(result.output)), unsafe);
+    const added = withoutSingleFixOutcomes(text, problems, newSyntaxErrors(syntaxMessages(text), syntaxMessages(result.output)), unsafe);
     if (added.length) failures.push({ kind: 'fix-all', detail: `${mode} added dockerfile-syntax problems: ${added.join(' | ')}` });
   } catch (e) {
     failures.push({ kind: 'fix-all', detail: `${mode}: ${describe(e)}` });
@@ -203,6 +203,6 @@ export function checkInput(text: string): Failure[] {
   }
   checkFixes(text, problems, lines, failures);
   checkIncremental(text, model, failures);
-  checkFixAll(text, failures);
+  checkFixAll(text, problems, failures);
   return failures;
 }
